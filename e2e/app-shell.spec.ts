@@ -1,0 +1,73 @@
+import { test, expect, expectAccessible, waitForServiceWorker } from './fixtures.ts';
+
+test('installable: manifest, icons and a controlling service worker', async ({ page, backend: _ }) => {
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+  // Playwright's contexts are incognito, which Chromium reports as such; nothing else may show.
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+
+  const manifest = (await (await page.request.get('/manifest.webmanifest')).json()) as {
+    lang: string;
+    name: string;
+    icons: { sizes: string; purpose?: string }[];
+    theme_color: string;
+  };
+  expect(manifest.lang).toBe('vi');
+  expect(manifest.name).toContain('Một Cửa Số');
+  expect(manifest.icons.map((i) => `${i.sizes}:${i.purpose ?? 'any'}`)).toEqual(expect.arrayContaining(['192x192:any', '512x512:any', '512x512:maskable']));
+  expect(manifest.theme_color).toMatch(/^#/);
+});
+
+test('Cache Storage holds only the shell and public data', async ({ page, backend: _ }) => {
+  await page.goto('/services');
+  await waitForServiceWorker(page);
+  await page.goto('/services/1.001193');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const urls = await page.evaluate(async () => {
+    const all: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      all.push(...(await cache.keys()).map((r) => new URL(r.url).pathname));
+    }
+    return all;
+  });
+  const api = urls.filter((u) => u.startsWith('/api/'));
+  expect(api.length).toBeGreaterThan(0);
+  for (const url of api) expect(url).toMatch(/^\/api\/(catalogue|procedures\/[^/]+|admin-units\/.*)$/);
+});
+
+test('language follows the browser first, then the saved choice; text size scales and persists', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 412, height: 915 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Public services online, on your phone');
+
+  await page.getByRole('button', { name: 'Text size, language' }).click();
+  await page.getByRole('radio', { name: 'Tiếng Việt' }).check();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dịch vụ công trực tuyến, ngay trên điện thoại');
+
+  const size = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  const normal = await size();
+  await page.getByRole('radio', { name: 'Rất lớn' }).check();
+  expect(parseFloat(await size())).toBeGreaterThan(parseFloat(normal) * 1.3);
+  await expectAccessible(page, 'preferences open, larger text');
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  expect(parseFloat(await size())).toBeGreaterThan(parseFloat(normal) * 1.3);
+
+  await page.getByRole('link', { name: 'Cài đặt' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cài đặt' })).toBeVisible();
+  await expectAccessible(page, 'settings');
+
+  // English catalogue: procedure names stay official Vietnamese, with an English gloss.
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.getByRole('link', { name: 'Services' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Online public services' })).toBeVisible();
+  await expectAccessible(page, 'catalogue in English');
+  await context.close();
+});

@@ -1,0 +1,91 @@
+import { test, expect, expectAccessible } from './fixtures.ts';
+
+test.describe('Find a procedure and read what it takes', () => {
+  test('search without diacritics finds birth registration; the detail page is complete', async ({ page, backend: _ }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectAccessible(page, 'home');
+
+    await page.getByLabel('Bạn cần làm thủ tục gì?').fill('dang ky khai sinh');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await expect(page).toHaveURL(/\/services\?q=dang\+ky\+khai\+sinh/);
+    const results = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 2 }) }).first();
+    await expect(results.getByRole('link').first()).toHaveText('Đăng ký khai sinh');
+    await expect(page.getByRole('status').filter({ hasText: /Tìm thấy \d+ thủ tục/ })).toBeVisible();
+    await expectAccessible(page, 'catalogue with results');
+
+    // Word order and case do not matter either.
+    await page.getByLabel('Tìm thủ tục').fill('SINH khai');
+    await expect(results.getByRole('link', { name: 'Đăng ký khai sinh', exact: true })).toBeVisible();
+
+    await results.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).click();
+    await expect(page).toHaveURL(/\/services\/1\.001193$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' })).toBeVisible();
+    for (const section of ['Trình tự thực hiện', 'Thành phần hồ sơ', 'Phí, lệ phí', 'Kết quả', 'Căn cứ pháp lý', 'Câu hỏi thường gặp']) {
+      await expect(page.getByRole('heading', { level: 2, name: section })).toBeVisible();
+    }
+    await expect(page.getByText('1.001193', { exact: true })).toBeVisible();
+    await expect(page.getByText(/Toàn trình \(mức độ 4\)|Một phần \(mức độ 3\)/).first()).toBeVisible();
+    await expect(page.getByText(/Luật Hộ tịch/).first()).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' })).toBeVisible();
+    await expectAccessible(page, 'procedure detail');
+
+    await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Chuẩn bị nộp hồ sơ' })).toBeVisible();
+    await expectAccessible(page, 'prepare to apply');
+  });
+
+  test('filters live in the URL, survive a reload, and unknown ones are ignored', async ({ page, backend: _ }) => {
+    await page.goto('/services');
+    await page.getByText('Bộ lọc', { exact: true }).click();
+    await page.getByLabel('Mức độ').selectOption('full');
+    await page.getByLabel('Lĩnh vực').selectOption('civil-status');
+    await expect(page).toHaveURL(/level=full/);
+    await expect(page).toHaveURL(/field=civil-status/);
+    const count = page.getByRole('status').filter({ hasText: /Tìm thấy/ });
+    const before = await count.textContent();
+
+    await page.reload();
+    await expect(page.getByLabel('Mức độ')).toHaveValue('full');
+    await expect(page.getByLabel('Lĩnh vực')).toHaveValue('civil-status');
+    await expect(count).toHaveText(before ?? '');
+    await expectAccessible(page, 'catalogue with filters');
+
+    await page.goto('/services?level=level-9&field=no-such-field&tier=galaxy&q=khai%20sinh');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dịch vụ công trực tuyến');
+    await expect(page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true })).toBeVisible();
+  });
+
+  test('no results gives help, and clearing filters brings results back', async ({ page, backend: _ }) => {
+    await page.goto('/services?q=khai%20sinh&field=land');
+    await expect(page.getByRole('heading', { name: 'Không tìm thấy thủ tục phù hợp' })).toBeVisible();
+    await expectAccessible(page, 'no results');
+    await page.getByRole('button', { name: 'Bỏ tất cả bộ lọc' }).first().click();
+    await expect(page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true })).toBeVisible();
+    await expect(page).not.toHaveURL(/field=/);
+  });
+
+  test('an unknown procedure code gets a translated 404 with a way back', async ({ page, backend: _ }) => {
+    await page.goto('/services/9.999999');
+    await expect(page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Thử lại' })).toHaveCount(0);
+    await expectAccessible(page, 'unknown procedure');
+    await page.getByRole('link', { name: 'Về trang chủ' }).click();
+    await expect(page).toHaveURL(/\/$/);
+
+    await page.goto('/no/such/page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' })).toBeVisible();
+    await expectAccessible(page, '404');
+  });
+
+  test('a server error keeps the page and offers a retry that works', async ({ page, backend }) => {
+    await backend.faults({ rules: [{ path: '/api/procedures/1.000894', status: 500, times: 3 }] });
+    await page.goto('/services/1.000894');
+    await expect(page.getByRole('heading', { level: 1, name: 'Hệ thống đang gặp sự cố' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toBeVisible();
+    await expectAccessible(page, 'server error');
+    await page.getByRole('button', { name: 'Thử lại' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký kết hôn' })).toBeVisible();
+  });
+});

@@ -1,0 +1,14 @@
+import { http } from 'msw';
+import { controlHandlers, faultInjection } from './handlers/control.ts';
+import { procedureHandlers } from './handlers/procedures.ts';
+import { adminUnitHandlers } from './handlers/admin-units.ts';
+import { problem } from './handlers/problem.ts';
+
+/** Every handler of the simulated backend, in the order msw tries them. */
+export const handlers = [
+  ...controlHandlers,
+  faultInjection,
+  ...procedureHandlers,
+  ...adminUnitHandlers,
+  http.all('*/api/*', () => problem(404, 'not-found', 'No such endpoint')),
+];

@@ -1,0 +1,33 @@
+import { delay, http, HttpResponse } from 'msw';
+import { getFaults, resetFaults, setFaults, takeFault, type Faults } from '../faults.ts';
+import { resetDb } from '../db.ts';
+import { problem } from './problem.ts';
+
+/**
+ * Runs before every other handler: adds latency and injects the failures tests asked for,
+ * then falls through (returns nothing) so the real handler answers.
+ */
+export const faultInjection = http.all('*/api/*', async ({ request }) => {
+  const { pathname } = new URL(request.url);
+  if (pathname.includes('/api/__mock/')) return undefined;
+  const { latencyMs } = getFaults();
+  if (latencyMs > 0) await delay(latencyMs);
+  const fault = takeFault(pathname);
+  if (!fault) return undefined;
+  if (fault.status === 'network') return HttpResponse.error();
+  return problem(fault.status, 'injected', `Injected failure ${fault.status}`);
+});
+
+/** Test controls; only the simulated backend has them. */
+export const controlHandlers = [
+  http.get('*/api/__mock/faults', () => HttpResponse.json(getFaults())),
+  http.post('*/api/__mock/faults', async ({ request }) => {
+    const body = (await request.json()) as Partial<Faults>;
+    return HttpResponse.json(setFaults(body));
+  }),
+  http.post('*/api/__mock/reset', () => {
+    resetFaults();
+    resetDb();
+    return new HttpResponse(null, { status: 204 });
+  }),
+];

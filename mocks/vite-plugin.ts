@@ -1,0 +1,76 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import type { Connect, Plugin } from 'vite';
+import { getResponse } from 'msw';
+import { handlers } from './handlers.ts';
+
+/**
+ * Serves the simulated backend from the same HTTP server as the app (vite dev and vite
+ * preview). The browser's only service worker is ours (Workbox), so msw cannot run there;
+ * instead each /api request becomes a Fetch Request answered by msw's getResponse with the
+ * very handlers the unit tests use (platform.md, "MSW and our own service worker").
+ */
+const readBody = async (req: IncomingMessage): Promise<Buffer | undefined> => {
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+};
+
+const toRequest = async (req: IncomingMessage): Promise<Request> => {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  const body = await readBody(req);
+  return new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), {
+    method: req.method,
+    headers,
+    body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+  });
+};
+
+const send = async (res: ServerResponse, req: IncomingMessage, response: Response): Promise<void> => {
+  let body = Buffer.from(await response.arrayBuffer());
+  response.headers.forEach((value, name) => {
+    if (name !== 'content-length' && name !== 'content-encoding') res.setHeader(name, value);
+  });
+  const type = response.headers.get('content-type') ?? '';
+  if (body.length > 1024 && /json|text/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    body = gzipSync(body);
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Vary', 'Accept-Encoding');
+  }
+  res.setHeader('Content-Length', body.length);
+  res.statusCode = response.status;
+  res.end(body);
+};
+
+const middleware: Connect.NextHandleFunction = (req, res, next) => {
+  if (!req.url?.startsWith('/api/')) return next();
+  void (async () => {
+    try {
+      const response = await getResponse(handlers, await toRequest(req));
+      if (!response) return next();
+      // HttpResponse.error() means "drop the connection": do exactly that.
+      if (response.type === 'error') {
+        req.socket.destroy();
+        return;
+      }
+      await send(res, req, response);
+    } catch (error) {
+      next(error);
+    }
+  })();
+};
+
+export const mockApi = (): Plugin => ({
+  name: 'mot-cua-so:mock-api',
+  configureServer: (server) => {
+    server.middlewares.use(middleware);
+  },
+  configurePreviewServer: (server) => {
+    server.middlewares.use(middleware);
+  },
+});

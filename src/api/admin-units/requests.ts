@@ -1,0 +1,7 @@
+import { apiRequest } from '../client.ts';
+import { Commune, Province } from './schema.ts';
+
+export const getProvinces = (signal?: AbortSignal): Promise<Province[]> => apiRequest('/admin-units/provinces', Province.array(), { signal });
+
+export const getCommunes = (provinceCode: string, signal?: AbortSignal): Promise<Commune[]> =>
+  apiRequest(`/admin-units/provinces/${encodeURIComponent(provinceCode)}/communes`, Commune.array(), { signal });

@@ -1,0 +1,27 @@
+/**
+ * One normalised error for everything that can go wrong talking to the backend. `kind` picks
+ * the translated message (errors.* in the common namespace); nothing else in the app needs to
+ * know about fetch, status codes or response shapes.
+ */
+export type ApiErrorKind = 'offline' | 'network' | 'timeout' | 'not-found' | 'server' | 'client' | 'invalid-response';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly kind: ApiErrorKind;
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+
+  constructor(kind: ApiErrorKind, message: string, options: { status?: number; code?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.kind = kind;
+    this.status = options.status;
+    this.code = options.code;
+  }
+
+  /** Worth trying again as it is (the user can press "Try again"). */
+  get retryable(): boolean {
+    return this.kind === 'offline' || this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server';
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;

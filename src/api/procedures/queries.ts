@@ -1,0 +1,29 @@
+import { queryOptions } from '@tanstack/react-query';
+import { getCatalogue, getProcedure } from './requests.ts';
+
+/** Query keys from general to specific: invalidate `procedureKeys.all` to refetch everything. */
+export const procedureKeys = {
+  all: ['procedures'] as const,
+  catalogue: () => [...procedureKeys.all, 'catalogue'] as const,
+  detail: (id: string) => [...procedureKeys.all, 'detail', id] as const,
+};
+
+/**
+ * The public catalogue changes rarely. 'offlineFirst' lets the request reach our service
+ * worker even when the browser says it is offline, so the cached copy answers.
+ */
+export const catalogueQueryOptions = () =>
+  queryOptions({
+    queryKey: procedureKeys.catalogue(),
+    queryFn: ({ signal }) => getCatalogue(signal),
+    staleTime: 10 * 60_000,
+    networkMode: 'offlineFirst',
+  });
+
+export const procedureQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: procedureKeys.detail(id),
+    queryFn: ({ signal }) => getProcedure(id, signal),
+    staleTime: 10 * 60_000,
+    networkMode: 'offlineFirst',
+  });

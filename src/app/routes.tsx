@@ -1,0 +1,27 @@
+import type { RouteObject } from 'react-router';
+import { AppShell } from '../components/layout/AppShell.tsx';
+import { ShellFallback } from '../components/layout/ShellFallback.tsx';
+import { RootErrorBoundary } from '../components/errors/RootErrorBoundary.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { NotFoundPage } from '../components/errors/NotFoundPage.tsx';
+
+/**
+ * Every route but the home page is its own chunk: a citizen on 3G downloads only the page
+ * they open. Route modules (routes/*.tsx) export Component, loader and ErrorBoundary.
+ */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: AppShell,
+    ErrorBoundary: RootErrorBoundary,
+    HydrateFallback: ShellFallback,
+    children: [
+      { index: true, Component: HomePage },
+      { path: 'services', lazy: () => import('./routes/services.tsx') },
+      { path: 'services/:id', lazy: () => import('./routes/service-detail.tsx') },
+      { path: 'services/:id/apply', lazy: () => import('./routes/service-apply.tsx') },
+      { path: 'settings', lazy: () => import('./routes/settings.tsx') },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+];

@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { errorKind, isRetryable } from './error-message.ts';
+
+interface Props {
+  error: unknown;
+  onRetry?: (() => void) | undefined;
+  /** Page-level panels take focus so screen readers hear what happened. */
+  headingLevel?: 'h1' | 'h2';
+}
+
+/** The one way errors are shown: what happened, what is safe, what to do next. */
+export const ErrorPanel = ({ error, onRetry, headingLevel = 'h1' }: Props) => {
+  const { t } = useTranslation();
+  const kind = errorKind(error);
+  const Heading = headingLevel;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (headingLevel === 'h1') ref.current?.focus();
+  }, [headingLevel]);
+  useEffect(() => {
+    if (kind === 'unknown' || kind === 'invalid-response') console.error(error);
+  }, [error, kind]);
+  return (
+    <div className="error-panel" role="alert" tabIndex={-1} ref={ref}>
+      <Heading>{t(`errors.${kind}.title`)}</Heading>
+      <p>{t(`errors.${kind}.body`)}</p>
+      <div className="actions">
+        {onRetry && isRetryable(kind) ? (
+          <button type="button" className="button" onClick={onRetry}>
+            {t('errors.retry')}
+          </button>
+        ) : null}
+        <Link to="/" className="button button--secondary">
+          {t('errors.home')}
+        </Link>
+      </div>
+    </div>
+  );
+};

@@ -1,0 +1,45 @@
+import { Link, useParams } from 'react-router';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { procedureQueryOptions } from '../../api/procedures/queries.ts';
+import { usePageTitle } from '../../components/layout/use-document-title.ts';
+import { Icon } from '../../components/ui/Icon.tsx';
+import { LevelBadge } from '../../components/LevelBadge.tsx';
+
+/**
+ * The entry to filing online: what the citizen needs at hand before starting. Signing in and
+ * the e-form come next; until they exist this page says so plainly instead of pretending.
+ */
+export const ApplyPage = () => {
+  const { id = '' } = useParams();
+  const { data: procedure } = useSuspenseQuery(procedureQueryOptions(id));
+  const { t } = useTranslation('catalogue');
+  usePageTitle(t('prepare.title'));
+  return (
+    <div className="prepare">
+      <Link to={`/services/${procedure.id}`} className="back-link">
+        <Icon name="back" size={20} />
+        {t('prepare.back')}
+      </Link>
+      <h1>{t('prepare.title')}</h1>
+      <p className="prepare__procedure">
+        {procedure.name} <LevelBadge level={procedure.level} />
+      </p>
+      <h2>{t('prepare.need')}</h2>
+      <ol className="checklist">
+        <li>{t('prepare.identity')}</li>
+        {procedure.documents
+          .filter((d) => !d.optional)
+          .map((d, i) => (
+            <li key={i}>{d.name}</li>
+          ))}
+        {procedure.level === 'full' && procedure.fees.length > 0 ? <li>{t('prepare.payment')}</li> : null}
+      </ol>
+      <p className="hint">{t('prepare.photos')}</p>
+      <div className="notice" role="note">
+        <h2>{t('prepare.notYetTitle')}</h2>
+        <p>{t('prepare.notYetBody')}</p>
+      </div>
+    </div>
+  );
+};

@@ -1,0 +1,175 @@
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { catalogueQueryOptions } from '../../api/procedures/queries.ts';
+import { Tier, ServiceLevel } from '../../api/procedures/schema.ts';
+import { usePageTitle } from '../../components/layout/use-document-title.ts';
+import { Icon } from '../../components/ui/Icon.tsx';
+import { buildIndex, searchProcedures } from './search.ts';
+import { activeFilterCount, filterKeys, readFilters, type FilterKey } from './filters.ts';
+import { ProcedureCard } from './ProcedureCard.tsx';
+
+const PAGE = 20;
+
+export const CataloguePage = () => {
+  const { t, i18n } = useTranslation('catalogue');
+  usePageTitle(t('title'));
+  const english = i18n.resolvedLanguage !== 'vi';
+  const { data: catalogue } = useSuspenseQuery(catalogueQueryOptions());
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const filters = useMemo(() => readFilters(params, catalogue), [params, catalogue]);
+  const filterCount = activeFilterCount(filters);
+  const deferredQuery = useDeferredValue(query);
+  const [limit, setLimit] = useState(PAGE);
+  const searchId = useId();
+
+  const index = useMemo(() => buildIndex(catalogue.procedures), [catalogue.procedures]);
+  const results = useMemo(() => {
+    // Marks let the benchmark (scripts/bench-search.ts) time search in a real, throttled browser.
+    performance.mark('catalogue-search:start');
+    const found = searchProcedures(index, deferredQuery, filters);
+    performance.measure('catalogue-search', 'catalogue-search:start');
+    return found;
+  }, [index, deferredQuery, filters]);
+
+  // setSearchParams's updater sees the params of the last render, not of a navigation still
+  // under way: two quick changes would lose the first. Build on what we wrote last instead.
+  const written = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    written.current = null;
+  }, [params]);
+  const update = (changes: Partial<Record<'q' | FilterKey, string>>) => {
+    setLimit(PAGE);
+    const next = new URLSearchParams(written.current ?? params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    written.current = next;
+    setParams(next, { replace: true, preventScrollReset: true });
+  };
+
+  const clearFilters = () => update(Object.fromEntries(filterKeys.map((k) => [k, ''])));
+
+  return (
+    <div className="catalogue">
+      <h1>{t('title')}</h1>
+      <form role="search" className="search-form" onSubmit={(e) => e.preventDefault()}>
+        <label htmlFor={searchId}>{t('search.label')}</label>
+        <p className="hint" id={`${searchId}-hint`}>
+          {t('search.hint')}
+        </p>
+        <div className="search-form__row">
+          <input
+            id={searchId}
+            type="search"
+            name="q"
+            value={query}
+            aria-describedby={`${searchId}-hint`}
+            autoComplete="off"
+            enterKeyHint="search"
+            onChange={(e) => update({ q: e.target.value })}
+          />
+          <Icon name="search" />
+        </div>
+      </form>
+
+      <details className="filters" open={filterCount > 0 || undefined}>
+        <summary>{filterCount > 0 ? t('filters.titleCount', { count: filterCount }) : t('filters.title')}</summary>
+        <div className="filters__grid">
+          <label>
+            <span>{t('filters.level')}</span>
+            <select value={filters.level ?? ''} onChange={(e) => update({ level: e.target.value })}>
+              <option value="">{t('filters.all')}</option>
+              {ServiceLevel.options.map((l) => (
+                <option key={l} value={l}>
+                  {t(`level.${l}.short`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('filters.field')}</span>
+            <select value={filters.field ?? ''} onChange={(e) => update({ field: e.target.value })}>
+              <option value="">{t('filters.all')}</option>
+              {catalogue.fields.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {english ? f.nameEn : f.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('filters.agency')}</span>
+            <select value={filters.agency ?? ''} onChange={(e) => update({ agency: e.target.value })}>
+              <option value="">{t('filters.all')}</option>
+              {catalogue.agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {english ? a.nameEn : a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('filters.tier')}</span>
+            <select value={filters.tier ?? ''} onChange={(e) => update({ tier: e.target.value })}>
+              <option value="">{t('filters.all')}</option>
+              {Tier.options.map((tierOption) => (
+                <option key={tierOption} value={tierOption}>
+                  {t(`tier.${tierOption}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {filterCount > 0 ? (
+          <button type="button" className="button button--secondary" onClick={clearFilters}>
+            {t('filters.clear')}
+          </button>
+        ) : null}
+      </details>
+
+      <p className="result-count" role="status" aria-live="polite">
+        {t('results.count', { count: results.length })}
+      </p>
+
+      {results.length === 0 ? (
+        <div className="no-results">
+          <h2>{t('results.noneTitle')}</h2>
+          <ul>
+            <li>{t('results.tipSpelling')}</li>
+            <li>{t('results.tipFewerWords')}</li>
+            {filterCount > 0 ? <li>{t('results.tipFilters')}</li> : null}
+          </ul>
+          <div className="actions">
+            {filterCount > 0 ? (
+              <button type="button" className="button" onClick={clearFilters}>
+                {t('filters.clear')}
+              </button>
+            ) : null}
+            {query ? (
+              <button type="button" className="button button--secondary" onClick={() => update({ q: '' })}>
+                {t('results.showAll')}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      ) : (
+        <>
+          <ul className="procedure-list">
+            {results.slice(0, limit).map((p) => (
+              <ProcedureCard key={p.id} procedure={p} />
+            ))}
+          </ul>
+          {results.length > limit ? (
+            <button type="button" className="button button--secondary button--block" onClick={() => setLimit((l) => l + PAGE)}>
+              {t('results.more', { count: Math.min(PAGE, results.length - limit) })}
+            </button>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+};

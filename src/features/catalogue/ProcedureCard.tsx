@@ -1,0 +1,48 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ProcedureSummary } from '../../api/procedures/schema.ts';
+import { formatMoney } from '../../lib/format.ts';
+import { LevelBadge } from '../../components/LevelBadge.tsx';
+
+export const ProcedureCard = ({ procedure }: { procedure: ProcedureSummary }) => {
+  const { t, i18n } = useTranslation('catalogue');
+  const english = i18n.resolvedLanguage !== 'vi';
+  const fee =
+    procedure.feeFrom === null ? t('fee.varies') : procedure.feeFrom === 0 ? t('fee.free') : t('fee.from', { amount: formatMoney(procedure.feeFrom, i18n.language) });
+  return (
+    <li className="card procedure-card">
+      <h2 className="procedure-card__title">
+        <Link to={`/services/${procedure.id}`}>{procedure.name}</Link>
+      </h2>
+      {english ? (
+        <p className="procedure-card__translation" lang="en">
+          {procedure.nameEn}
+        </p>
+      ) : null}
+      <div className="procedure-card__meta">
+        <LevelBadge level={procedure.level} />
+        <span>{english ? procedure.field.nameEn : procedure.field.name}</span>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t('facts.agency')}</dt>
+          <dd>{english ? procedure.agency.nameEn : procedure.agency.name}</dd>
+        </div>
+        <div>
+          <dt>{t('facts.time')}</dt>
+          <dd>{procedure.processingTime.text}</dd>
+        </div>
+        <div>
+          <dt>{t('facts.fee')}</dt>
+          <dd>{fee}</dd>
+        </div>
+        {procedure.code ? (
+          <div>
+            <dt>{t('facts.code')}</dt>
+            <dd>{procedure.code}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </li>
+  );
+};

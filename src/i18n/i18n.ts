@@ -1,0 +1,71 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
+
+/**
+ * Locales live in locales/<lng>/<namespace>.json and load lazily, one chunk per file. A new
+ * language is a new folder: the glob below finds it without a code change.
+ */
+const localeFiles = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json');
+
+export const languages: readonly string[] = [
+  ...new Set(Object.keys(localeFiles).map((path) => path.split('/')[2] as string)),
+].sort((a, b) => (a === 'vi' ? -1 : b === 'vi' ? 1 : a.localeCompare(b)));
+
+export const defaultLanguage = 'vi';
+const storageKey = 'mcs.language';
+
+/** The saved choice, else the browser's first supported language, else Vietnamese. */
+export const detectLanguage = (): string => {
+  try {
+    const saved = localStorage.getItem(storageKey);
+    if (saved && languages.includes(saved)) return saved;
+  } catch {
+    // Storage can be blocked (privacy settings); detection still works.
+  }
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const primary = tag.toLowerCase().split('-')[0] ?? '';
+    if (languages.includes(primary)) return primary;
+  }
+  return defaultLanguage;
+};
+
+export const saveLanguage = (lng: string): void => {
+  try {
+    localStorage.setItem(storageKey, lng);
+  } catch {
+    // Not fatal: the choice lasts this visit.
+  }
+};
+
+/** Native name of a language ("Tiếng Việt", "English"), without loading its locale. */
+export const languageName = (lng: string): string => {
+  const name = new Intl.DisplayNames([lng], { type: 'language' }).of(lng) ?? lng;
+  return name.charAt(0).toLocaleUpperCase(lng) + name.slice(1);
+};
+
+export const initI18n = async (lng = detectLanguage()): Promise<typeof i18next> => {
+  i18next.on('languageChanged', (next) => {
+    document.documentElement.lang = next;
+  });
+  await i18next
+    .use(initReactI18next)
+    .use(
+      resourcesToBackend((language: string, namespace: string) => {
+        const load = localeFiles[`./locales/${language}/${namespace}.json`];
+        return load ? load().then((m) => m.default) : Promise.reject(new Error(`No locale ${language}/${namespace}`));
+      }),
+    )
+    .init({
+      lng,
+      fallbackLng: defaultLanguage,
+      supportedLngs: [...languages],
+      ns: ['common'],
+      defaultNS: 'common',
+      interpolation: { escapeValue: false }, // React escapes.
+      react: { useSuspense: true },
+      returnNull: false,
+    });
+  document.documentElement.lang = i18next.language;
+  return i18next;
+};

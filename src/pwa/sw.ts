@@ -1,0 +1,48 @@
+/// <reference lib="webworker" />
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
+
+declare const self: ServiceWorkerGlobalScope;
+
+/**
+ * Our rules (platform.md, style.md):
+ * - the app shell and its code are precached, so the app opens with no signal;
+ * - only PUBLIC data is cached at run time (the catalogue, procedure pages, administrative
+ *   units). Cache Storage is keyed by URL, not by person: personal data never goes there;
+ * - a new version waits until the citizen says so (a form may be half-filled).
+ */
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Deep links (/services/1.001193) open offline: every navigation gets the shell.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+
+export const PUBLIC_CACHE = 'public-catalogue-v1';
+
+// Fresh when the network answers within a few seconds, otherwise the copy from last time.
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && /^\/api\/(catalogue|procedures\/[^/]+)$/.test(url.pathname),
+  new NetworkFirst({
+    cacheName: PUBLIC_CACHE,
+    networkTimeoutSeconds: 6,
+    plugins: [new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600 })],
+  }),
+);
+
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && url.pathname.startsWith('/api/admin-units/'),
+  new StaleWhileRevalidate({ cacheName: 'public-admin-units-v1', plugins: [new ExpirationPlugin({ maxEntries: 100 })] }),
+);
+
+// Hashed assets not in the precache (e.g. after an update) are immutable: cache on first use.
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && url.pathname.startsWith('/assets/'),
+  new CacheFirst({ cacheName: 'assets-v1', plugins: [new ExpirationPlugin({ maxEntries: 100 })] }),
+);
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const data: unknown = event.data;
+  if (data && typeof data === 'object' && 'type' in data && data.type === 'SKIP_WAITING') void self.skipWaiting();
+});

@@ -1,0 +1,94 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { mockApi } from './mocks/vite-plugin.ts';
+import pkg from './package.json' with { type: 'json' };
+
+/**
+ * VITE_API_BASE_URL points the app at a real backend (see README). Without it the simulated
+ * backend in mocks/ answers /api on the same server, for `npm start`, `npm run dev` and e2e.
+ */
+const realBackend = process.env.VITE_API_BASE_URL;
+const apiOrigin = realBackend && /^https?:/.test(realBackend) ? new URL(realBackend).origin : '';
+
+const csp = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "worker-src 'self' blob:",
+  `connect-src 'self' ${apiOrigin}`.trim(),
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export default defineConfig({
+  plugins: [
+    react(),
+    ...(realBackend ? [] : [mockApi()]),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/pwa',
+      filename: 'sw.ts',
+      // We register from app code with workbox-window (no inline script: CSP), and ask the
+      // user before activating a new version.
+      injectRegister: false,
+      registerType: 'prompt',
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      },
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        id: '/',
+        name: 'Một Cửa Số — Dịch vụ công trực tuyến',
+        short_name: 'Một Cửa Số',
+        description: 'Tìm thủ tục, nộp hồ sơ và theo dõi kết quả dịch vụ công trực tuyến.',
+        lang: 'vi',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#0b4a8b',
+        background_color: '#ffffff',
+        categories: ['government', 'utilities'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+  },
+  build: {
+    target: 'es2022',
+    manifest: true,
+    sourcemap: false,
+  },
+  server: {
+    port: Number(process.env.PORT ?? 5173),
+  },
+  preview: {
+    port: Number(process.env.PORT ?? 4173),
+    strictPort: true,
+    headers: {
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'Permissions-Policy': 'camera=(self), geolocation=(), microphone=()',
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
+    setupFiles: ['src/test/setup.ts'],
+    restoreMocks: true,
+  },
+});
