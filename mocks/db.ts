@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import { type Catalogue, Procedure, ProcedureSummary } from '../src/api/procedures/schema.ts';
 import { Commune, Province } from '../src/api/admin-units/schema.ts';
 import { agencies, fields } from './fixtures/catalogue-refs.ts';
@@ -32,8 +33,8 @@ const seed = (): Db => {
   const procedures = new Map(source.map((p) => Procedure.parse(p)).map((p) => [p.id, p]));
   return {
     procedures,
-    provinces: Province.array().parse(provinces),
-    communes: Commune.array().parse(communes),
+    provinces: z.array(Province).parse(provinces),
+    communes: z.array(Commune).parse(communes),
     catalogueUpdatedAt: '2026-11-01T00:00:00.000Z',
   };
 };

@@ -66,3 +66,17 @@ describe('API client against the simulated backend', () => {
     expect((await rejection(getCommunes('99'))).kind).toBe('not-found');
   });
 });
+
+describe('early requests', () => {
+  it('hands a response started before the client loaded to the first request for that path', async () => {
+    const { startEarly } = await import('./early.ts');
+    startEarly('/procedures/1.001193');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Switch the backend off: only the early response can answer now.
+    setFaults({ rules: [{ path: '/api/procedures/1.001193', status: 500 }] });
+    const p = await getProcedure('1.001193');
+    expect(p.name).toBe('Đăng ký khai sinh');
+    // Taken once: the next request goes to the (now failing) backend.
+    expect((await rejection(getProcedure('1.001193'))).kind).toBe('server');
+  });
+});

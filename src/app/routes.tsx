@@ -1,4 +1,5 @@
-import type { RouteObject } from 'react-router';
+import { matchRoutes, type RouteObject } from 'react-router';
+import { startEarly } from '../api/early.ts';
 import { AppShell } from '../components/layout/AppShell.tsx';
 import { ShellFallback } from '../components/layout/ShellFallback.tsx';
 import { RootErrorBoundary } from '../components/errors/RootErrorBoundary.tsx';
@@ -25,3 +26,20 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+/**
+ * The data each lazy route's loader will ask for first, so a cold start can request it while
+ * the route's code is still downloading (see api/early.ts).
+ */
+const earlyData: Record<string, (params: Record<string, string | undefined>) => string> = {
+  services: () => '/catalogue',
+  'services/:id': ({ id = '' }) => `/procedures/${encodeURIComponent(id)}`,
+  'services/:id/apply': ({ id = '' }) => `/procedures/${encodeURIComponent(id)}`,
+};
+
+export const startEarlyRequests = (pathname: string): void => {
+  const match = matchRoutes(routes, pathname)?.at(-1);
+  const path = match?.route.path;
+  const early = path ? earlyData[path] : undefined;
+  if (match && early) startEarly(early(match.params));
+};

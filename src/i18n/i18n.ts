@@ -39,9 +39,15 @@ export const saveLanguage = (lng: string): void => {
 };
 
 /** Native name of a language ("Tiếng Việt", "English"), without loading its locale. */
+const languageNames = new Map<string, string>();
 export const languageName = (lng: string): string => {
-  const name = new Intl.DisplayNames([lng], { type: 'language' }).of(lng) ?? lng;
-  return name.charAt(0).toLocaleUpperCase(lng) + name.slice(1);
+  let name = languageNames.get(lng);
+  if (name === undefined) {
+    const raw = new Intl.DisplayNames([lng], { type: 'language' }).of(lng) ?? lng;
+    name = raw.charAt(0).toLocaleUpperCase(lng) + raw.slice(1);
+    languageNames.set(lng, name);
+  }
+  return name;
 };
 
 export const initI18n = async (lng = detectLanguage()): Promise<typeof i18next> => {

@@ -3,10 +3,24 @@ const locales: Record<string, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 export const intlLocale = (lng: string): string => locales[lng] ?? lng;
 
-export const formatMoney = (amount: number, lng: string): string =>
-  new Intl.NumberFormat(intlLocale(lng), { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(amount);
+// Intl formatters are costly to build (a list of procedures formats dozens of amounts): one per language.
+const memo = <T,>(make: (lng: string) => T) => {
+  const cache = new Map<string, T>();
+  return (lng: string): T => {
+    let value = cache.get(lng);
+    if (value === undefined) {
+      value = make(lng);
+      cache.set(lng, value);
+    }
+    return value;
+  };
+};
 
-export const formatDate = (iso: string, lng: string): string =>
-  new Intl.DateTimeFormat(intlLocale(lng), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(
-    new Date(iso),
-  );
+const money = memo((lng) => new Intl.NumberFormat(intlLocale(lng), { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }));
+const date = memo(
+  (lng) => new Intl.DateTimeFormat(intlLocale(lng), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }),
+);
+
+export const formatMoney = (amount: number, lng: string): string => money(lng).format(amount);
+
+export const formatDate = (iso: string, lng: string): string => date(lng).format(new Date(iso));

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
 
 /**
  * Registers the service worker and offers a new version when one is waiting. It never
  * reloads by itself: the citizen may be half-way through a form.
  */
-export const UpdatePrompt = () => {
+const UpdatePromptAfterPaint = () => {
   const { t } = useTranslation();
   const {
     needRefresh: [needRefresh, setNeedRefresh],
@@ -28,4 +29,10 @@ export const UpdatePrompt = () => {
       ) : null}
     </div>
   );
+};
+
+/** Registration waits for the first paint: the worker's precache download must not slow it. */
+export const UpdatePrompt = () => {
+  const ready = useAfterFirstPaint();
+  return ready ? <UpdatePromptAfterPaint /> : <div role="status" className="update-region" />;
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Administrative units after 1 July 2025 (Resolution 202/2025/QH15): two tiers only,
@@ -6,17 +6,17 @@ import { z } from 'zod';
  */
 export const Province = z.object({
   /** Statistics office code, two digits, e.g. "01" Hà Nội. */
-  code: z.string().regex(/^\d{2}$/),
-  name: z.string().min(1),
+  code: z.string().check(z.regex(/^\d{2}$/)),
+  name: z.string().check(z.minLength(1)),
   kind: z.enum(['city', 'province']),
 });
 export type Province = z.infer<typeof Province>;
 
 export const Commune = z.object({
   /** Statistics office code, five digits. */
-  code: z.string().regex(/^\d{5}$/),
-  name: z.string().min(1),
+  code: z.string().check(z.regex(/^\d{5}$/)),
+  name: z.string().check(z.minLength(1)),
   kind: z.enum(['ward', 'commune', 'special-zone']),
-  provinceCode: z.string().regex(/^\d{2}$/),
+  provinceCode: z.string().check(z.regex(/^\d{2}$/)),
 });
 export type Commune = z.infer<typeof Commune>;

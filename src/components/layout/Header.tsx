@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../ui/Icon.tsx';
+import { Icon, Logo } from '../ui/Icon.tsx';
 import { PreferencesForm } from './PreferencesForm.tsx';
 
 export const Header = () => {
@@ -12,7 +12,7 @@ export const Header = () => {
     <header className="app-header">
       <div className="app-header__bar">
         <Link to="/" className="brand">
-          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <Logo />
           <span>{t('app.name')}</span>
         </Link>
         <button
@@ -27,7 +27,7 @@ export const Header = () => {
         </button>
       </div>
       <div id={panelId} className="prefs-panel" hidden={!open}>
-        <PreferencesForm />
+        {open ? <PreferencesForm /> : null}
         <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
           {t('preferences.close')}
         </button>

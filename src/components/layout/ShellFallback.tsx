@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Logo } from '../ui/Icon.tsx';
 
 /** What shows while the first route's code and data arrive: same frame as the shell, no shift. */
 export const ShellFallback = () => {
@@ -8,7 +9,7 @@ export const ShellFallback = () => {
       <header className="app-header">
         <div className="app-header__bar">
           <span className="brand">
-            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <Logo />
             <span>{t('app.name')}</span>
           </span>
         </div>

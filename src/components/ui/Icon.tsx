@@ -18,3 +18,12 @@ export const Icon = ({ name, size = 24 }: { name: IconName; size?: number }) => 
     <path d={paths[name]} fill="currentColor" />
   </svg>
 );
+
+/** The app's mark (public/favicon.svg), inline so the header needs no extra request. */
+export const Logo = ({ size = 28 }: { size?: number }) => (
+  <svg width={size} height={size} viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+    <rect width="64" height="64" rx="14" fill="#fff" />
+    <path d="M14 50V22l18-10 18 10v28H38V34H26v16z" fill="#0b4a8b" />
+    <path d="M32 19l2.4 5h5.4l-4.3 3.3 1.6 5.2L32 29.3l-5.1 3.2 1.6-5.2-4.3-3.3h5.4z" fill="#da251d" />
+  </svg>
+);

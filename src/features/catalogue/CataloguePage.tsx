@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,10 +18,17 @@ export const CataloguePage = () => {
   const english = i18n.resolvedLanguage !== 'vi';
   const { data: catalogue } = useSuspenseQuery(catalogueQueryOptions());
   const [params, setParams] = useSearchParams();
-  const query = params.get('q') ?? '';
+  // The query lives in state so a keystroke re-renders only this page; the URL (?q=, for reload
+  // and sharing) follows a moment later. A new ?q= from outside (home search, back) wins.
+  const urlQuery = params.get('q') ?? '';
+  const [query, setQuery] = useState(urlQuery);
+  const [seenUrlQuery, setSeenUrlQuery] = useState(urlQuery);
+  if (urlQuery !== seenUrlQuery) {
+    setSeenUrlQuery(urlQuery);
+    setQuery(urlQuery);
+  }
   const filters = useMemo(() => readFilters(params, catalogue), [params, catalogue]);
   const filterCount = activeFilterCount(filters);
-  const deferredQuery = useDeferredValue(query);
   const [limit, setLimit] = useState(PAGE);
   const searchId = useId();
 
@@ -29,10 +36,10 @@ export const CataloguePage = () => {
   const results = useMemo(() => {
     // Marks let the benchmark (scripts/bench-search.ts) time search in a real, throttled browser.
     performance.mark('catalogue-search:start');
-    const found = searchProcedures(index, deferredQuery, filters);
+    const found = searchProcedures(index, query, filters);
     performance.measure('catalogue-search', 'catalogue-search:start');
     return found;
-  }, [index, deferredQuery, filters]);
+  }, [index, query, filters]);
 
   // setSearchParams's updater sees the params of the last render, not of a navigation still
   // under way: two quick changes would lose the first. Build on what we wrote last instead.
@@ -48,7 +55,17 @@ export const CataloguePage = () => {
       else next.delete(key);
     }
     written.current = next;
+    if ('q' in changes) setSeenUrlQuery(changes.q ?? '');
     setParams(next, { replace: true, preventScrollReset: true });
+  };
+
+  const urlSync = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(urlSync.current), []);
+  const onQueryChange = (value: string) => {
+    setQuery(value);
+    setLimit(PAGE);
+    clearTimeout(urlSync.current);
+    urlSync.current = setTimeout(() => update({ q: value }), 300);
   };
 
   const clearFilters = () => update(Object.fromEntries(filterKeys.map((k) => [k, ''])));
@@ -70,7 +87,7 @@ export const CataloguePage = () => {
             aria-describedby={`${searchId}-hint`}
             autoComplete="off"
             enterKeyHint="search"
-            onChange={(e) => update({ q: e.target.value })}
+            onChange={(e) => onQueryChange(e.target.value)}
           />
           <Icon name="search" />
         </div>
@@ -150,7 +167,15 @@ export const CataloguePage = () => {
               </button>
             ) : null}
             {query ? (
-              <button type="button" className="button button--secondary" onClick={() => update({ q: '' })}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  clearTimeout(urlSync.current);
+                  setQuery('');
+                  update({ q: '' });
+                }}
+              >
                 {t('results.showAll')}
               </button>
             ) : null}

@@ -1,10 +1,12 @@
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureSummary } from '../../api/procedures/schema.ts';
 import { formatMoney } from '../../lib/format.ts';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 
-export const ProcedureCard = ({ procedure }: { procedure: ProcedureSummary }) => {
+/** Memoised: a keystroke re-renders the list, and most cards in it have not changed. */
+export const ProcedureCard = memo(function ProcedureCard({ procedure }: { procedure: ProcedureSummary }) {
   const { t, i18n } = useTranslation('catalogue');
   const english = i18n.resolvedLanguage !== 'vi';
   const fee =
@@ -45,4 +47,4 @@ export const ProcedureCard = ({ procedure }: { procedure: ProcedureSummary }) =>
       </dl>
     </li>
   );
-};
+});

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { WidgetBoundary } from '../../components/errors/WidgetBoundary.tsx';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
+import { useAfterFirstPaint } from '../../lib/use-after-first-paint.ts';
 
 // The home page is in the first bundle, so it stays light: the list of popular services (which
 // needs the catalogue and zod) arrives as its own chunk after the first paint.
@@ -22,6 +23,8 @@ const shortcuts = [
 export const HomePage = () => {
   const { t } = useTranslation();
   const searchId = useId();
+  // The popular list needs the catalogue and zod: fetch them after the page is on screen.
+  const showPopular = useAfterFirstPaint();
   return (
     <div className="home">
       <section className="hero" aria-labelledby="home-title">
@@ -59,7 +62,7 @@ export const HomePage = () => {
       </section>
       <WidgetBoundary fallback={(error, reset) => <ErrorPanel error={error} onRetry={reset} headingLevel="h2" />}>
         <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-          <PopularServices />
+          {showPopular ? <PopularServices /> : <p className="loading">{t('loading')}</p>}
         </Suspense>
       </WidgetBoundary>
     </div>
