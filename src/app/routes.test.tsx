@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
@@ -29,8 +29,9 @@ describe('catalogue routes', () => {
     const router = renderAt('/services');
     const input = await screen.findByLabelText('Tìm thủ tục');
     await userEvent.type(input, 'ket hon');
-    expect(router.state.location.search).toBe('?q=ket+hon');
     expect(await screen.findByRole('link', { name: 'Đăng ký kết hôn' })).toBeInTheDocument();
+    // The URL follows the typing a moment later (for reload and sharing).
+    await waitFor(() => expect(router.state.location.search).toBe('?q=ket+hon'));
     expect(screen.getByText(/Tìm thấy \d+ thủ tục/)).toHaveAttribute('role', 'status');
   });
 

@@ -32,7 +32,12 @@ export const ProcedureCard = memo(function ProcedureCard({ procedure }: { proced
         </div>
         <div>
           <dt>{t('facts.time')}</dt>
-          <dd>{procedure.processingTime.text}</dd>
+          {/* The short form in the list; the detail page has the legal wording. */}
+          <dd>
+            {procedure.processingTime.workingDays === null
+              ? t('facts.timeVaries')
+              : t('facts.workingDays', { count: procedure.processingTime.workingDays })}
+          </dd>
         </div>
         <div>
           <dt>{t('facts.fee')}</dt>

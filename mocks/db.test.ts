@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { catalogue, db } from './db.ts';
+
+describe('seed data', () => {
+  it('has at least 60 real procedures with unique ids and national codes', () => {
+    const procedures = [...db.procedures.values()];
+    expect(procedures.length).toBeGreaterThanOrEqual(60);
+    const codes = procedures.map((p) => p.code).filter((c) => c !== null);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const p of procedures) if (p.code) expect(p.id).toBe(p.code);
+  });
+
+  it('covers both levels and many fields', () => {
+    const { procedures } = catalogue();
+    expect(new Set(procedures.map((p) => p.level))).toEqual(new Set(['full', 'partial']));
+    expect(new Set(procedures.map((p) => p.field.id)).size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has the 34 post-2025 province-level units and full commune lists for four of them', () => {
+    expect(db.provinces).toHaveLength(34);
+    expect(db.provinces.filter((p) => p.kind === 'city')).toHaveLength(6);
+    const count = (name: string) => {
+      const province = db.provinces.find((p) => p.name.endsWith(name));
+      return db.communes.filter((c) => c.provinceCode === province?.code).length;
+    };
+    expect(count('Huế')).toBe(40);
+    expect(count('Đồng Nai')).toBe(95);
+    expect(count('Cần Thơ')).toBe(103);
+    expect(count('Lâm Đồng')).toBe(124);
+  });
+});
