@@ -2,6 +2,8 @@ import { http } from 'msw';
 import { controlHandlers, faultInjection } from './handlers/control.ts';
 import { procedureHandlers } from './handlers/procedures.ts';
 import { adminUnitHandlers } from './handlers/admin-units.ts';
+import { idpHandlers } from './handlers/idp.ts';
+import { formHandlers } from './handlers/forms.ts';
 import { problem } from './handlers/problem.ts';
 
 /** Every handler of the simulated backend, in the order msw tries them. */
@@ -10,5 +12,7 @@ export const handlers = [
   faultInjection,
   ...procedureHandlers,
   ...adminUnitHandlers,
+  ...idpHandlers,
+  ...formHandlers,
   http.all('*/api/*', () => problem(404, 'not-found', 'No such endpoint')),
 ];

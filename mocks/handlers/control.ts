@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import { getFaults, resetFaults, setFaults, takeFault, type Faults } from '../faults.ts';
 import { resetDb } from '../db.ts';
+import { expireAllTokens, resetIdp } from '../idp.ts';
 import { problem } from './problem.ts';
 
 /**
@@ -25,9 +26,15 @@ export const controlHandlers = [
     const body = (await request.json()) as Partial<Faults>;
     return HttpResponse.json(setFaults(body));
   }),
+  // Simulates sessions expiring at the identity provider (the app still thinks it is signed in).
+  http.post('*/api/__mock/expire-sessions', () => {
+    expireAllTokens();
+    return new HttpResponse(null, { status: 204 });
+  }),
   http.post('*/api/__mock/reset', () => {
     resetFaults();
     resetDb();
+    resetIdp();
     return new HttpResponse(null, { status: 204 });
   }),
 ];

@@ -2,6 +2,7 @@ import { config, safeParse, type core } from 'zod/mini';
 import { env } from '../config/env.ts';
 import { ApiError } from './errors.ts';
 import { takeEarly } from './early.ts';
+import { isExpired, readSession } from '../auth/session.ts';
 
 // zod 4 probes `new Function` to speed up object parsing; our CSP forbids eval (script-src
 // 'self'), so the probe is reported as a violation. Parse without it.
@@ -15,16 +16,22 @@ interface RequestOptions {
   method?: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Send the citizen's access token; without a live session this fails as 'unauthorized'. */
+  auth?: boolean;
 }
 
-const problemCode = async (response: Response): Promise<string | undefined> => {
+/** RFC 9457 problem details, when the backend sent them. */
+const readProblem = async (response: Response): Promise<{ code?: string; body?: Record<string, unknown> }> => {
   try {
     const body: unknown = await response.json();
-    if (body && typeof body === 'object' && 'code' in body && typeof body.code === 'string') return body.code;
+    if (body && typeof body === 'object') {
+      const code = 'code' in body && typeof body.code === 'string' ? body.code : undefined;
+      return { code, body: body as Record<string, unknown> };
+    }
   } catch {
     // Not a problem+json body: the status alone has to do.
   }
-  return undefined;
+  return {};
 };
 
 /** An early request was started without our signal: still honour timeouts and aborts. */
@@ -36,14 +43,25 @@ const raceAbort = <T,>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
   });
 
 export const apiRequest = async <T>(path: string, schema: core.$ZodType<T>, options: RequestOptions = {}): Promise<T> => {
+  const authHeaders: Record<string, string> = {};
+  if (options.auth) {
+    const session = readSession();
+    if (!session || isExpired(session)) throw new ApiError('unauthorized', `No live session: ${path}`, { code: 'session-expired' });
+    authHeaders.Authorization = `Bearer ${session.accessToken}`;
+  }
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let response: Response;
   try {
-    const early = (options.method ?? 'GET') === 'GET' ? takeEarly(path) : undefined;
+    const early = (options.method ?? 'GET') === 'GET' && !options.auth ? takeEarly(path) : undefined;
     response = await (early ? raceAbort(early, signal) : fetch(`${env.apiBaseUrl}${path}`, {
       method: options.method ?? 'GET',
-      headers: { Accept: 'application/json', ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...options.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...authHeaders,
+        ...options.headers,
+      },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal,
     }));
@@ -55,9 +73,20 @@ export const apiRequest = async <T>(path: string, schema: core.$ZodType<T>, opti
     throw new ApiError(offline ? 'offline' : 'network', `Network error: ${path}`, { cause });
   }
   if (!response.ok) {
-    const code = await problemCode(response);
-    const kind = response.status === 404 ? 'not-found' : response.status >= 500 ? 'server' : 'client';
-    throw new ApiError(kind, `HTTP ${response.status}: ${path}`, { status: response.status, code });
+    const { code, body: problem } = await readProblem(response);
+    const kind =
+      response.status === 401
+        ? 'unauthorized'
+        : response.status === 404
+          ? 'not-found'
+          : response.status === 409
+            ? 'conflict'
+            : response.status === 422
+              ? 'invalid-input'
+              : response.status >= 500
+                ? 'server'
+                : 'client';
+    throw new ApiError(kind, `HTTP ${response.status}: ${path}`, { status: response.status, code, details: problem });
   }
   let body: unknown;
   try {
@@ -71,4 +100,22 @@ export const apiRequest = async <T>(path: string, schema: core.$ZodType<T>, opti
     throw new ApiError('invalid-response', `Unexpected response shape: ${path}`, { status: response.status, cause: parsed.error });
   }
   return parsed.data;
+};
+
+/** A personal file (a stored document): bytes, not JSON; always with the citizen's token. */
+export const apiBlob = async (path: string, signal?: AbortSignal): Promise<Blob> => {
+  const session = readSession();
+  if (!session || isExpired(session)) throw new ApiError('unauthorized', `No live session: ${path}`, { code: 'session-expired' });
+  let response: Response;
+  try {
+    response = await fetch(`${env.apiBaseUrl}${path}`, { headers: { Authorization: `Bearer ${session.accessToken}` }, signal: signal ?? null });
+  } catch (cause) {
+    throw new ApiError(navigator.onLine === false ? 'offline' : 'network', `Network error: ${path}`, { cause });
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status === 401 ? 'unauthorized' : response.status === 404 ? 'not-found' : response.status >= 500 ? 'server' : 'client', `HTTP ${response.status}: ${path}`, {
+      status: response.status,
+    });
+  }
+  return response.blob();
 };

@@ -3,19 +3,26 @@
  * the translated message (errors.* in the common namespace); nothing else in the app needs to
  * know about fetch, status codes or response shapes.
  */
-export type ApiErrorKind = 'offline' | 'network' | 'timeout' | 'not-found' | 'server' | 'client' | 'invalid-response';
+export type ApiErrorKind = 'offline' | 'network' | 'timeout' | 'unauthorized' | 'not-found' | 'conflict' | 'invalid-input' | 'server' | 'client' | 'invalid-response';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly kind: ApiErrorKind;
   readonly status: number | undefined;
   readonly code: string | undefined;
+  /** The problem body the backend sent (e.g. which fields it rejected). */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(kind: ApiErrorKind, message: string, options: { status?: number; code?: string; cause?: unknown } = {}) {
+  constructor(
+    kind: ApiErrorKind,
+    message: string,
+    options: { status?: number | undefined; code?: string | undefined; cause?: unknown; details?: Record<string, unknown> | undefined } = {},
+  ) {
     super(message, { cause: options.cause });
     this.kind = kind;
     this.status = options.status;
     this.code = options.code;
+    this.details = options.details;
   }
 
   /** Worth trying again as it is (the user can press "Try again"). */

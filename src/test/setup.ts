@@ -1,9 +1,11 @@
+import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { server } from '../../mocks/node.ts';
 import { resetFaults } from '../../mocks/faults.ts';
 import { resetDb } from '../../mocks/db.ts';
+import { resetIdp } from '../../mocks/idp.ts';
 
 // jsdom's fetch needs absolute URLs; the app uses relative "/api" like the browser does.
 const origin = 'http://localhost:3000';
@@ -17,5 +19,6 @@ afterEach(() => {
   server.resetHandlers();
   resetFaults();
   resetDb();
+  resetIdp();
 });
 afterAll(() => server.close());

@@ -1,0 +1,53 @@
+import { http, HttpResponse } from 'msw';
+import { selectOne, type FormDefinition, type LeafField } from '../../src/api/forms/schema.ts';
+import { formDefinitions } from '../fixtures/forms.ts';
+import { dataStoreFor } from '../idp.ts';
+import { currentCitizenId } from './idp.ts';
+import { problem } from './problem.ts';
+
+const definitionFor = (procedureId: string): FormDefinition | undefined => formDefinitions.find((d) => d.procedureId === procedureId);
+
+const same = (field: LeafField, sent: unknown, official: unknown): boolean => {
+  if (field.type === 'address') {
+    const a = (sent ?? {}) as Record<string, unknown>;
+    const b = (official ?? {}) as Record<string, unknown>;
+    return a.provinceCode === b.provinceCode && a.communeCode === b.communeCode && String(a.line ?? '').trim() === String(b.line ?? '').trim();
+  }
+  const text = (v: unknown) => String(v ?? '').normalize('NFC').trim();
+  return text(sent) === text(official);
+};
+
+/**
+ * The backend does not trust the device: every locked (authoritative) value in an application
+ * must equal what the population database holds.
+ */
+export const lockedValuesChanged = (definition: FormDefinition, store: unknown, values: Record<string, unknown>): string[] =>
+  definition.sections
+    .flatMap((s) => s.fields)
+    .filter((f): f is LeafField => f.type !== 'group' && f.prefill?.lock === 'locked')
+    .filter((f) => f.id in values)
+    .filter((f) => {
+      const official = selectOne(store, f.prefill?.path ?? '');
+      return official !== undefined && !same(f, values[f.id], official);
+    })
+    .map((f) => f.id);
+
+export const formHandlers = [
+  // Definitions are public: no personal data, cacheable by the service worker.
+  http.get('*/api/forms/:procedureId', ({ params }) => {
+    const definition = definitionFor(String(params.procedureId));
+    if (!definition) return problem(404, 'form-not-found', 'No e-form for this procedure');
+    return HttpResponse.json(definition, { headers: { 'Cache-Control': 'no-cache' } });
+  }),
+  http.post('*/api/forms/:procedureId/check', async ({ params, request }) => {
+    const citizenId = currentCitizenId(request);
+    if (!citizenId) return problem(401, 'session-expired', 'Sign in again');
+    const definition = definitionFor(String(params.procedureId));
+    if (!definition) return problem(404, 'form-not-found', 'No e-form for this procedure');
+    const body = (await request.json().catch(() => null)) as { values?: unknown } | null;
+    if (!body || typeof body.values !== 'object' || body.values === null) return problem(422, 'invalid-body', 'Expected { values }');
+    const changed = lockedValuesChanged(definition, dataStoreFor(citizenId), body.values as Record<string, unknown>);
+    if (changed.length > 0) return problem(422, 'locked-value-changed', 'Authoritative values were altered', { fields: changed });
+    return HttpResponse.json({ ok: true, checkedAt: new Date().toISOString() }, { headers: { 'Cache-Control': 'no-store' } });
+  }),
+];

@@ -1,0 +1,362 @@
+import { http, HttpResponse } from 'msw';
+import { CorrectionRequest } from '../../src/api/me/schema.ts';
+import { demoCitizens, type DemoCitizen } from '../fixtures/citizens.ts';
+import {
+  CLIENT_ID,
+  TOKEN_TTL_SECONDS,
+  citizenForToken,
+  dataStoreFor,
+  fileCorrection,
+  findCitizen,
+  issueAccessToken,
+  issueCode,
+  profileClaims,
+  redeemCode,
+  revokeTokensOf,
+  signJwt,
+  verifyJwt,
+} from '../idp.ts';
+import { documentPdf } from '../pdf.ts';
+import { problem } from './problem.ts';
+
+/**
+ * The simulated VNeID: a standard OpenID Connect provider (authorization code + PKCE S256) with
+ * an authorize page where a demo citizen is chosen and consents, and the personal-data API that
+ * trusts its access tokens. The app talks to it exactly as it would to the real one.
+ */
+const issuerOf = (request: Request) => `${new URL(request.url).origin}/idp`;
+
+const noStore = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
+
+const bearer = (request: Request): string | undefined => /^Bearer\s+(\S+)$/i.exec(request.headers.get('Authorization') ?? '')?.[1];
+
+/** The signed-in citizen behind a request's access token, if it is live. */
+export const currentCitizenId = (request: Request): string | undefined => {
+  const token = bearer(request);
+  return token ? citizenForToken(token) : undefined;
+};
+
+const sessionExpired = () => {
+  const response = problem(401, 'session-expired', 'Sign in again');
+  response.headers.set('WWW-Authenticate', 'Bearer error="invalid_token"');
+  response.headers.set('Cache-Control', 'no-store');
+  return response;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The authorize page: plain HTML, no script, styles from a file (the CSP allows nothing inline).
+// ---------------------------------------------------------------------------------------------
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+type Lang = 'vi' | 'en';
+
+const TEXT = {
+  vi: {
+    title: 'Đăng nhập bằng tài khoản định danh điện tử',
+    brand: 'VNeID — bản mô phỏng',
+    lead: 'Ứng dụng Một Cửa Số xin đăng nhập bằng tài khoản định danh điện tử mức độ 2 của bạn.',
+    demo: 'Đây là nhà cung cấp định danh mô phỏng dùng để thử nghiệm. Hãy chọn một công dân mẫu; không có mật khẩu thật nào được hỏi.',
+    choose: 'Chọn công dân mẫu',
+    consent: 'Một Cửa Số sẽ được xem',
+    scopes: [
+      'Họ tên, ngày sinh, giới tính và số định danh cá nhân',
+      'Thông tin cư trú và hộ gia đình trong Cơ sở dữ liệu quốc gia về dân cư',
+      'Số điện thoại, email và giấy tờ trong kho dữ liệu của bạn',
+    ],
+    allow: 'Đồng ý và đăng nhập',
+    deny: 'Từ chối',
+    missing: 'Hãy chọn một công dân mẫu để tiếp tục.',
+    badRequest: 'Yêu cầu đăng nhập không hợp lệ',
+    badRequestBody: 'Ứng dụng đã gửi một yêu cầu đăng nhập mà nhà cung cấp định danh không chấp nhận. Hãy quay lại ứng dụng và thử lại.',
+    signedOut: 'Bạn đã đăng xuất khỏi VNeID.',
+    back: 'Quay lại Một Cửa Số',
+  },
+  en: {
+    title: 'Sign in with your electronic identity',
+    brand: 'VNeID — simulator',
+    lead: 'Một Cửa Số asks to sign you in with your level-2 electronic identity account.',
+    demo: 'This is a simulated identity provider for testing. Choose a demo citizen; no real password is asked for.',
+    choose: 'Choose a demo citizen',
+    consent: 'Một Cửa Số will be able to see',
+    scopes: [
+      'Your full name, date of birth, sex and personal ID number',
+      'Your residence and household in the national population database',
+      'Your phone number, email and the papers in your data store',
+    ],
+    allow: 'Allow and sign in',
+    deny: 'Decline',
+    missing: 'Choose a demo citizen to continue.',
+    badRequest: 'Invalid sign-in request',
+    badRequestBody: 'The app sent a sign-in request the identity provider does not accept. Go back to the app and try again.',
+    signedOut: 'You are signed out of VNeID.',
+    back: 'Back to Một Cửa Số',
+  },
+} as const;
+
+const langOf = (uiLocales: string | null): Lang => (uiLocales?.split(' ')[0]?.startsWith('en') ? 'en' : 'vi');
+
+const page = (lang: Lang, title: string, main: string, status = 200) =>
+  new HttpResponse(
+    `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="/idp/idp.css">
+</head>
+<body>
+<header class="bar"><p class="brand">${escapeHtml(TEXT[lang].brand)}</p></header>
+<main>
+${main}
+</main>
+</body>
+</html>`,
+    { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...noStore, 'X-Frame-Options': 'DENY' } },
+  );
+
+/** The parameters of an authorization request that the page carries from GET to POST. */
+const AUTHORIZE_PARAMS = ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'ui_locales'] as const;
+
+type AuthorizeRequest = Record<(typeof AUTHORIZE_PARAMS)[number], string>;
+
+/** The only redirect URI registered for the app: its own callback, on the origin serving it. */
+const registeredRedirect = (request: Request) => `${new URL(request.url).origin}/auth/callback`;
+
+/**
+ * RFC 6749 §4.1.2.1: a bad client or redirect URI is shown to the user (never redirected to);
+ * anything else wrong goes back to the app as an error.
+ */
+const validateAuthorize = (request: Request, params: URLSearchParams): { request: AuthorizeRequest } | { page: Response } | { redirect: string } => {
+  const values = Object.fromEntries(AUTHORIZE_PARAMS.map((k) => [k, params.get(k) ?? ''])) as AuthorizeRequest;
+  const lang = langOf(values.ui_locales);
+  if (values.client_id !== CLIENT_ID || values.redirect_uri !== registeredRedirect(request)) {
+    return { page: page(lang, TEXT[lang].badRequest, `<h1>${escapeHtml(TEXT[lang].badRequest)}</h1><p>${escapeHtml(TEXT[lang].badRequestBody)}</p>`, 400) };
+  }
+  const back = (error: string, description: string) => {
+    const url = new URL(values.redirect_uri);
+    url.searchParams.set('error', error);
+    url.searchParams.set('error_description', description);
+    if (values.state) url.searchParams.set('state', values.state);
+    return { redirect: url.toString() };
+  };
+  if (values.response_type !== 'code') return back('unsupported_response_type', 'Only the authorization code flow is supported');
+  if (!values.scope.split(' ').includes('openid')) return back('invalid_scope', 'The openid scope is required');
+  if (values.code_challenge_method !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(values.code_challenge)) {
+    return back('invalid_request', 'PKCE with S256 is required');
+  }
+  return { request: values };
+};
+
+const citizenChoice = (citizen: DemoCitizen, lang: Lang, checked: boolean) => {
+  const id = `citizen-${escapeHtml(citizen.id)}`;
+  return `<div class="choice">
+<input type="radio" name="citizen" id="${id}" value="${escapeHtml(citizen.id)}" required${checked ? ' checked' : ''}>
+<label for="${id}"><strong>${escapeHtml(citizen.store.citizen.fullName)}</strong><span>${escapeHtml(citizen.summary[lang])}</span></label>
+</div>`;
+};
+
+const authorizePage = (values: AuthorizeRequest, chosen: string | undefined, missing: boolean) => {
+  const lang = langOf(values.ui_locales);
+  const t = TEXT[lang];
+  const hidden = AUTHORIZE_PARAMS.map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(values[k])}">`).join('\n');
+  return page(
+    lang,
+    t.title,
+    `<h1>${escapeHtml(t.title)}</h1>
+<p>${escapeHtml(t.lead)}</p>
+<p class="note">${escapeHtml(t.demo)}</p>
+${missing ? `<p class="error" role="alert">${escapeHtml(t.missing)}</p>` : ''}
+<form method="post" action="/idp/authorize">
+${hidden}
+<fieldset>
+<legend>${escapeHtml(t.choose)}</legend>
+${demoCitizens.map((c) => citizenChoice(c, lang, c.id === chosen)).join('\n')}
+</fieldset>
+<h2>${escapeHtml(t.consent)}</h2>
+<ul>${t.scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>
+<div class="actions">
+<button type="submit" name="decision" value="allow" class="primary">${escapeHtml(t.allow)}</button>
+<button type="submit" name="decision" value="deny" formnovalidate>${escapeHtml(t.deny)}</button>
+</div>
+</form>`,
+    missing ? 400 : 200,
+  );
+};
+
+const IDP_CSS = `*{box-sizing:border-box}
+body{margin:0;font:1.0625rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f4f6f8}
+.bar{background:#a50e0e;color:#fff;padding:.75rem 1rem}
+.brand{margin:0;font-weight:700}
+main{max-width:36rem;margin:0 auto;padding:1rem}
+h1{font-size:1.4rem;line-height:1.3}
+h2{font-size:1.1rem;margin-top:1.5rem}
+.note{background:#fff8e1;border-left:4px solid #8a6d00;padding:.5rem .75rem}
+.error{background:#fdecea;border-left:4px solid #b3261e;padding:.5rem .75rem;color:#7a1a14;font-weight:600}
+fieldset{border:0;padding:0;margin:1rem 0}
+legend{font-weight:700;font-size:1.1rem;margin-bottom:.5rem}
+.choice{display:flex;gap:.75rem;align-items:flex-start;background:#fff;border:1px solid #c4c9ce;border-radius:8px;padding:.75rem;margin-bottom:.5rem}
+.choice input{width:1.5rem;height:1.5rem;margin:.15rem 0 0;flex:none}
+.choice label{display:flex;flex-direction:column;gap:.15rem;cursor:pointer}
+.choice span{color:#3d4349;font-size:.95rem}
+.actions{display:flex;flex-direction:column;gap:.75rem;margin-top:1.5rem}
+button,a.button{min-height:48px;font:inherit;font-weight:600;border-radius:8px;border:2px solid #a50e0e;background:#fff;color:#a50e0e;padding:.5rem 1rem;text-align:center;text-decoration:none;display:block}
+button.primary{background:#a50e0e;color:#fff}
+:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+`;
+
+// ---------------------------------------------------------------------------------------------
+
+const tokenError = (error: string, description: string, status = 400) =>
+  HttpResponse.json({ error, error_description: description }, { status, headers: noStore });
+
+const formParams = async (request: Request) => new URLSearchParams(await request.text().catch(() => ''));
+
+export const idpHandlers = [
+  http.get('*/idp/.well-known/openid-configuration', ({ request }) => {
+    const issuer = issuerOf(request);
+    return HttpResponse.json(
+      {
+        issuer,
+        authorization_endpoint: `${issuer}/authorize`,
+        token_endpoint: `${issuer}/token`,
+        userinfo_endpoint: `${issuer}/userinfo`,
+        end_session_endpoint: `${issuer}/logout`,
+        jwks_uri: `${issuer}/jwks`,
+        response_types_supported: ['code'],
+        grant_types_supported: ['authorization_code'],
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['HS256'],
+        code_challenge_methods_supported: ['S256'],
+        scopes_supported: ['openid', 'profile'],
+        token_endpoint_auth_methods_supported: ['none'],
+        claims_supported: ['sub', 'name', 'given_name', 'family_name', 'birthdate', 'gender', 'acr'],
+        ui_locales_supported: ['vi', 'en'],
+      },
+      { headers: { 'Cache-Control': 'no-cache' } },
+    );
+  }),
+  // The simulator signs with a shared secret, so there is no public key to publish.
+  http.get('*/idp/jwks', () => HttpResponse.json({ keys: [] })),
+  http.get('*/idp/idp.css', () => new HttpResponse(IDP_CSS, { headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' } })),
+
+  http.get('*/idp/authorize', ({ request }) => {
+    const checked = validateAuthorize(request, new URL(request.url).searchParams);
+    if ('page' in checked) return checked.page;
+    if ('redirect' in checked) return HttpResponse.redirect(checked.redirect, 302);
+    return authorizePage(checked.request, undefined, false);
+  }),
+  http.post('*/idp/authorize', async ({ request }) => {
+    const form = await formParams(request);
+    const checked = validateAuthorize(request, form);
+    if ('page' in checked) return checked.page;
+    if ('redirect' in checked) return HttpResponse.redirect(checked.redirect, 303);
+    const values = checked.request;
+    const back = new URL(values.redirect_uri);
+    if (values.state) back.searchParams.set('state', values.state);
+    if (form.get('decision') !== 'allow') {
+      back.searchParams.set('error', 'access_denied');
+      back.searchParams.set('error_description', 'The citizen declined');
+      return HttpResponse.redirect(back.toString(), 303);
+    }
+    const citizen = findCitizen(form.get('citizen') ?? '');
+    if (!citizen) return authorizePage(values, undefined, true);
+    back.searchParams.set(
+      'code',
+      issueCode({ citizenId: citizen.id, clientId: values.client_id, redirectUri: values.redirect_uri, codeChallenge: values.code_challenge, nonce: values.nonce || undefined }),
+    );
+    return HttpResponse.redirect(back.toString(), 303);
+  }),
+
+  http.post('*/idp/token', async ({ request }) => {
+    const form = await formParams(request);
+    if (form.get('grant_type') !== 'authorization_code') return tokenError('unsupported_grant_type', 'Only authorization_code is supported');
+    const result = redeemCode({
+      code: form.get('code') ?? '',
+      clientId: form.get('client_id') ?? '',
+      redirectUri: form.get('redirect_uri') ?? '',
+      codeVerifier: form.get('code_verifier') ?? '',
+    });
+    if (!result.ok) return tokenError(result.error, result.description, result.error === 'invalid_client' ? 401 : 400);
+    const citizen = findCitizen(result.citizenId);
+    if (!citizen) return tokenError('invalid_grant', 'Unknown subject');
+    const now = Math.floor(Date.now() / 1000);
+    const idToken = signJwt({
+      iss: issuerOf(request),
+      aud: CLIENT_ID,
+      iat: now,
+      exp: now + TOKEN_TTL_SECONDS,
+      auth_time: now,
+      ...(result.nonce ? { nonce: result.nonce } : {}),
+      ...profileClaims(citizen),
+    });
+    return HttpResponse.json(
+      { access_token: issueAccessToken(citizen.id), token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS, id_token: idToken, scope: 'openid profile' },
+      { headers: noStore },
+    );
+  }),
+
+  http.get('*/idp/userinfo', ({ request }) => {
+    const citizen = findCitizen(currentCitizenId(request) ?? '');
+    if (!citizen) return new HttpResponse(null, { status: 401, headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"', ...noStore } });
+    return HttpResponse.json(profileClaims(citizen), { headers: noStore });
+  }),
+
+  // RP-initiated logout: ends every session of the citizen named by id_token_hint.
+  http.get('*/idp/logout', ({ request }) => {
+    const params = new URL(request.url).searchParams;
+    const claims = verifyJwt(params.get('id_token_hint') ?? '');
+    if (typeof claims?.sub === 'string') revokeTokensOf(claims.sub);
+    const lang = langOf(params.get('ui_locales'));
+    const target = params.get('post_logout_redirect_uri');
+    const origin = new URL(request.url).origin;
+    if (target && URL.canParse(target) && new URL(target).origin === origin) {
+      const url = new URL(target);
+      const state = params.get('state');
+      if (state) url.searchParams.set('state', state);
+      return HttpResponse.redirect(url.toString(), 302);
+    }
+    return page(lang, TEXT[lang].signedOut, `<h1>${escapeHtml(TEXT[lang].signedOut)}</h1><p><a class="button" href="/">${escapeHtml(TEXT[lang].back)}</a></p>`);
+  }),
+
+  // -------------------------------------------------------------------------------------------
+  // The personal data store, behind the provider's access token. Never cacheable.
+  // -------------------------------------------------------------------------------------------
+  http.get('*/api/me', ({ request }) => {
+    const citizenId = currentCitizenId(request);
+    if (!citizenId) return sessionExpired();
+    return HttpResponse.json(dataStoreFor(citizenId), { headers: { ...noStore, Vary: 'Authorization' } });
+  }),
+  http.post('*/api/me/corrections', async ({ request }) => {
+    const citizenId = currentCitizenId(request);
+    if (!citizenId) return sessionExpired();
+    const parsed = CorrectionRequest.safeParse(await request.json().catch(() => null));
+    if (!parsed.success) return problem(422, 'invalid-correction', 'A correction needs the field, its current value and the proposed value');
+    if (parsed.data.proposedValue.trim() === '' || parsed.data.proposedValue === parsed.data.currentValue) {
+      return problem(422, 'invalid-correction', 'The proposed value must differ from the current one');
+    }
+    return HttpResponse.json(fileCorrection(citizenId, parsed.data), { status: 201, headers: noStore });
+  }),
+  http.get('*/api/me/documents/:id/file', ({ request, params }) => {
+    const citizenId = currentCitizenId(request);
+    if (!citizenId) return sessionExpired();
+    const doc = dataStoreFor(citizenId)?.documents.find((d) => d.id === params.id);
+    if (!doc) return problem(404, 'document-not-found', 'No such document in your data store');
+    const date = (iso: string) => iso.split('-').reverse().join('/');
+    const pdf = documentPdf(doc.title, [
+      `So: ${doc.number}`,
+      `Co quan cap: ${doc.issuer}`,
+      `Ngay cap: ${date(doc.issuedOn)}`,
+      `Hieu luc den: ${doc.validUntil ? date(doc.validUntil) : 'khong thoi han'}`,
+      ...(doc.subjectName ? [`Nguoi duoc cap: ${doc.subjectName}`] : []),
+      '',
+      'Ban mo phong - simulated document',
+    ]);
+    return new HttpResponse(pdf, {
+      headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${doc.file.name}"`, ...noStore },
+    });
+  }),
+];

@@ -1,0 +1,128 @@
+import { z } from 'zod/mini';
+
+/**
+ * An e-form is data: the backend serves one definition per procedure, one engine renders and
+ * validates every form. Labels carry every language the backend speaks; `vi` is required.
+ */
+export const LocalText = z.catchall(z.object({ vi: z.string().check(z.minLength(1)) }), z.string());
+export type LocalText = z.infer<typeof LocalText>;
+
+/** Show a field or section only when another field (by id, in the same scope) has a value. */
+export const Condition = z.object({
+  field: z.string(),
+  equals: z.optional(z.union([z.string(), z.boolean()])),
+  in: z.optional(z.array(z.string())),
+  /** True when the field has any value (non-empty). */
+  filled: z.optional(z.boolean()),
+});
+export type Condition = z.infer<typeof Condition>;
+
+/**
+ * Where a value comes from in the personal data store ("citizen.fullName",
+ * "household.members[relationship=spouse].fullName"), and whether the citizen may change it.
+ * Locked: authoritative (population database); the citizen can only ask for a correction.
+ */
+export const Prefill = z.object({
+  path: z.string().check(z.minLength(1)),
+  lock: z.enum(['locked', 'editable']),
+});
+export type Prefill = z.infer<typeof Prefill>;
+
+const Option = z.object({ value: z.string(), label: LocalText });
+
+const base = {
+  id: z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/)),
+  label: LocalText,
+  hint: z.optional(LocalText),
+  required: z._default(z.boolean(), false),
+  visibleWhen: z.optional(Condition),
+  prefill: z.optional(Prefill),
+};
+
+export const TextField = z.object({ ...base, type: z.literal('text'), kind: z._default(z.enum(['plain', 'name']), 'plain'), maxLength: z.optional(z.int()) });
+export const NumberField = z.object({ ...base, type: z.literal('number'), min: z.optional(z.number()), max: z.optional(z.number()), integer: z._default(z.boolean(), true) });
+export const DateField = z.object({ ...base, type: z.literal('date'), notFuture: z._default(z.boolean(), false) });
+export const SelectField = z.object({ ...base, type: z.enum(['select', 'radio']), options: z.array(Option).check(z.minLength(1)) });
+export const CheckboxField = z.object({ ...base, type: z.literal('checkbox') });
+export const AddressField = z.object({ ...base, type: z.literal('address') });
+/** ID number; when given, also checked against a date-of-birth and a sex field (by id). */
+export const IdNumberField = z.object({ ...base, type: z.literal('idNumber'), dateOfBirthField: z.optional(z.string()), sexField: z.optional(z.string()) });
+export const PhoneField = z.object({ ...base, type: z.literal('phone') });
+export const EmailField = z.object({ ...base, type: z.literal('email') });
+/** A stored document (from the data store) standing in for an upload. */
+export const DocumentField = z.object({ ...base, type: z.literal('document'), documentTypes: z.array(z.string()) });
+
+export const LeafField = z.discriminatedUnion('type', [
+  TextField,
+  NumberField,
+  DateField,
+  SelectField,
+  CheckboxField,
+  AddressField,
+  IdNumberField,
+  PhoneField,
+  EmailField,
+  DocumentField,
+]);
+export type LeafField = z.infer<typeof LeafField>;
+
+/** Repeatable group of fields (e.g. the people moving in with the applicant). */
+export const GroupField = z.object({
+  ...base,
+  type: z.literal('group'),
+  fields: z.array(LeafField).check(z.minLength(1)),
+  min: z._default(z.int(), 0),
+  max: z._default(z.int(), 10),
+  itemLabel: LocalText,
+  /** Prefill each item from a list in the data store (e.g. household members). */
+});
+export type GroupField = z.infer<typeof GroupField>;
+
+export const FormField = z.union([LeafField, GroupField]);
+export type FormField = z.infer<typeof FormField>;
+
+export const FormSection = z.object({
+  id: z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/)),
+  title: LocalText,
+  description: z.optional(LocalText),
+  visibleWhen: z.optional(Condition),
+  fields: z.array(FormField).check(z.minLength(1)),
+});
+export type FormSection = z.infer<typeof FormSection>;
+
+export const FormDefinition = z.object({
+  procedureId: z.string().check(z.minLength(1)),
+  version: z.int(),
+  title: LocalText,
+  sections: z.array(FormSection).check(z.minLength(1)),
+});
+export type FormDefinition = z.infer<typeof FormDefinition>;
+
+/**
+ * Prefill paths are part of the contract: the app fills fields with them and the backend
+ * re-checks locked values with them. Grammar: dot-separated keys; a segment `key[prop=value]`
+ * keeps the items of array `key` whose `prop` equals `value`. Keys after an array apply to
+ * each item. Returns every value found, in order.
+ */
+export const selectAll = (root: unknown, path: string): unknown[] => {
+  let current: unknown[] = [root];
+  for (const segment of path.split('.')) {
+    const match = /^([A-Za-z0-9]+)(?:\[([A-Za-z0-9]+)=([^\]]*)\])?$/.exec(segment);
+    if (!match) return [];
+    const [, key = '', prop, value] = match;
+    const next: unknown[] = [];
+    for (const item of current) {
+      const child = item && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
+      const children = Array.isArray(child) ? child : child === undefined ? [] : [child];
+      for (const c of children) {
+        if (prop !== undefined && !(c && typeof c === 'object' && String((c as Record<string, unknown>)[prop]) === value)) continue;
+        next.push(c);
+      }
+    }
+    current = next;
+  }
+  return current;
+};
+
+/** The first value at a prefill path, or undefined. */
+export const selectOne = (root: unknown, path: string): unknown => selectAll(root, path)[0];

@@ -1,0 +1,9 @@
+import { apiBlob, apiRequest } from '../client.ts';
+import { CorrectionReceipt, DataStore, type CorrectionRequest } from './schema.ts';
+
+export const getDataStore = (signal?: AbortSignal): Promise<DataStore> => apiRequest('/me', DataStore, { signal, auth: true });
+
+export const requestCorrection = (body: CorrectionRequest): Promise<CorrectionReceipt> =>
+  apiRequest('/me/corrections', CorrectionReceipt, { method: 'POST', body, auth: true });
+
+export const getDocumentFile = (id: string, signal?: AbortSignal): Promise<Blob> => apiBlob(`/me/documents/${encodeURIComponent(id)}/file`, signal);

@@ -1,0 +1,138 @@
+import { z } from 'zod/mini';
+
+/**
+ * The citizen's personal electronic data store (kho dữ liệu điện tử của tổ chức, cá nhân):
+ * what national databases already hold about them, and the documents and results they keep.
+ * Every section says where it came from and when, so forms can show provenance.
+ */
+export const SourceId = z.enum(['population-db', 'civil-status-db', 'vneid-account', 'data-store']);
+export type SourceId = z.infer<typeof SourceId>;
+
+export const Source = z.object({
+  id: SourceId,
+  /** When the data was last retrieved from that source (ISO date-time). */
+  retrievedAt: z.iso.datetime(),
+});
+export type Source = z.infer<typeof Source>;
+
+const nonEmpty = () => z.string().check(z.minLength(1));
+
+/** Two-tier address after 1/7/2025: line (house number, street/hamlet), commune, province. */
+export const Address = z.object({
+  line: nonEmpty(),
+  communeCode: z.string().check(z.regex(/^\d{5}$/)),
+  communeName: nonEmpty(),
+  provinceCode: z.string().check(z.regex(/^\d{2}$/)),
+  provinceName: nonEmpty(),
+});
+export type Address = z.infer<typeof Address>;
+
+export const Sex = z.enum(['male', 'female']);
+export type Sex = z.infer<typeof Sex>;
+
+export const MaritalStatus = z.enum(['single', 'married', 'divorced', 'widowed']);
+export type MaritalStatus = z.infer<typeof MaritalStatus>;
+
+/** 12-digit personal identification number (số định danh cá nhân). */
+export const IdNumber = z.string().check(z.regex(/^\d{12}$/));
+
+export const Citizen = z.object({
+  idNumber: IdNumber,
+  /** Họ, chữ đệm và tên, as registered. */
+  fullName: nonEmpty(),
+  dateOfBirth: z.iso.date(),
+  sex: Sex,
+  ethnicity: nonEmpty(),
+  nationality: nonEmpty(),
+  religion: z.optional(z.string()),
+  /** Quê quán, as written on their documents (may use pre-2025 unit names). */
+  placeOfOrigin: nonEmpty(),
+  /** Nơi đăng ký khai sinh, as written. */
+  placeOfBirth: nonEmpty(),
+  permanentAddress: Address,
+  currentAddress: Address,
+  maritalStatus: MaritalStatus,
+});
+export type Citizen = z.infer<typeof Citizen>;
+
+export const Contact = z.object({
+  phone: z.optional(z.string().check(z.regex(/^0\d{9}$/))),
+  email: z.optional(z.email()),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const Relationship = z.enum(['head', 'spouse', 'child', 'parent', 'sibling', 'grandchild', 'other']);
+export type Relationship = z.infer<typeof Relationship>;
+
+export const HouseholdMember = z.object({
+  idNumber: z.optional(IdNumber),
+  fullName: nonEmpty(),
+  dateOfBirth: z.iso.date(),
+  sex: Sex,
+  nationality: nonEmpty(),
+  relationship: Relationship,
+});
+export type HouseholdMember = z.infer<typeof HouseholdMember>;
+
+export const Household = z.object({
+  /** Số hộ / household code in the residence database. */
+  code: nonEmpty(),
+  headName: nonEmpty(),
+  /** Everyone registered in the household, the citizen included. */
+  members: z.array(HouseholdMember),
+});
+export type Household = z.infer<typeof Household>;
+
+export const DocumentType = z.enum([
+  'birth-certificate',
+  'marriage-certificate',
+  'marital-status-certificate',
+  'id-card',
+  'criminal-record',
+  'residence-confirmation',
+  'degree',
+  'health-insurance-card',
+  'driving-licence',
+  'land-certificate',
+  'other',
+]);
+export type DocumentType = z.infer<typeof DocumentType>;
+
+export const StoredDocument = z.object({
+  id: nonEmpty(),
+  type: DocumentType,
+  title: nonEmpty(),
+  /** Số, ký hiệu of the paper. */
+  number: nonEmpty(),
+  issuer: nonEmpty(),
+  issuedOn: z.iso.date(),
+  validUntil: z.nullable(z.iso.date()),
+  /** 'result': issued through an online dossier; 'digitised': scanned by an agency. */
+  origin: z.enum(['result', 'digitised', 'uploaded']),
+  file: z.object({ name: nonEmpty(), mime: z.enum(['application/pdf', 'image/jpeg', 'image/png']), size: z.int().check(z.minimum(1)) }),
+  /** The person the document is about, when not the citizen (a child's birth certificate). */
+  subjectName: z.optional(z.string()),
+});
+export type StoredDocument = z.infer<typeof StoredDocument>;
+
+export const DataStore = z.object({
+  citizen: Citizen,
+  contact: Contact,
+  household: Household,
+  documents: z.array(StoredDocument),
+  /** Where each section came from: citizen → population-db, contact → vneid-account, … */
+  sources: z.object({ citizen: Source, contact: Source, household: Source, documents: Source }),
+});
+export type DataStore = z.infer<typeof DataStore>;
+
+/** "This is wrong": a request to the source agency to correct a value, not a silent overwrite. */
+export const CorrectionRequest = z.object({
+  path: nonEmpty(),
+  currentValue: z.string(),
+  proposedValue: z.string(),
+  note: z.optional(z.string()),
+});
+export type CorrectionRequest = z.infer<typeof CorrectionRequest>;
+
+export const CorrectionReceipt = z.object({ id: nonEmpty(), status: z.enum(['received']), createdAt: z.iso.datetime() });
+export type CorrectionReceipt = z.infer<typeof CorrectionReceipt>;
