@@ -14,7 +14,7 @@ const featureBoundaries = ['catalogue', 'home', 'settings', 'auth', 'data-store'
         'error',
         {
           patterns: [
-            { regex: '^\\.\\./[^.]|/features/', message: 'Features never import each other: move shared code to components/, lib/ or api/.' },
+            { regex: '^\\.\\./[^./]+/|/features/', message: 'Features never import each other: move shared code to components/, lib/ or api/.' },
             { group: ['**/mocks/**'], message: 'Mocks never reach the app bundle.' },
           ],
         },

@@ -35,7 +35,7 @@ test('Cache Storage holds only the shell and public data', async ({ page, backen
   });
   const api = urls.filter((u) => u.startsWith('/api/'));
   expect(api.length).toBeGreaterThan(0);
-  for (const url of api) expect(url).toMatch(/^\/api\/(catalogue|procedures\/[^/]+|admin-units\/.*)$/);
+  for (const url of api) expect(url).toMatch(/^\/api\/(catalogue|procedures\/[^/]+|forms\/[^/]+|admin-units\/.*)$/);
 });
 
 test('language follows the browser first, then the saved choice; text size scales and persists', async ({ browser }) => {

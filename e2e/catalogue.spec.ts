@@ -31,7 +31,13 @@ test.describe('Find a procedure and read what it takes', () => {
     await expect(page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' })).toBeVisible();
     await expectAccessible(page, 'procedure detail');
 
+    // Birth registration has an e-form: applying starts with signing in, and comes back here.
     await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    await expect(page).toHaveURL(/\/signin\?returnTo=%2Fservices%2F1\.001193%2Fapply$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập bằng VNeID' })).toBeVisible();
+
+    // A procedure without an e-form yet: what to prepare, no sign-in needed to read it.
+    await page.goto('/services/1.000656/apply');
     await expect(page.getByRole('heading', { level: 1, name: 'Chuẩn bị nộp hồ sơ' })).toBeVisible();
     await expectAccessible(page, 'prepare to apply');
   });

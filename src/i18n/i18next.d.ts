@@ -1,6 +1,9 @@
 import 'i18next';
 import type common from './locales/vi/common.json';
 import type catalogue from './locales/vi/catalogue.json';
+import type eform from './locales/vi/eform.json';
+import type auth from './locales/vi/auth.json';
+import type me from './locales/vi/me.json';
 
 // Keys are typed from the source locale (Vietnamese): a missing or misspelt key fails tsc.
 declare module 'i18next' {
@@ -9,6 +12,9 @@ declare module 'i18next' {
     resources: {
       common: typeof common;
       catalogue: typeof catalogue;
+      eform: typeof eform;
+      auth: typeof auth;
+      me: typeof me;
     };
   }
 }

@@ -1,12 +1,28 @@
 import i18next from 'i18next';
+import { useParams } from 'react-router';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { procedureQueryOptions } from '../../api/procedures/queries.ts';
+import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
+import { ApplyPage } from '../../features/catalogue/ApplyPage.tsx';
+import { ApplyFormPage } from '../../features/eform/ApplyFormPage.tsx';
 import { queryClient } from '../query-client.ts';
+import { requireSession } from '../require-session.ts';
 
-export { ApplyPage as Component } from '../../features/catalogue/ApplyPage.tsx';
 export { RouteErrorBoundary as ErrorBoundary } from '../../components/errors/RouteErrorBoundary.tsx';
 
-export const loader = async ({ params }: LoaderFunctionArgs) => {
-  await Promise.all([queryClient.ensureQueryData(procedureQueryOptions(params.id ?? '')), i18next.loadNamespaces('catalogue')]);
+/** Procedures with an e-form are filed here after signing in; others show what to prepare. */
+export const loader = async ({ params, request }: LoaderFunctionArgs) => {
+  const procedure = await queryClient.ensureQueryData(procedureQueryOptions(params.id ?? ''));
+  if (procedure.hasEForm) {
+    requireSession(request);
+    await Promise.all([queryClient.ensureQueryData(formDefinitionQueryOptions(procedure.id)), i18next.loadNamespaces(['catalogue', 'eform'])]);
+  } else await i18next.loadNamespaces('catalogue');
   return null;
+};
+
+export const Component = () => {
+  const { id = '' } = useParams();
+  const { data: procedure } = useSuspenseQuery(procedureQueryOptions(id));
+  return procedure.hasEForm ? <ApplyFormPage /> : <ApplyPage />;
 };

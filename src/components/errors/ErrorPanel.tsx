@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { errorKind, isRetryable } from './error-message.ts';
 
@@ -16,6 +16,7 @@ export const ErrorPanel = ({ error, onRetry, headingLevel = 'h1' }: Props) => {
   const kind = errorKind(error);
   const Heading = headingLevel;
   const ref = useRef<HTMLDivElement>(null);
+  const location = useLocation();
   useEffect(() => {
     if (headingLevel === 'h1') ref.current?.focus();
   }, [headingLevel]);
@@ -27,6 +28,11 @@ export const ErrorPanel = ({ error, onRetry, headingLevel = 'h1' }: Props) => {
       <Heading>{t(`errors.${kind}.title`)}</Heading>
       <p>{t(`errors.${kind}.body`)}</p>
       <div className="actions">
+        {kind === 'unauthorized' ? (
+          <button type="button" className="button" onClick={() => void import('../../auth/actions.ts').then((auth) => auth.signIn(`${location.pathname}${location.search}`))}>
+            {t('errors.signInAgain')}
+          </button>
+        ) : null}
         {onRetry && isRetryable(kind) ? (
           <button type="button" className="button" onClick={onRetry}>
             {t('errors.retry')}

@@ -1,6 +1,7 @@
 /** A few inline icons (no icon font: nothing to download, nothing to shift). */
 const paths = {
   home: 'M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z',
+  person: 'M12 3a4.5 4.5 0 1 1 0 9 4.5 4.5 0 0 1 0-9zm0 11c4.4 0 8 2.2 8 5v2H4v-2c0-2.8 3.6-5 8-5z',
   services: 'M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z',
   settings:
     'M12 8.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7zm8.6 5-.1-3 2-1.6-2-3.4-2.4.9a8 8 0 0 0-2.6-1.5L15 2h-4l-.5 2.9A8 8 0 0 0 7.9 6.4l-2.4-.9-2 3.4 2 1.6a8 8 0 0 0 0 3l-2 1.6 2 3.4 2.4-.9a8 8 0 0 0 2.6 1.5L11 22h4l.5-2.9a8 8 0 0 0 2.6-1.5l2.4.9 2-3.4z',

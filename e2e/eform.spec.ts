@@ -1,0 +1,197 @@
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, waitForServiceWorker } from './fixtures.ts';
+
+const signInAs = async (page: Page, name: string, checkAxe = false) => {
+  await expect(page).toHaveURL(/\/signin\?returnTo=/);
+  if (checkAxe) await expectAccessible(page, 'sign-in');
+  await page.getByRole('button', { name: 'Đăng nhập bằng VNeID' }).click();
+  await expect(page).toHaveURL(/\/idp\/authorize\?/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập bằng tài khoản định danh điện tử' })).toBeVisible();
+  if (checkAxe) await expectAccessible(page, 'identity provider');
+  await page.getByRole('radio', { name: new RegExp(name) }).check();
+  await page.getByRole('button', { name: 'Đồng ý và đăng nhập' }).click();
+};
+
+/** Everything the browser keeps for this origin, to prove sign-out leaves nothing personal. */
+const deviceContents = (page: Page) =>
+  page.evaluate(async () => {
+    const cached: { url: string; body: string }[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        cached.push({ url: request.url, body: response && /json|text|html/.test(response.headers.get('content-type') ?? '') ? await response.text() : '' });
+      }
+    }
+    return {
+      databases: (await indexedDB.databases()).map((d) => d.name),
+      session: Object.keys(sessionStorage),
+      local: Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])),
+      cached,
+    };
+  });
+
+test('a birth registration fills itself from the data store, survives reload and going offline, and sign-out leaves nothing', async ({ page, context, backend: _ }) => {
+  await page.goto('/services/1.001193');
+  await waitForServiceWorker(page);
+  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+  await signInAs(page, 'Nguyễn Văn An', true);
+
+  await expect(page).toHaveURL(/\/services\/1\.001193\/apply$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tờ khai đăng ký khai sinh' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Nguyễn Văn An|Tài khoản/ }).first()).toBeVisible();
+
+  // At least half the fields are filled for the citizen, and each one says where it came from.
+  const count = page.getByText(/Đã điền sẵn \d+ trên \d+ mục/);
+  await expect(count).toBeVisible();
+  const [, filled = '0', total = '0'] = /(\d+) trên (\d+)/.exec((await count.textContent()) ?? '') ?? [];
+  expect(Number(filled) * 2).toBeGreaterThanOrEqual(Number(total));
+  const today = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+  await expect(page.getByText(`Lấy từ Cơ sở dữ liệu quốc gia về dân cư ngày ${today}`).first()).toBeVisible();
+  await expect(page.locator('.provenance__text')).toHaveCount(Number(filled));
+
+  // Authoritative values are locked and say why; the citizen can report them wrong instead.
+  const requester = page.getByRole('region', { name: 'Người yêu cầu: cha hoặc mẹ của trẻ' });
+  await expect(requester.getByText('Nguyễn Văn An', { exact: true })).toBeVisible();
+  await expect(requester.getByText('046095001234')).toBeVisible();
+  await expect(requester.getByRole('textbox', { name: /Họ, chữ đệm và tên/ })).toHaveCount(0);
+  await expect(requester.getByText(/Đây là thông tin chính thức nên không sửa ở đây/).first()).toBeVisible();
+  await expect(requester.getByRole('button', { name: /Thông tin này sai\?/ }).first()).toBeVisible();
+  await expect(requester.getByRole('textbox', { name: /Số điện thoại/ })).toHaveValue('0912345678');
+  await expectAccessible(page, 'e-form');
+
+  // Fill the rest, half of it, then reload: nothing is lost.
+  await requester.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Thuận Hóa, thành phố Huế');
+  await requester.getByRole('radio', { name: 'Cha', exact: true }).check();
+  const child = page.getByRole('region', { name: 'Người được khai sinh' });
+  await child.getByRole('textbox', { name: /Họ, chữ đệm và tên/ }).fill('Nguyễn Minh Châu');
+  await child.getByRole('textbox', { name: /Ngày, tháng, năm sinh/ }).fill('18/11/2026');
+  await child.getByRole('radio', { name: 'Nữ', exact: true }).check();
+  await expect(page.getByText(/Đã lưu trên thiết bị này lúc \d\d:\d\d/)).toBeVisible();
+  await page.waitForTimeout(1_000);
+  await page.reload();
+  await expect(child.getByRole('textbox', { name: /Họ, chữ đệm và tên/ })).toHaveValue('Nguyễn Minh Châu');
+  await expect(child.getByRole('textbox', { name: /Ngày, tháng, năm sinh/ })).toHaveValue('18/11/2026');
+  await expect(child.getByRole('radio', { name: 'Nữ', exact: true })).toBeChecked();
+  await expect(requester.getByRole('radio', { name: 'Cha', exact: true })).toBeChecked();
+
+  // Offline: keep editing; the draft is saved on the device and survives a reload.
+  await context.setOffline(true);
+  await child.getByRole('radio', { name: /Tại cơ sở y tế/ }).check();
+  await child.getByRole('textbox', { name: 'Tên cơ sở y tế' }).fill('Bệnh viện Trung ương Huế');
+  const birthPlace = child.getByRole('group', { name: 'Nơi sinh' });
+  await birthPlace.getByRole('combobox', { name: 'Tỉnh, thành phố' }).selectOption({ label: 'Thành phố Huế' });
+  await birthPlace.getByRole('combobox', { name: /Xã, phường/ }).selectOption({ label: 'Phường Thuận Hóa' });
+  await birthPlace.getByRole('textbox', { name: /Số nhà/ }).fill('16 Lê Lợi');
+  await page.waitForTimeout(1_000);
+  await page.reload();
+  await expect(page.getByText(/Bạn đang ngoại tuyến/).first()).toBeVisible();
+  await expect(child.getByRole('textbox', { name: 'Tên cơ sở y tế' })).toHaveValue('Bệnh viện Trung ương Huế');
+  await expect(birthPlace.getByRole('textbox', { name: /Số nhà/ })).toHaveValue('16 Lê Lợi');
+  await expectAccessible(page, 'e-form offline');
+  await context.setOffline(false);
+
+  // Online again: the birth notice comes from the data store; declare and check the answers.
+  await child.getByRole('radio', { name: /Giấy chứng sinh/ }).check();
+  await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
+  await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();
+  await expect(page).toHaveURL(/\/services\/1\.001193\/apply\/check$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Xem lại câu trả lời' })).toBeVisible();
+  const answers = page.getByRole('region', { name: 'Người được khai sinh' });
+  await expect(answers.getByText('Nguyễn Minh Châu')).toBeVisible();
+  await expect(answers.getByText('18/11/2026')).toBeVisible();
+  await expect(answers.getByText('Bệnh viện Trung ương Huế')).toBeVisible();
+  await expect(answers.getByText(/16 Lê Lợi, Phường Thuận Hóa, Thành phố Huế/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Người yêu cầu: cha hoặc mẹ của trẻ' }).getByText('046095001234')).toBeVisible();
+  await page.getByRole('button', { name: 'Kiểm tra với hệ thống' }).click();
+  await expect(page.getByText(/Hệ thống đã kiểm tra câu trả lời ngày .*: hợp lệ/)).toBeVisible();
+  await expectAccessible(page, 'check your answers');
+
+  // The data store page, then sign out: nothing personal is left on the device.
+  await page.getByRole('link', { name: /Tài khoản/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tài khoản và kho dữ liệu' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Xem Giấy chứng nhận kết hôn' })).toBeVisible();
+  await expect(page.getByText(/Tờ khai đăng ký khai sinh|Đăng ký khai sinh/).first()).toBeVisible();
+  await expectAccessible(page, 'data store');
+  await page.getByRole('button', { name: 'Đăng xuất và xoá dữ liệu trên máy' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('link', { name: 'Đăng nhập' })).toBeVisible();
+
+  const device = await deviceContents(page);
+  expect(device.databases).not.toContain('mcs-personal');
+  // Only the router's scroll positions (numbers keyed by random ids) may come back after the wipe.
+  expect(device.session.filter((k) => k !== 'react-router-scroll-positions')).toEqual([]);
+  expect(Object.keys(device.local).every((k) => k === 'mcs.language' || k === 'mcs.textSize')).toBe(true);
+  expect(device.cached.filter((c) => /\/api\/me|\/idp\/|\/check/.test(c.url)).map((c) => c.url)).toEqual([]);
+  for (const secret of ['046095001234', 'Nguyễn Văn An', 'Nguyễn Minh Châu', '0912345678']) {
+    expect(device.cached.filter((c) => c.body.includes(secret)).map((c) => c.url), secret).toEqual([]);
+    expect(JSON.stringify(device.local)).not.toContain(secret);
+  }
+
+  // Someone else signs in on the same browser: none of the first citizen's data is there.
+  await page.goto('/me');
+  await signInAs(page, 'Lê Thị Lan');
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByText('Xin chào Lê Thị Lan.')).toBeVisible();
+  await expect(page.getByText('Nguyễn Văn An')).toHaveCount(0);
+  await expect(page.getByText('Nguyễn Minh Châu')).toHaveCount(0);
+  await page.goto('/services/1.001193/apply');
+  const lan = page.getByRole('region', { name: 'Người yêu cầu: cha hoặc mẹ của trẻ' });
+  await expect(lan.getByText('Lê Thị Lan', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Người được khai sinh' }).getByRole('textbox', { name: /Họ, chữ đệm và tên/ })).toHaveValue('');
+  await expect(page.getByText('Nguyễn Văn An')).toHaveCount(0);
+});
+
+test('an expired session mid-form signs in again and returns to the same place with nothing lost', async ({ page, request, backend: _ }) => {
+  await page.goto('/services/1.004873/apply');
+  await signInAs(page, 'Võ Minh Đức');
+  await expect(page).toHaveURL(/\/services\/1\.004873\/apply$/);
+  await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Kim Long, thành phố Huế');
+  await page.getByRole('combobox', { name: 'Mục đích sử dụng Giấy xác nhận' }).selectOption({ label: 'Để vay vốn ngân hàng' });
+  await page.getByRole('textbox', { name: /Số lượng Giấy xác nhận/ }).fill('2');
+  await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
+  await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Xem lại câu trả lời' })).toBeVisible();
+
+  // The provider ends every session while the app still believes it is signed in.
+  expect((await request.post('/api/__mock/expire-sessions')).ok()).toBe(true);
+  await page.getByRole('button', { name: 'Kiểm tra với hệ thống' }).click();
+  await expect(page.getByRole('heading', { name: 'Phiên đăng nhập đã hết hạn' })).toBeVisible();
+  await expectAccessible(page, 'session expired');
+  await page.getByRole('button', { name: 'Đăng nhập lại' }).click();
+  await page.getByRole('radio', { name: /Võ Minh Đức/ }).check();
+  await page.getByRole('button', { name: 'Đồng ý và đăng nhập' }).click();
+
+  // Back on the same page, with every answer still there, and the check now goes through.
+  await expect(page).toHaveURL(/\/services\/1\.004873\/apply\/check$/);
+  await expect(page.getByText('UBND phường Kim Long, thành phố Huế')).toBeVisible();
+  await expect(page.getByText('Để vay vốn ngân hàng')).toBeVisible();
+  await page.getByRole('button', { name: 'Kiểm tra với hệ thống' }).click();
+  await expect(page.getByText(/Hệ thống đã kiểm tra câu trả lời ngày .*: hợp lệ/)).toBeVisible();
+});
+
+test('the identity provider can be declined, and bad input in the form gets a focused summary', async ({ page, backend: _ }) => {
+  await page.goto('/services/1.004873/apply');
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByRole('button', { name: 'Đăng nhập bằng VNeID' }).click();
+  await page.getByRole('button', { name: 'Từ chối' }).click();
+  await expect(page.getByRole('heading', { name: 'Chưa đăng nhập được' })).toBeVisible();
+  await expectAccessible(page, 'sign-in declined');
+  await page.getByRole('link', { name: 'Đăng nhập lại' }).click();
+  await page.goto('/services/1.004873/apply');
+  await signInAs(page, 'Lê Thị Lan');
+
+  // Script in a text field is kept as text, never run or rendered as HTML.
+  await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('<img src=x onerror="window.__pwned=1">');
+  await page.getByRole('textbox', { name: /Số điện thoại/ }).fill('09abc12345');
+  await page.getByRole('textbox', { name: /Thư điện tử/ }).fill('lan@');
+  await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: /mục cần sửa/ });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: /Số điện thoại không được có chữ cái/ })).toBeVisible();
+  await expect(summary.getByRole('link', { name: /Địa chỉ email chưa đúng/ })).toBeVisible();
+  await summary.getByRole('link', { name: /Số điện thoại không được có chữ cái/ }).click();
+  await expect(page.getByRole('textbox', { name: /Số điện thoại/ })).toBeFocused();
+  await expectAccessible(page, 'e-form with errors');
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+});

@@ -1,0 +1,46 @@
+import { wipePersonalData } from '../offline/wipe.ts';
+import { isExpired, notifySessionChange, readSession, safeReturnTo } from './session.ts';
+
+const oidc = () => import('./oidc.ts').then((m) => m.userManager());
+
+/** Off to the identity provider; back at `returnTo` once signed in. */
+export const signIn = async (returnTo: string): Promise<void> => {
+  // The provider's pages follow the app's language (<html lang> is kept in step with it).
+  await (await oidc()).signinRedirect({ state: { returnTo: safeReturnTo(returnTo) }, ui_locales: document.documentElement.lang || 'vi' });
+};
+
+/** On /auth/callback: trade the code for tokens (PKCE verified by the library). */
+export const completeSignIn = async (): Promise<string> => {
+  const user = await (await oidc()).signinRedirectCallback();
+  const { dropDraftsNotOwnedBy } = await import('../offline/personal-db.ts');
+  await dropDraftsNotOwnedBy(user.profile.sub);
+  notifySessionChange();
+  const state = user.state as { returnTo?: string } | undefined;
+  return safeReturnTo(state?.returnTo);
+};
+
+/**
+ * Sign out: wipe this person's data from the device first (it must go even if the identity
+ * provider cannot be reached), then end the session at the provider, then leave with
+ * location.replace so the back/forward cache cannot show the previous person's pages.
+ */
+export const signOut = async (): Promise<void> => {
+  const session = readSession();
+  await wipePersonalData();
+  notifySessionChange();
+  const online = navigator.onLine;
+  if (session && online && !isExpired(session)) {
+    try {
+      const manager = await oidc();
+      const url = new URL((await manager.metadataService.getEndSessionEndpoint()) ?? '/', window.location.origin);
+      url.searchParams.set('id_token_hint', session.idToken);
+      url.searchParams.set('post_logout_redirect_uri', manager.settings.post_logout_redirect_uri ?? window.location.origin);
+      url.searchParams.set('client_id', manager.settings.client_id);
+      window.location.replace(url.toString());
+      return;
+    } catch {
+      // The provider is unreachable: the device is clean already, which is what matters here.
+    }
+  }
+  window.location.replace('/');
+};

@@ -1,0 +1,212 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { dataStoreQueryOptions } from '../../api/me/queries.ts';
+import { getDocumentFile } from '../../api/me/requests.ts';
+import type { Address, DataStore, Source, StoredDocument } from '../../api/me/schema.ts';
+import { signOut } from '../../auth/actions.ts';
+import { useSession } from '../../auth/session.ts';
+import { deleteDraft, listDrafts, type Draft } from '../../offline/personal-db.ts';
+import { trackObjectUrl } from '../../offline/wipe.ts';
+import { formatDate } from '../../lib/format.ts';
+import { usePageTitle } from '../../components/layout/use-document-title.ts';
+import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
+
+const address = (a: Address) => [a.line, a.communeName, a.provinceName].join(', ');
+
+const SourceLine = ({ source }: { source: Source }) => {
+  const { t, i18n } = useTranslation('me');
+  return <p className="provenance__text">{t('source', { source: t(`sources.${source.id}`), date: formatDate(source.retrievedAt, i18n.language) })}</p>;
+};
+
+export const DataStorePage = () => {
+  const { t } = useTranslation('me');
+  usePageTitle(t('title'));
+  const session = useSession();
+  const sub = session?.sub ?? '';
+  const store = useQuery(dataStoreQueryOptions(sub));
+  return (
+    <div className="me">
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('greeting', { name: session?.name ?? '' })}</p>
+      <Drafts owner={sub} />
+      {store.isPending ? <p className="loading">{t('loading')}</p> : null}
+      {store.isError ? <ErrorPanel error={store.error} onRetry={() => void store.refetch()} headingLevel="h2" /> : null}
+      {store.data ? <StoreSections store={store.data} /> : null}
+      <SignOut owner={sub} />
+    </div>
+  );
+};
+
+const StoreSections = ({ store }: { store: DataStore }) => {
+  const { t, i18n } = useTranslation('me');
+  const lng = i18n.language;
+  const c = store.citizen;
+  const rows: [string, string][] = [
+    [t('fields.fullName'), c.fullName],
+    [t('fields.dateOfBirth'), formatDate(c.dateOfBirth, lng)],
+    [t('fields.sex'), t(`sex.${c.sex}`)],
+    [t('fields.idNumber'), c.idNumber],
+    [t('fields.ethnicity'), c.ethnicity],
+    [t('fields.nationality'), c.nationality],
+    [t('fields.placeOfOrigin'), c.placeOfOrigin],
+    [t('fields.permanentAddress'), address(c.permanentAddress)],
+    [t('fields.currentAddress'), address(c.currentAddress)],
+    [t('fields.maritalStatus'), t(`marital.${c.maritalStatus}`)],
+  ];
+  return (
+    <>
+      <section className="card" aria-labelledby="me-profile">
+        <h2 id="me-profile">{t('profile')}</h2>
+        <SourceLine source={store.sources.citizen} />
+        <dl className="summary-list">
+          {rows.map(([k, v]) => (
+            <div key={k} className="summary-list__row">
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="me-contact">
+        <h2 id="me-contact">{t('contact')}</h2>
+        <SourceLine source={store.sources.contact} />
+        <dl className="summary-list">
+          <div className="summary-list__row">
+            <dt>{t('fields.phone')}</dt>
+            <dd>{store.contact.phone ?? t('none')}</dd>
+          </div>
+          <div className="summary-list__row">
+            <dt>{t('fields.email')}</dt>
+            <dd>{store.contact.email ?? t('none')}</dd>
+          </div>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="me-household">
+        <h2 id="me-household">{t('household', { code: store.household.code })}</h2>
+        <SourceLine source={store.sources.household} />
+        <ul className="people">
+          {store.household.members.map((m, i) => (
+            <li key={`${m.fullName}-${i}`}>
+              <strong>{m.fullName}</strong> — {t(`relationship.${m.relationship}`)}, {formatDate(m.dateOfBirth, lng)}, {m.nationality}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card" aria-labelledby="me-documents">
+        <h2 id="me-documents">{t('documents')}</h2>
+        <SourceLine source={store.sources.documents} />
+        {store.documents.length === 0 ? <p>{t('noDocuments')}</p> : null}
+        <ul className="documents">
+          {store.documents.map((d) => (
+            <DocumentItem key={d.id} document={d} />
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+};
+
+const DocumentItem = ({ document: d }: { document: StoredDocument }) => {
+  const { t, i18n } = useTranslation('me');
+  const [state, setState] = useState<'idle' | 'loading' | 'error'>('idle');
+  const open = async () => {
+    setState('loading');
+    // Opened before the download so a pop-up blocker does not eat it; filled in when ready.
+    const tab = window.open('', '_blank');
+    try {
+      const url = trackObjectUrl(URL.createObjectURL(await getDocumentFile(d.id)));
+      if (tab) tab.location.href = url;
+      else window.location.assign(url);
+      setState('idle');
+    } catch {
+      tab?.close();
+      setState('error');
+    }
+  };
+  return (
+    <li className="document">
+      <p className="document__name">{d.title}</p>
+      <p className="document__count">
+        {t('document.meta', { number: d.number, issuer: d.issuer, date: formatDate(d.issuedOn, i18n.language) })}
+        {d.validUntil ? ` · ${t('document.validUntil', { date: formatDate(d.validUntil, i18n.language) })}` : ''}
+      </p>
+      {d.subjectName ? <p className="document__note">{t('document.about', { name: d.subjectName })}</p> : null}
+      <button type="button" className="button button--secondary" onClick={() => void open()} disabled={state === 'loading'}>
+        {t('document.view')}
+        <span className="visually-hidden"> {d.title}</span>
+      </button>
+      {state === 'error' ? (
+        <p className="field-error" role="alert">
+          {t('document.failed')}
+        </p>
+      ) : null}
+    </li>
+  );
+};
+
+const useDrafts = (owner: string) => {
+  const [drafts, setDrafts] = useState<Draft[] | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    if (owner) void listDrafts(owner).then((d) => live && setDrafts(d));
+    return () => {
+      live = false;
+    };
+  }, [owner, version]);
+  return { drafts, reload: () => setVersion((v) => v + 1) };
+};
+
+const Drafts = ({ owner }: { owner: string }) => {
+  const { t, i18n } = useTranslation('me');
+  const { drafts, reload } = useDrafts(owner);
+  if (!drafts || drafts.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="me-drafts">
+      <h2 id="me-drafts">{t('drafts.title')}</h2>
+      <ul className="drafts">
+        {drafts.map((d) => (
+          <li key={d.procedureId}>
+            <Link to={`/services/${d.procedureId}/apply`}>{d.procedureName}</Link>
+            <span className="hint"> {t('drafts.saved', { date: formatDate(d.updatedAt, i18n.language) })}</span>
+            <button
+              type="button"
+              className="button button--link"
+              onClick={() => {
+                if (window.confirm(t('drafts.confirmDelete', { name: d.procedureName }))) void deleteDraft(owner, d.procedureId).then(reload);
+              }}
+            >
+              {t('drafts.delete')}
+              <span className="visually-hidden"> {d.procedureName}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
+
+const SignOut = ({ owner }: { owner: string }) => {
+  const { t } = useTranslation('me');
+  const { drafts } = useDrafts(owner);
+  const [busy, setBusy] = useState(false);
+  return (
+    <section className="card" aria-labelledby="me-signout">
+      <h2 id="me-signout">{t('signOut.title')}</h2>
+      <p>{drafts && drafts.length > 0 ? t('signOut.withDrafts', { count: drafts.length }) : t('signOut.body')}</p>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void signOut();
+        }}
+      >
+        {t('signOut.button')}
+      </button>
+    </section>
+  );
+};

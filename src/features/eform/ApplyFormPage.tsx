@@ -1,0 +1,68 @@
+import { useCallback, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { procedureQueryOptions } from '../../api/procedures/queries.ts';
+import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
+import { dataStoreQueryOptions } from '../../api/me/queries.ts';
+import { isExpired, useSession } from '../../auth/session.ts';
+import { usePageTitle } from '../../components/layout/use-document-title.ts';
+import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
+import { Icon } from '../../components/ui/Icon.tsx';
+import { LevelBadge } from '../../components/LevelBadge.tsx';
+import { useOnline } from '../../lib/use-online.ts';
+import { localText } from './definition.ts';
+import { EForm } from './EForm.tsx';
+import { SavedStatus } from './SavedStatus.tsx';
+import { useDraft } from './use-draft.ts';
+
+export const ApplyFormPage = () => {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation('eform');
+  const navigate = useNavigate();
+  const session = useSession();
+  const online = useOnline();
+  const { data: procedure } = useSuspenseQuery(procedureQueryOptions(id));
+  const { data: definition } = useSuspenseQuery(formDefinitionQueryOptions(id));
+  const owner = session?.sub ?? '';
+  const state = useDraft(owner, procedure, definition);
+  const live = Boolean(session && !isExpired(session));
+  // For listing stored documents; the form itself never waits for it.
+  const dataStore = useQuery({ ...dataStoreQueryOptions(owner), enabled: live && online && state.status === 'ready', retry: false });
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const onSaved = useCallback((draft: { updatedAt: string }) => setSavedAt(draft.updatedAt), []);
+  usePageTitle(localText(definition.title, i18n.language));
+
+  return (
+    <div className="apply">
+      <Link to={`/services/${procedure.id}`} className="back-link">
+        <Icon name="back" size={20} />
+        {t('backToProcedure')}
+      </Link>
+      <h1>{localText(definition.title, i18n.language)}</h1>
+      <p className="apply__procedure">
+        {procedure.name} <LevelBadge level={procedure.level} />
+      </p>
+      {session && !live ? (
+        <div className="notice" role="status">
+          <p>{t('sessionExpiredDraft')}</p>
+        </div>
+      ) : null}
+      {state.status === 'loading' ? <p className="loading">{t('preparing')}</p> : null}
+      {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={state.retry} headingLevel="h2" /> : null}
+      {state.status === 'ready' ? (
+        <>
+          <SavedStatus savedAt={savedAt ?? state.draft.updatedAt} />
+          <EForm
+            key={state.draft.procedureId}
+            definition={definition}
+            draft={state.draft}
+            dataStore={dataStore.data}
+            onSaved={onSaved}
+            onComplete={() => void navigate(`/services/${procedure.id}/apply/check`)}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+};

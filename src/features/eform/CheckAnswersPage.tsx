@@ -1,0 +1,153 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, Navigate, useParams } from 'react-router';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { procedureQueryOptions } from '../../api/procedures/queries.ts';
+import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
+import { checkForm, type FormCheckResult } from '../../api/forms/requests.ts';
+import { isApiError } from '../../api/errors.ts';
+import { useSession } from '../../auth/session.ts';
+import { loadDraft, type Draft } from '../../offline/personal-db.ts';
+import { usePageTitle } from '../../components/layout/use-document-title.ts';
+import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
+import { Icon } from '../../components/ui/Icon.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { isGroup, localText, visibleSections, type Values } from './definition.ts';
+import { displayValue } from './fields/Field.tsx';
+import { inputId } from './fields/FieldFrame.tsx';
+import { validateValues } from './validation.ts';
+import { toSubmission } from './submission.ts';
+
+type Check = { status: 'idle' | 'checking' } | { status: 'ok'; result: FormCheckResult } | { status: 'error'; error: unknown };
+
+/** Check your answers: everything on one page, each with a way back to change it. */
+export const CheckAnswersPage = () => {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation('eform');
+  const lng = i18n.language;
+  const session = useSession();
+  const { data: procedure } = useSuspenseQuery(procedureQueryOptions(id));
+  const { data: definition } = useSuspenseQuery(formDefinitionQueryOptions(id));
+  const [draft, setDraft] = useState<Draft | null | undefined>(undefined);
+  const [check, setCheck] = useState<Check>({ status: 'idle' });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  usePageTitle(t('check.title'));
+
+  useEffect(() => {
+    let live = true;
+    void loadDraft(session?.sub ?? '', id).then((d) => live && setDraft(d ?? null));
+    return () => {
+      live = false;
+    };
+  }, [session?.sub, id]);
+  useEffect(() => {
+    if (draft) headingRef.current?.focus();
+  }, [draft]);
+
+  if (draft === undefined) return <p className="loading">{t('preparing')}</p>;
+  if (draft === null) return <Navigate to={`/services/${id}/apply`} replace />;
+
+  const values = draft.values;
+  const errors = validateValues(definition, values);
+  const changeLink = (path: string) => `/services/${id}/apply#${inputId(path)}`;
+  const rejected = check.status === 'error' && isApiError(check.error) && check.error.code === 'locked-value-changed';
+
+  const runCheck = async () => {
+    setCheck({ status: 'checking' });
+    try {
+      setCheck({ status: 'ok', result: await checkForm(id, toSubmission(definition, values)) });
+    } catch (error) {
+      setCheck({ status: 'error', error });
+    }
+  };
+
+  return (
+    <div className="check">
+      <Link to={`/services/${id}/apply`} className="back-link">
+        <Icon name="back" size={20} />
+        {t('check.back')}
+      </Link>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {t('check.title')}
+      </h1>
+      <p className="apply__procedure">{procedure.name}</p>
+      {Object.keys(errors).length > 0 ? (
+        <div className="error-summary" role="alert">
+          <h2>{t('check.incomplete')}</h2>
+          <Link to={`/services/${id}/apply`} className="button">
+            {t('check.fix')}
+          </Link>
+        </div>
+      ) : null}
+      {visibleSections(definition, values).map((section) => (
+        <section key={section.id} aria-labelledby={`c-${section.id}`} className="answers">
+          <h2 id={`c-${section.id}`}>{localText(section.title, lng)}</h2>
+          <dl className="summary-list">
+            {section.fields.map((field) =>
+              isGroup(field) ? (
+                ((values[field.id] as Values[] | undefined) ?? []).map((item, index) => (
+                  <div key={`${field.id}-${index}`} className="summary-list__row">
+                    <dt>
+                      {localText(field.itemLabel, lng)} {index + 1}
+                    </dt>
+                    <dd>
+                      {field.fields
+                        .map((sub) => `${localText(sub.label, lng)}: ${displayValue(sub, item[sub.id], lng, t('noAnswer'))}`)
+                        .join(' · ')}
+                    </dd>
+                    <dd className="summary-list__action">
+                      <Link to={changeLink(`${field.id}.${index}.${field.fields[0]?.id ?? ''}`)}>
+                        {t('check.change')}
+                        <span className="visually-hidden"> {localText(field.itemLabel, lng)}</span>
+                      </Link>
+                    </dd>
+                  </div>
+                ))
+              ) : (
+                <div key={field.id} className="summary-list__row">
+                  <dt>{localText(field.label, lng)}</dt>
+                  <dd>
+                    {displayValue(field, values[field.id], lng, t('noAnswer'))}
+                    {draft.provenance[field.id]?.locked ? <span className="tag">{t('check.fromRecords')}</span> : null}
+                  </dd>
+                  <dd className="summary-list__action">
+                    {draft.provenance[field.id]?.locked ? null : (
+                      <Link to={changeLink(field.id)}>
+                        {t('check.change')}
+                        <span className="visually-hidden"> {localText(field.label, lng)}</span>
+                      </Link>
+                    )}
+                  </dd>
+                </div>
+              ),
+            )}
+          </dl>
+        </section>
+      ))}
+      <section className="apply-card" aria-labelledby="verify-title">
+        <h2 id="verify-title">{t('check.verifyTitle')}</h2>
+        <p>{t('check.verifyBody')}</p>
+        <div role="status">
+          {check.status === 'ok' ? <p className="success">{t('check.verified', { date: formatDate(check.result.checkedAt, lng) })}</p> : null}
+        </div>
+        {rejected ? (
+          <div className="error-summary" role="alert">
+            <h3>{t('check.lockedChanged')}</h3>
+            <p>{t('check.lockedChangedBody')}</p>
+          </div>
+        ) : check.status === 'error' ? (
+          <ErrorPanel error={check.error} onRetry={() => void runCheck()} headingLevel="h2" />
+        ) : null}
+        <button
+          type="button"
+          className="button button--primary button--block"
+          disabled={check.status === 'checking' || Object.keys(errors).length > 0}
+          onClick={() => void runCheck()}
+        >
+          {check.status === 'checking' ? t('check.checking') : t('check.verify')}
+        </button>
+        {check.status === 'ok' ? <p className="hint">{t('check.next')}</p> : null}
+      </section>
+    </div>
+  );
+};

@@ -1,0 +1,65 @@
+/**
+ * Removing one person's data from the device: at sign-out, at the end of an assisted session
+ * and when a kiosk times out (platform.md, "Wipe order"). Modules that hold personal data
+ * register how to drop it; `wipePersonalData` runs them all, then clears web storage.
+ */
+type Wiper = () => void | Promise<void>;
+const wipers = new Map<string, Wiper>();
+
+export const registerWipe = (name: string, wiper: Wiper): void => {
+  wipers.set(name, wiper);
+};
+
+/** Kept across people: display preferences only, nothing about anyone. */
+const KEEP_LOCAL = new Set(['mcs.language', 'mcs.textSize']);
+
+/** IndexedDB databases with no personal data (Workbox's cache bookkeeping). */
+const PUBLIC_DB = /^workbox-/;
+
+const deleteDatabase = (name: string) =>
+  new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => resolve();
+    // A connection in another tab that does not close must not hang the sign-out.
+    setTimeout(resolve, 3000);
+  });
+
+/** Caches that may hold only public data (see pwa/sw.ts); anything else is deleted. */
+const PUBLIC_CACHE = /^(workbox-precache|public-|assets-)/;
+
+const objectUrls = new Set<string>();
+
+/** Object URLs of personal files (a document preview) are revoked at wipe time. */
+export const trackObjectUrl = (url: string): string => {
+  objectUrls.add(url);
+  return url;
+};
+
+export const wipePersonalData = async (): Promise<void> => {
+  for (const [name, wiper] of wipers) {
+    try {
+      await wiper();
+    } catch (error) {
+      // One failing store must not leave the others behind.
+      console.error(`Wipe of ${name} failed`, error);
+    }
+  }
+  // Also databases whose module was never loaded on this page (so never registered a wiper).
+  try {
+    for (const { name } of await indexedDB.databases()) if (name && !PUBLIC_DB.test(name)) await deleteDatabase(name);
+  } catch {
+    // No IndexedDB at all: nothing to delete.
+  }
+  objectUrls.forEach((url) => URL.revokeObjectURL(url));
+  objectUrls.clear();
+  try {
+    sessionStorage.clear();
+    for (const key of Object.keys(localStorage)) if (!KEEP_LOCAL.has(key)) localStorage.removeItem(key);
+  } catch {
+    // Storage blocked: nothing was stored there either.
+  }
+  if ('caches' in window) {
+    for (const name of await caches.keys()) if (!PUBLIC_CACHE.test(name)) await caches.delete(name);
+  }
+};
