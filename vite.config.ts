@@ -11,6 +11,9 @@ import pkg from './package.json' with { type: 'json' };
  */
 const realBackend = process.env.VITE_API_BASE_URL;
 const apiOrigin = realBackend && /^https?:/.test(realBackend) ? new URL(realBackend).origin : '';
+// A real identity provider: its discovery document and token endpoint are fetched from the app.
+const oidcAuthority = process.env.VITE_OIDC_AUTHORITY;
+const idpOrigin = oidcAuthority && /^https?:/.test(oidcAuthority) ? new URL(oidcAuthority).origin : '';
 
 const csp = [
   "default-src 'self'",
@@ -19,7 +22,7 @@ const csp = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "worker-src 'self' blob:",
-  `connect-src 'self' ${apiOrigin}`.trim(),
+  `connect-src 'self' ${apiOrigin} ${idpOrigin}`.replace(/\s+/g, ' ').trim(),
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -93,6 +96,13 @@ export default defineConfig({
     target: 'es2022',
     manifest: true,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next)[\\/]/ }],
+        },
+      },
+    },
   },
   server: {
     port: Number(process.env.PORT ?? 5173),

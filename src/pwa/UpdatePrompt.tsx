@@ -1,38 +1,18 @@
-import { useTranslation } from 'react-i18next';
-import { useRegisterSW } from 'virtual:pwa-register/react';
+import { lazy, Suspense } from 'react';
 import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
 
-/**
- * Registers the service worker and offers a new version when one is waiting. It never
- * reloads by itself: the citizen may be half-way through a form.
- */
-const UpdatePromptAfterPaint = () => {
-  const { t } = useTranslation();
-  const {
-    needRefresh: [needRefresh, setNeedRefresh],
-    updateServiceWorker,
-  } = useRegisterSW({ immediate: true });
-  return (
-    <div role="status" className="update-region">
-      {needRefresh ? (
-        <div className="update-prompt">
-          <p>{t('update.available')}</p>
-          <div className="actions">
-            <button type="button" className="button" onClick={() => void updateServiceWorker(true)}>
-              {t('update.reload')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setNeedRefresh(false)}>
-              {t('update.later')}
-            </button>
-          </div>
-        </div>
-      ) : null}
-    </div>
-  );
-};
+// Registration and the offer load after the first paint: neither is needed to show the page.
+const UpdateOffer = lazy(() => import('./UpdateOffer.tsx').then((m) => ({ default: m.UpdateOffer })));
 
 /** Registration waits for the first paint: the worker's precache download must not slow it. */
 export const UpdatePrompt = () => {
   const ready = useAfterFirstPaint();
-  return ready ? <UpdatePromptAfterPaint /> : <div role="status" className="update-region" />;
+  const placeholder = <div role="status" className="update-region" />;
+  return ready ? (
+    <Suspense fallback={placeholder}>
+      <UpdateOffer />
+    </Suspense>
+  ) : (
+    placeholder
+  );
 };

@@ -17,13 +17,14 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Deep links (/services/1.001193) open offline: every navigation gets the shell.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+// /idp/ is the identity provider's own pages (the simulated one lives on this origin).
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/idp\//] }));
 
 export const PUBLIC_CACHE = 'public-catalogue-v1';
 
 // Fresh when the network answers within a few seconds, otherwise the copy from last time.
 registerRoute(
-  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && /^\/api\/(catalogue|procedures\/[^/]+)$/.test(url.pathname),
+  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && /^\/api\/(catalogue|procedures\/[^/]+|forms\/[^/]+)$/.test(url.pathname),
   new NetworkFirst({
     cacheName: PUBLIC_CACHE,
     networkTimeoutSeconds: 6,
