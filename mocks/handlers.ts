@@ -4,15 +4,18 @@ import { procedureHandlers } from './handlers/procedures.ts';
 import { adminUnitHandlers } from './handlers/admin-units.ts';
 import { idpHandlers } from './handlers/idp.ts';
 import { formHandlers } from './handlers/forms.ts';
+import { dossierControlHandlers, dossierHandlers } from './handlers/dossiers.ts';
 import { problem } from './handlers/problem.ts';
 
 /** Every handler of the simulated backend, in the order msw tries them. */
 export const handlers = [
   ...controlHandlers,
+  ...dossierControlHandlers,
   faultInjection,
   ...procedureHandlers,
   ...adminUnitHandlers,
   ...idpHandlers,
   ...formHandlers,
+  ...dossierHandlers,
   http.all('*/api/*', () => problem(404, 'not-found', 'No such endpoint')),
 ];

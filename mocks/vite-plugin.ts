@@ -48,7 +48,7 @@ const send = async (res: ServerResponse, req: IncomingMessage, response: Respons
 };
 
 const middleware: Connect.NextHandleFunction = (req, res, next) => {
-  if (!req.url?.startsWith('/api/') && !req.url?.startsWith('/idp/')) return next();
+  if (!req.url?.startsWith('/api/') && !req.url?.startsWith('/idp/') && !req.url?.startsWith('/pay/')) return next();
   void (async () => {
     try {
       const response = await getResponse(handlers, await toRequest(req));

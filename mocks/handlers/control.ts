@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import { getFaults, resetFaults, setFaults, takeFault, type Faults } from '../faults.ts';
 import { resetDb } from '../db.ts';
+import { resetDossiers } from '../dossiers.ts';
 import { expireAllTokens, resetIdp } from '../idp.ts';
 import { problem } from './problem.ts';
 
@@ -35,6 +36,7 @@ export const controlHandlers = [
     resetFaults();
     resetDb();
     resetIdp();
+    resetDossiers();
     return new HttpResponse(null, { status: 204 });
   }),
 ];

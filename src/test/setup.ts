@@ -6,6 +6,7 @@ import { server } from '../../mocks/node.ts';
 import { resetFaults } from '../../mocks/faults.ts';
 import { resetDb } from '../../mocks/db.ts';
 import { resetIdp } from '../../mocks/idp.ts';
+import { resetDossiers } from '../../mocks/dossiers.ts';
 
 // jsdom's fetch needs absolute URLs; the app uses relative "/api" like the browser does.
 const origin = 'http://localhost:3000';
@@ -20,5 +21,6 @@ afterEach(() => {
   resetFaults();
   resetDb();
   resetIdp();
+  resetDossiers();
 });
 afterAll(() => server.close());

@@ -1,0 +1,167 @@
+import { z } from 'zod/mini';
+
+/**
+ * Dossiers (hồ sơ): an application with its attached papers, from submission to result.
+ * The same schemas parse the simulated backend's fixtures and every response in the app.
+ */
+const nonEmpty = () => z.string().check(z.minLength(1));
+
+/**
+ * Circular 01/2018/TT-VPCP art. 19: `V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX` — the receiving
+ * agency's code, the receipt date, a 4-digit daily sequence. Example: 000.00.12.H62-201105-0004.
+ */
+export const DOSSIER_CODE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2}-\d{6}-\d{4}$/;
+export const DossierCode = z.string().check(z.regex(DOSSIER_CODE));
+
+/** Codes are read aloud and typed on kiosks: tolerate spaces, case and other dash characters. */
+export const normaliseDossierCode = (input: string): string =>
+  input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s_]+/g, '')
+    .replace(/[‐-―−]/g, '-');
+
+export const DossierStatus = z.enum(['received', 'in-progress', 'supplement-requested', 'result-ready', 'returned', 'rejected', 'withdrawn']);
+export type DossierStatus = z.infer<typeof DossierStatus>;
+
+/** Statuses after which nothing more happens to the dossier. */
+export const FINAL_STATUSES: readonly DossierStatus[] = ['returned', 'rejected', 'withdrawn'];
+
+export const LocalisedText = z.object({ vi: nonEmpty(), en: nonEmpty() });
+export type LocalisedText = z.infer<typeof LocalisedText>;
+
+export const DossierEvent = z.object({
+  at: z.iso.datetime(),
+  status: DossierStatus,
+  /** What the official wrote, or what the system did, in both languages. */
+  note: z.optional(LocalisedText),
+});
+export type DossierEvent = z.infer<typeof DossierEvent>;
+
+export const AttachedDocument = z.object({
+  /** Index of the requirement in the procedure's `documents` list; null for extra papers. */
+  requirement: z.nullable(z.int().check(z.minimum(0))),
+  title: nonEmpty(),
+  source: z.enum(['data-store', 'upload']),
+  /** The data-store document reused ("collected once"), or the uploaded file. */
+  ref: nonEmpty(),
+  mime: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+  size: z.int().check(z.minimum(1)),
+  /** Added while answering a request for more documents. */
+  supplement: z._default(z.boolean(), false),
+});
+export type AttachedDocument = z.infer<typeof AttachedDocument>;
+
+export const PaymentStatus = z.enum(['not-required', 'pending', 'paid', 'failed', 'expired']);
+export type PaymentStatus = z.infer<typeof PaymentStatus>;
+
+export const DossierPayment = z.object({
+  status: PaymentStatus,
+  /** VND; 0 when nothing is due. */
+  amount: z.int().check(z.minimum(0)),
+  paidAt: z.optional(z.iso.datetime()),
+  /** Bank transaction reference once paid. */
+  reference: z.optional(z.string()),
+});
+export type DossierPayment = z.infer<typeof DossierPayment>;
+
+export const SupplementRequest = z.object({
+  requestedAt: z.iso.datetime(),
+  message: LocalisedText,
+  /** What the office asks for, in words. */
+  items: z.array(LocalisedText),
+});
+export type SupplementRequest = z.infer<typeof SupplementRequest>;
+
+export const Dossier = z.object({
+  code: DossierCode,
+  procedureId: nonEmpty(),
+  procedureName: nonEmpty(),
+  agencyName: nonEmpty(),
+  applicantName: nonEmpty(),
+  status: DossierStatus,
+  submittedAt: z.iso.datetime(),
+  /** Due date from the procedure's processing time in working days; null when not fixed. */
+  dueOn: z.nullable(z.iso.date()),
+  overdue: z.boolean(),
+  events: z.array(DossierEvent),
+  documents: z.array(AttachedDocument),
+  payment: DossierPayment,
+  supplement: z.nullable(SupplementRequest),
+  /** The electronic result, also placed in the citizen's data store. */
+  result: z.nullable(z.object({ documentId: nonEmpty(), title: nonEmpty(), issuedOn: z.iso.date() })),
+  /** Set when the citizen may still withdraw. */
+  canWithdraw: z.boolean(),
+});
+export type Dossier = z.infer<typeof Dossier>;
+
+export const DossierList = z.object({ dossiers: z.array(Dossier) });
+export type DossierList = z.infer<typeof DossierList>;
+
+/** What a submission carries: the e-form answers and the papers, by reference. */
+export const DocumentRef = z.object({
+  requirement: z.nullable(z.int().check(z.minimum(0))),
+  source: z.enum(['data-store', 'upload']),
+  ref: nonEmpty(),
+});
+export type DocumentRef = z.infer<typeof DocumentRef>;
+
+export const SubmitDossier = z.object({
+  procedureId: nonEmpty(),
+  values: z.record(z.string(), z.unknown()),
+  documents: z.array(DocumentRef),
+});
+export type SubmitDossier = z.infer<typeof SubmitDossier>;
+
+export const SubmitSupplement = z.object({ documents: z.array(DocumentRef).check(z.minLength(1)) });
+export type SubmitSupplement = z.infer<typeof SubmitSupplement>;
+
+/** A file received by POST /uploads (one file per request, raw bytes, Idempotency-Key). */
+export const Upload = z.object({
+  id: nonEmpty(),
+  name: nonEmpty(),
+  mime: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+  size: z.int().check(z.minimum(1)),
+});
+export type Upload = z.infer<typeof Upload>;
+
+/** Limits stated up front on the documents step and enforced by the backend. */
+export const UPLOAD_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxDossierBytes: 30 * 1024 * 1024 } as const;
+
+/** Public look-up: what anyone holding the code and the phone's last digits may see. */
+export const TrackResult = z.object({
+  code: DossierCode,
+  procedureName: nonEmpty(),
+  agencyName: nonEmpty(),
+  status: DossierStatus,
+  submittedAt: z.iso.datetime(),
+  dueOn: z.nullable(z.iso.date()),
+  overdue: z.boolean(),
+  events: z.array(DossierEvent),
+});
+export type TrackResult = z.infer<typeof TrackResult>;
+
+/** Payment through the simulated gateway: a VietQR for bank apps, or a card page. */
+export const Payment = z.object({
+  id: nonEmpty(),
+  dossierCode: DossierCode,
+  amount: z.int().check(z.minimum(1)),
+  status: PaymentStatus,
+  /** EMVCo/VietQR payload to encode as a QR code for banking apps. */
+  qrPayload: nonEmpty(),
+  /** The gateway's card page (simulated at /pay/:id). */
+  cardUrl: nonEmpty(),
+  expiresAt: z.iso.datetime(),
+});
+export type Payment = z.infer<typeof Payment>;
+
+/** In-app notifications: status changes of the citizen's dossiers. */
+export const Notification = z.object({
+  id: nonEmpty(),
+  dossierCode: DossierCode,
+  at: z.iso.datetime(),
+  status: DossierStatus,
+  read: z.boolean(),
+});
+export type Notification = z.infer<typeof Notification>;
+export const NotificationList = z.object({ notifications: z.array(Notification) });
