@@ -4,6 +4,8 @@ import type catalogue from './locales/vi/catalogue.json';
 import type eform from './locales/vi/eform.json';
 import type auth from './locales/vi/auth.json';
 import type me from './locales/vi/me.json';
+import type documents from './locales/vi/documents.json';
+import type dossiers from './locales/vi/dossiers.json';
 
 // Keys are typed from the source locale (Vietnamese): a missing or misspelt key fails tsc.
 declare module 'i18next' {
@@ -15,6 +17,8 @@ declare module 'i18next' {
       eform: typeof eform;
       auth: typeof auth;
       me: typeof me;
+      documents: typeof documents;
+      dossiers: typeof dossiers;
     };
   }
 }

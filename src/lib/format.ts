@@ -24,3 +24,10 @@ const date = memo(
 export const formatMoney = (amount: number, lng: string): string => money(lng).format(amount);
 
 export const formatDate = (iso: string, lng: string): string => date(lng).format(new Date(iso));
+
+/** File sizes as people read them: "512 KB", "3,4 MB" (decimal comma in Vietnamese). */
+export const formatBytes = (bytes: number, lng = 'vi'): string => {
+  const locale = intlLocale(lng);
+  if (bytes < 1024 * 1024) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
+};

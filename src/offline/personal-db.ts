@@ -2,8 +2,8 @@ import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { registerWipe } from './wipe.ts';
 
 /**
- * The one IndexedDB database that holds personal data (drafts now; the outbox and documents
- * later). One database so that wiping a person off the device is one deleteDB.
+ * The one IndexedDB database that holds personal data (drafts, the outbox of unsent
+ * submissions with their files, the last known dossiers). One database so that wiping a person off the device is one deleteDB.
  */
 export interface FieldProvenance {
   /** Data-store source id ('population-db', …). */
@@ -24,20 +24,79 @@ export interface Draft {
   provenance: Record<string, FieldProvenance>;
   prefilledCount: number;
   updatedAt: string;
+  /** Papers picked on the documents step, kept with the answers until submission. */
+  attachments?: Attachment[];
+}
+
+/** A paper attached to a dossier: reused from the data store, or a file kept on the device. */
+export type Attachment =
+  | { kind: 'data-store'; requirement: number | null; documentId: string; title: string }
+  | {
+      kind: 'file';
+      requirement: number | null;
+      /** Stable per file: the upload's Idempotency-Key, so a retried upload is stored once. */
+      key: string;
+      name: string;
+      mime: 'application/pdf' | 'image/jpeg' | 'image/png';
+      /** Bytes as an ArrayBuffer: Safari's private mode refuses Blobs in IndexedDB. */
+      data: ArrayBuffer;
+      size: number;
+      /** Set once the backend has the file. */
+      uploadId?: string;
+    };
+
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** A submission waiting to reach the backend; sent exactly once thanks to its idempotency key. */
+export interface OutboxItem {
+  /** Also the Idempotency-Key of the submission. */
+  id: string;
+  owner: string;
+  /** 'dossier': a new application; 'supplement': papers added to an existing dossier. */
+  type: 'dossier' | 'supplement';
+  procedureId: string;
+  procedureName: string;
+  /** For supplements: the dossier they belong to. After sending: the dossier's code. */
+  dossierCode?: string;
+  values: Record<string, unknown>;
+  attachments: Attachment[];
+  state: OutboxState;
+  createdAt: string;
+  attempts: number;
+  /** Translated from this error kind/code; 'failed' items need the citizen to act. */
+  lastError?: { kind: string; code?: string | undefined };
+  /** 0..1 while uploading. */
+  progress: number;
+}
+
+/** The last known state of the citizen's dossiers, shown with its time when offline. */
+export interface DossierSnapshot {
+  owner: string;
+  fetchedAt: string;
+  /** As returned by the API (parsed again when read). */
+  data: unknown;
 }
 
 interface PersonalDb extends DBSchema {
   drafts: { key: [string, string]; value: Draft; indexes: { owner: string } };
+  outbox: { key: string; value: OutboxItem; indexes: { owner: string } };
+  snapshots: { key: [string, string]; value: DossierSnapshot & { key: string } };
 }
 
 export const PERSONAL_DB = 'mcs-personal';
 let connection: Promise<IDBPDatabase<PersonalDb>> | undefined;
 
 export const personalDb = (): Promise<IDBPDatabase<PersonalDb>> => {
-  connection ??= openDB<PersonalDb>(PERSONAL_DB, 1, {
-    upgrade(db) {
-      const drafts = db.createObjectStore('drafts', { keyPath: ['owner', 'procedureId'] });
-      drafts.createIndex('owner', 'owner');
+  connection ??= openDB<PersonalDb>(PERSONAL_DB, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const drafts = db.createObjectStore('drafts', { keyPath: ['owner', 'procedureId'] });
+        drafts.createIndex('owner', 'owner');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('owner', 'owner');
+        db.createObjectStore('snapshots', { keyPath: ['owner', 'key'] });
+      }
     },
     // Another tab wants to delete or upgrade the database: let it.
     blocking() {
@@ -79,7 +138,31 @@ export const deleteDraft = async (owner: string, procedureId: string): Promise<v
  * person's session expired without a sign-out), what they left behind goes.
  */
 export const dropDraftsNotOwnedBy = async (owner: string): Promise<void> => {
-  const tx = (await personalDb()).transaction('drafts', 'readwrite');
-  for await (const cursor of tx.store) if (cursor.value.owner !== owner) await cursor.delete();
-  await tx.done;
+  const db = await personalDb();
+  for (const store of ['drafts', 'outbox', 'snapshots'] as const) {
+    const tx = db.transaction(store, 'readwrite');
+    for await (const cursor of tx.store) if (cursor.value.owner !== owner) await cursor.delete();
+    await tx.done;
+  }
 };
+
+export const putOutboxItem = async (item: OutboxItem): Promise<void> => {
+  await (await personalDb()).put('outbox', item);
+};
+
+export const getOutboxItem = async (id: string): Promise<OutboxItem | undefined> => (await personalDb()).get('outbox', id);
+
+export const listOutbox = async (owner: string): Promise<OutboxItem[]> => {
+  const items = await (await personalDb()).getAllFromIndex('outbox', 'owner', owner);
+  return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+};
+
+export const deleteOutboxItem = async (id: string): Promise<void> => {
+  await (await personalDb()).delete('outbox', id);
+};
+
+export const saveSnapshot = async (owner: string, key: string, data: unknown): Promise<void> => {
+  await (await personalDb()).put('snapshots', { owner, key, data, fetchedAt: new Date().toISOString() });
+};
+
+export const loadSnapshot = async (owner: string, key: string): Promise<DossierSnapshot | undefined> => (await personalDb()).get('snapshots', [owner, key]);

@@ -18,7 +18,7 @@ cleanupOutdatedCaches();
 
 // Deep links (/services/1.001193) open offline: every navigation gets the shell.
 // /idp/ is the identity provider's own pages (the simulated one lives on this origin).
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/idp\//] }));
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/idp\//, /^\/pay\//] }));
 
 export const PUBLIC_CACHE = 'public-catalogue-v1';
 
@@ -46,4 +46,12 @@ registerRoute(
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const data: unknown = event.data;
   if (data && typeof data === 'object' && 'type' in data && data.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// Background Sync (where the browser has it): the page holds the session, so the worker only
+// wakes the open pages, which drain the outbox themselves.
+self.addEventListener('sync', (event) => {
+  const sync = event as ExtendableEvent & { tag?: string };
+  if (sync.tag !== 'mcs-outbox') return;
+  sync.waitUntil(self.clients.matchAll({ type: 'window' }).then((clients) => clients.forEach((c) => c.postMessage({ type: 'drain-outbox' }))));
 });

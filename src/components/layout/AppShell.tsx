@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Header } from './Header.tsx';
@@ -6,10 +7,17 @@ import { OfflineBanner } from './OfflineBanner.tsx';
 import { NavigationProgress } from './NavigationProgress.tsx';
 import { UpdatePrompt } from '../../pwa/UpdatePrompt.tsx';
 import { useDocumentTitle } from './use-document-title.ts';
+import { useSession } from '../../auth/session.ts';
+import { useAfterFirstPaint } from '../../lib/use-after-first-paint.ts';
+
+// Sends queued submissions; loaded only for a signed-in citizen, after the first paint.
+const OutboxAgent = lazy(() => import('../../offline/OutboxAgent.tsx'));
 
 export const AppShell = () => {
   const { t } = useTranslation();
   useDocumentTitle();
+  const session = useSession();
+  const painted = useAfterFirstPaint();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -24,6 +32,11 @@ export const AppShell = () => {
       <UpdatePrompt />
       <BottomNav />
       <ScrollRestoration />
+      {session && painted ? (
+        <Suspense fallback={null}>
+          <OutboxAgent owner={session.sub} />
+        </Suspense>
+      ) : null}
     </div>
   );
 };

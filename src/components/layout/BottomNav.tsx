@@ -2,9 +2,10 @@ import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../ui/Icon.tsx';
 
-const items: { to: string; icon: IconName; key: 'nav.home' | 'nav.services' | 'nav.account' | 'nav.settings'; end?: boolean }[] = [
+const items: { to: string; icon: IconName; key: 'nav.home' | 'nav.services' | 'nav.dossiers' | 'nav.account' | 'nav.settings'; end?: boolean }[] = [
   { to: '/', icon: 'home', key: 'nav.home', end: true },
   { to: '/services', icon: 'services', key: 'nav.services' },
+  { to: '/dossiers', icon: 'folder', key: 'nav.dossiers' },
   { to: '/me', icon: 'person', key: 'nav.account' },
   { to: '/settings', icon: 'settings', key: 'nav.settings' },
 ];

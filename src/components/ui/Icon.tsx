@@ -10,6 +10,7 @@ const paths = {
   back: 'M15.5 4 7.5 12l8 8 1.5-1.5L10.5 12 17 5.5z',
   chevron: 'M8.5 5 15.5 12l-7 7L7 17.5l5.5-5.5L7 6.5z',
   text: 'M3 19 8.5 5h2L16 19h-2.2l-1.3-3.6H6.5L5.2 19zm4.2-5.6h4.6L9.5 7.2zM17 11h2V8h2v3h2v2h-2v3h-2v-3h-2z',
+  folder: 'M2 5.5A1.5 1.5 0 0 1 3.5 4H9l2 2h9.5A1.5 1.5 0 0 1 22 7.5v11a1.5 1.5 0 0 1-1.5 1.5h-17A1.5 1.5 0 0 1 2 18.5z',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -146,7 +146,11 @@ export const CheckAnswersPage = () => {
         >
           {check.status === 'checking' ? t('check.checking') : t('check.verify')}
         </button>
-        {check.status === 'ok' ? <p className="hint">{t('check.next')}</p> : null}
+        {Object.keys(errors).length === 0 ? (
+          <Link to={`/services/${id}/apply/documents`} className="button button--block">
+            {t('check.next')}
+          </Link>
+        ) : null}
       </section>
     </div>
   );

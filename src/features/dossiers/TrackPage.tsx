@@ -1,0 +1,240 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { DOSSIER_CODE, normaliseDossierCode, type TrackResult } from '../../api/dossiers/schema.ts';
+import { trackQueryOptions } from '../../api/dossiers/queries.ts';
+import { isApiError } from '../../api/errors.ts';
+import { useSession } from '../../auth/session.ts';
+import { usePageTitle } from '../../components/layout/use-document-title.ts';
+import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { OverdueChip, StatusChip } from './StatusChip.tsx';
+import { Timeline } from './Timeline.tsx';
+
+type FieldError = 'codeRequired' | 'codeFormat' | 'phoneRequired' | 'phoneFormat';
+
+/** What the form would send, or why it cannot: codes are normalised, digits must be exactly four. */
+export const validateTrackForm = (rawCode: string, rawPhone: string): { code: string; phone: string; errors: { code?: FieldError; phone?: FieldError } } => {
+  const code = normaliseDossierCode(rawCode);
+  const phone = rawPhone.replace(/\s+/g, '');
+  const errors: { code?: FieldError; phone?: FieldError } = {};
+  if (!code) errors.code = 'codeRequired';
+  else if (!DOSSIER_CODE.test(code)) errors.code = 'codeFormat';
+  if (!phone) errors.phone = 'phoneRequired';
+  else if (!/^\d{4}$/.test(phone)) errors.phone = 'phoneFormat';
+  return { code, phone, errors };
+};
+
+/** Public look-up by code and the last four digits of the applicant's phone; no sign-in. */
+export const TrackPage = () => {
+  const { t } = useTranslation('dossiers');
+  usePageTitle(t('track.title'));
+  const [params] = useSearchParams();
+  const session = useSession();
+  const id = useId();
+  const [code, setCode] = useState(() => normaliseDossierCode(params.get('code') ?? ''));
+  const [phone, setPhone] = useState('');
+  const [errors, setErrors] = useState<{ code?: FieldError; phone?: FieldError }>({});
+  const [submitted, setSubmitted] = useState<{ code: string; phone: string; attempt: number } | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+
+  const track = useQuery({
+    ...trackQueryOptions(submitted?.code ?? '', submitted?.phone ?? ''),
+    enabled: submitted !== null,
+    // Offline is an answer in itself: fail at once instead of waiting paused.
+    networkMode: 'always',
+    retry: false,
+  });
+
+  const outcome = submitted === null ? 'idle' : track.isFetching ? 'searching' : track.isError ? 'error' : track.data ? 'found' : 'searching';
+  useEffect(() => {
+    if (outcome === 'found' || outcome === 'error') resultRef.current?.focus();
+  }, [outcome, submitted?.attempt]);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = validateTrackForm(code, phone);
+    setCode(checked.code);
+    setErrors(checked.errors);
+    if (checked.errors.code || checked.errors.phone) {
+      setSubmitted(null);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setSubmitted((previous) => ({ code: checked.code, phone: checked.phone, attempt: (previous?.attempt ?? 0) + 1 }));
+    if (submitted?.code === checked.code && submitted.phone === checked.phone) void track.refetch();
+  };
+
+  const codeId = `${id}-code`;
+  const phoneId = `${id}-phone`;
+  const errorList = (['code', 'phone'] as const).filter((f) => errors[f]);
+
+  return (
+    <div className="track">
+      <h1>{t('track.title')}</h1>
+      <p className="lead">{t('track.lead')}</p>
+      {errorList.length > 0 ? (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby={`${id}-summary`}>
+          <h2 id={`${id}-summary`}>{t('track.errorTitle')}</h2>
+          <ul>
+            {errorList.map((f) => (
+              <li key={f}>
+                <a
+                  href={`#${f === 'code' ? codeId : phoneId}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    document.getElementById(f === 'code' ? codeId : phoneId)?.focus();
+                  }}
+                >
+                  {t(`track.errors.${errors[f] as FieldError}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <form className="track__form card" noValidate onSubmit={onSubmit}>
+        <div className={errors.code ? 'field field--error' : 'field'}>
+          <label className="field__label" htmlFor={codeId}>
+            {t('track.code')}
+          </label>
+          <p className="hint" id={`${codeId}-hint`}>
+            {t('track.codeHint')}
+          </p>
+          {errors.code ? (
+            <p className="field-error" id={`${codeId}-error`}>
+              {t(`track.errors.${errors.code}`)}
+            </p>
+          ) : null}
+          <input
+            id={codeId}
+            name="code"
+            type="text"
+            className="input--code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            aria-invalid={errors.code ? true : undefined}
+            aria-describedby={errors.code ? `${codeId}-hint ${codeId}-error` : `${codeId}-hint`}
+          />
+        </div>
+        <div className={errors.phone ? 'field field--error' : 'field'}>
+          <label className="field__label" htmlFor={phoneId}>
+            {t('track.phone')}
+          </label>
+          <p className="hint" id={`${phoneId}-hint`}>
+            {t('track.phoneHint')}
+          </p>
+          {errors.phone ? (
+            <p className="field-error" id={`${phoneId}-error`}>
+              {t(`track.errors.${errors.phone}`)}
+            </p>
+          ) : null}
+          <input
+            id={phoneId}
+            name="phone"
+            type="text"
+            inputMode="numeric"
+            className="input--short"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            autoComplete="off"
+            aria-invalid={errors.phone ? true : undefined}
+            aria-describedby={errors.phone ? `${phoneId}-hint ${phoneId}-error` : `${phoneId}-hint`}
+          />
+        </div>
+        <button type="submit" className="button button--block" disabled={outcome === 'searching'}>
+          {outcome === 'searching' ? t('track.searching') : t('track.submit')}
+        </button>
+      </form>
+      <p role="status" className="visually-hidden">
+        {outcome === 'searching' ? t('track.searching') : ''}
+      </p>
+      <div className="track__results">
+        {outcome === 'error' ? <TrackError error={track.error} headingRef={resultRef} onRetry={() => void track.refetch()} /> : null}
+        {outcome === 'found' && track.data ? <TrackResultView result={track.data} headingRef={resultRef} /> : null}
+      </div>
+      {session ? (
+        <p className="hint">
+          {t('track.signedInHint')} <Link to="/dossiers">{t('track.myDossiers')}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+};
+
+const TrackError = ({ error, headingRef, onRetry }: { error: unknown; headingRef: RefObject<HTMLHeadingElement | null>; onRetry: () => void }) => {
+  const { t } = useTranslation('dossiers');
+  const kind = isApiError(error) ? error.kind : 'unknown';
+  // A wrong code and a wrong phone look alike, so nobody can probe which one exists.
+  if (kind === 'not-found' || kind === 'client' || kind === 'invalid-input') {
+    return (
+      <div className="error-summary" role="alert">
+        <h2 ref={headingRef} tabIndex={-1}>
+          {t('track.notFound')}
+        </h2>
+        <p>{t('track.notFoundBody')}</p>
+      </div>
+    );
+  }
+  if (kind === 'offline' || (kind === 'network' && !navigator.onLine)) {
+    return (
+      <div className="notice" role="alert">
+        <h2 ref={headingRef} tabIndex={-1}>
+          {t('track.result')}
+        </h2>
+        <p>{t('track.offline')}</p>
+      </div>
+    );
+  }
+  return <ErrorPanel error={error} onRetry={onRetry} headingLevel="h2" />;
+};
+
+const TrackResultView = ({ result: r, headingRef }: { result: TrackResult; headingRef: RefObject<HTMLHeadingElement | null> }) => {
+  const { t, i18n } = useTranslation('dossiers');
+  const lng = i18n.language;
+  return (
+    <section className="card track__result" aria-labelledby="track-result">
+      <h2 id="track-result" ref={headingRef} tabIndex={-1}>
+        {t('track.result')}
+      </h2>
+      <p className="code code--large">{r.code}</p>
+      <p>
+        <span className="visually-hidden">{t('fields.status')}: </span>
+        <StatusChip status={r.status} />
+        {r.overdue ? <OverdueChip /> : null}
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>{t('fields.procedure')}</dt>
+          <dd>{r.procedureName}</dd>
+        </div>
+        <div>
+          <dt>{t('fields.agency')}</dt>
+          <dd>{r.agencyName}</dd>
+        </div>
+        <div>
+          <dt>{t('fields.submittedOn')}</dt>
+          <dd>{formatDate(r.submittedAt, lng)}</dd>
+        </div>
+        <div>
+          <dt>{t('fields.dueOn')}</dt>
+          <dd>{r.dueOn ? formatDate(r.dueOn, lng) : t('noDueDate')}</dd>
+        </div>
+      </dl>
+      {r.overdue ? (
+        <div className="warning" role="note">
+          <p>
+            <strong>{t('overdue')}.</strong> {t('detail.overdueWarning')}
+          </p>
+        </div>
+      ) : null}
+      <h3 id="track-timeline">{t('timeline.title')}</h3>
+      <Timeline events={r.events} headingId="track-timeline" />
+    </section>
+  );
+};

@@ -1,0 +1,281 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { advanceDossier, resetDossiers, submitDossier } from '../../../mocks/dossiers.ts';
+import { issueAccessToken } from '../../../mocks/idp.ts';
+import { OIDC_STORAGE_PREFIX } from '../../auth/config.ts';
+import { initI18n } from '../../i18n/i18n.ts';
+import { queryClient } from '../../app/query-client.ts';
+import { routes } from '../../app/routes.tsx';
+import { deleteOutboxItem, listOutbox, loadSnapshot, putOutboxItem, type OutboxItem } from '../../offline/personal-db.ts';
+import { validateTrackForm } from './TrackPage.tsx';
+
+// Nguyễn Văn An, phone 0912345678 (mocks/fixtures/citizens.ts).
+const CITIZEN = 'vneid-046095001234';
+
+beforeAll(async () => {
+  await initI18n('vi');
+});
+
+beforeEach(() => {
+  resetDossiers();
+  sessionStorage.clear();
+});
+
+afterEach(() => {
+  sessionStorage.clear();
+});
+
+const signIn = (citizenId = CITIZEN) => {
+  const token = issueAccessToken(citizenId);
+  sessionStorage.setItem(
+    `${OIDC_STORAGE_PREFIX}user:test`,
+    JSON.stringify({ access_token: token, id_token: '', expires_at: Math.floor(Date.now() / 1000) + 3600, profile: { sub: citizenId, name: 'Nguyễn Văn An' } }),
+  );
+};
+
+const file = (procedureId: string, key: string) => {
+  const outcome = submitDossier(CITIZEN, key, { procedureId, values: {}, documents: [] });
+  if (!outcome.ok) throw new Error(outcome.title);
+  return outcome.value.code;
+};
+
+const renderAt = (url: string) => {
+  queryClient.clear();
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return router;
+};
+
+describe('validateTrackForm', () => {
+  it('normalises the code and requires exactly four digits', () => {
+    expect(validateTrackForm(' 000.00.12.h62 - 201105 – 0004 ', ' 56 78 ')).toEqual({ code: '000.00.12.H62-201105-0004', phone: '5678', errors: {} });
+    expect(validateTrackForm('', '').errors).toEqual({ code: 'codeRequired', phone: 'phoneRequired' });
+    expect(validateTrackForm('000.00.12.H62-2011050004', '567').errors).toEqual({ code: 'codeFormat', phone: 'phoneFormat' });
+    expect(validateTrackForm('000.00.12.H62-201105-0004', '12a4').errors).toEqual({ phone: 'phoneFormat' });
+  });
+});
+
+describe('/track', () => {
+  it('normalises a code typed in lower case with spaces, and finds the dossier without signing in', async () => {
+    const code = file('1.001193', 'k1');
+    const router = renderAt('/track');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tra cứu hồ sơ' })).toBeInTheDocument();
+    const spaced = code.toLowerCase().replace(/-/g, ' - ');
+    await userEvent.type(screen.getByLabelText('Mã hồ sơ'), spaced);
+    await userEvent.type(screen.getByLabelText('4 số cuối điện thoại'), '5678');
+    await userEvent.click(screen.getByRole('button', { name: 'Tra cứu' }));
+
+    const result = await screen.findByRole('region', { name: 'Kết quả tra cứu' });
+    expect(screen.getByLabelText('Mã hồ sơ')).toHaveValue(code);
+    expect(within(result).getByText(code)).toBeInTheDocument();
+    expect(within(result).getByText('Đã tiếp nhận', { selector: '.status-chip' })).toBeInTheDocument();
+    expect(within(result).getByText('Đăng ký khai sinh')).toBeInTheDocument();
+    expect(within(result).getByRole('list', { name: 'Quá trình xử lý' })).toBeInTheDocument();
+    await waitFor(() => expect(within(result).getByRole('heading', { name: 'Kết quả tra cứu' })).toHaveFocus());
+    // Phone digits never go into the address bar.
+    expect(router.state.location.search).toBe('');
+  });
+
+  it('explains a malformed code and sends nothing', async () => {
+    renderAt('/track?code=000.00.12.H62-2011050004');
+    const input = await screen.findByLabelText('Mã hồ sơ');
+    expect(input).toHaveValue('000.00.12.H62-2011050004');
+    await userEvent.type(screen.getByLabelText('4 số cuối điện thoại'), '12a4');
+    await userEvent.click(screen.getByRole('button', { name: 'Tra cứu' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('heading', { name: 'Cần sửa thông tin' })).toBeInTheDocument();
+    expect(within(summary).getByRole('link', { name: /Mã hồ sơ chưa đúng dạng/ })).toHaveAttribute('href', `#${input.id}`);
+    expect(within(summary).getByRole('link', { name: 'Nhập đúng 4 chữ số, ví dụ 5678' })).toBeInTheDocument();
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(/Mã hồ sơ chưa đúng dạng/);
+    expect(screen.queryByRole('region', { name: 'Kết quả tra cứu' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/Không tìm thấy hồ sơ/)).not.toBeInTheDocument();
+  });
+
+  it('says the same thing for a wrong phone number as for an unknown code', async () => {
+    const code = file('1.001193', 'k1');
+    renderAt(`/track?code=${encodeURIComponent(code)}`);
+    await userEvent.type(await screen.findByLabelText('4 số cuối điện thoại'), '0000');
+    await userEvent.click(screen.getByRole('button', { name: 'Tra cứu' }));
+    const wrongPhone = await screen.findByRole('heading', { name: 'Không tìm thấy hồ sơ với mã và số điện thoại này' });
+    const message = wrongPhone.closest('[role="alert"]')?.textContent;
+
+    await userEvent.clear(screen.getByLabelText('Mã hồ sơ'));
+    await userEvent.type(screen.getByLabelText('Mã hồ sơ'), code.replace(/\d{4}$/, '0999'));
+    await userEvent.clear(screen.getByLabelText('4 số cuối điện thoại'));
+    await userEvent.type(screen.getByLabelText('4 số cuối điện thoại'), '5678');
+    await userEvent.click(screen.getByRole('button', { name: 'Tra cứu' }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Không tìm thấy hồ sơ với mã và số điện thoại này' })).toHaveFocus());
+    expect(screen.getByRole('heading', { name: 'Không tìm thấy hồ sơ với mã và số điện thoại này' }).closest('[role="alert"]')?.textContent).toBe(message);
+    expect(screen.queryByRole('region', { name: 'Kết quả tra cứu' })).not.toBeInTheDocument();
+  });
+});
+
+describe('/dossiers', () => {
+  it('asks to sign in first', async () => {
+    const router = renderAt('/dossiers');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/signin'));
+    expect(router.state.location.search).toBe('?returnTo=%2Fdossiers');
+  });
+
+  it('lists the dossiers with their status in words, and searches without diacritics', async () => {
+    const birth = file('1.001193', 'k1');
+    const marriage = file('1.000894', 'k2');
+    const residence = file('1.004194', 'k3');
+    advanceDossier(marriage, 'supplement-requested');
+    advanceDossier(residence, 'in-progress');
+    advanceDossier(residence, 'result-ready');
+    signIn();
+    renderAt('/dossiers');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Hồ sơ của tôi' })).toBeInTheDocument();
+    await screen.findByText(birth, {}, { timeout: 3000 });
+    const card = (code: string) => screen.getByText(code).closest('li') as HTMLElement;
+    expect(within(card(birth)).getByText('Đã tiếp nhận')).toHaveClass('status-chip');
+    expect(within(card(marriage)).getByText('Cần bổ sung')).toHaveClass('status-chip');
+    expect(within(card(residence)).getByText('Đã có kết quả')).toHaveClass('status-chip');
+    expect(within(card(birth)).getByRole('link', { name: 'Đăng ký khai sinh' })).toHaveAttribute('href', `/dossiers/${encodeURIComponent(birth)}`);
+    expect(screen.getByText('Có 3 hồ sơ')).toHaveAttribute('role', 'status');
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Tìm hồ sơ' }), 'ket hon');
+    expect(screen.getByText('Tìm thấy 1 hồ sơ')).toBeInTheDocument();
+    expect(screen.getByText(marriage)).toBeInTheDocument();
+    expect(screen.queryByText(birth)).not.toBeInTheDocument();
+    expect(screen.queryByText(residence)).not.toBeInTheDocument();
+
+    await userEvent.clear(screen.getByRole('searchbox', { name: 'Tìm hồ sơ' }));
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Tìm hồ sơ' }), residence.slice(-11).toLowerCase());
+    expect(screen.getByText(residence)).toBeInTheDocument();
+    expect(screen.queryByText(marriage)).not.toBeInTheDocument();
+
+    await userEvent.clear(screen.getByRole('searchbox', { name: 'Tìm hồ sơ' }));
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Tìm hồ sơ' }), 'giay phep lai xe');
+    expect(screen.getByText('Không có hồ sơ nào khớp với “giay phep lai xe”.')).toBeInTheDocument();
+  });
+
+  it('shows unread notifications linking to their dossier, and marks them read', async () => {
+    const birth = file('1.001193', 'k1');
+    signIn();
+    renderAt('/dossiers');
+    const section = await screen.findByRole('region', { name: /Thông báo mới/ });
+    expect(within(section).getByRole('link', { name: `Hồ sơ ${birth}: Đã tiếp nhận` })).toHaveAttribute('href', `/dossiers/${encodeURIComponent(birth)}`);
+    await userEvent.click(within(section).getByRole('button', { name: 'Đánh dấu đã đọc' }));
+    expect(await screen.findByText('Đã đánh dấu các thông báo là đã đọc.')).toHaveFocus();
+    expect(screen.queryByRole('region', { name: /Thông báo mới/ })).not.toBeInTheDocument();
+  });
+
+  it('lists what waits in the outbox, with progress and the reason it failed, and sends it again', async () => {
+    signIn();
+    const item: OutboxItem = {
+      id: 'outbox-test-1',
+      owner: CITIZEN,
+      type: 'dossier',
+      procedureId: '1.001193',
+      procedureName: 'Đăng ký khai sinh',
+      values: {},
+      attachments: [],
+      state: 'failed',
+      createdAt: new Date().toISOString(),
+      attempts: 1,
+      lastError: { kind: 'invalid-input', code: 'unknown-document' },
+      progress: 0.4,
+    };
+    await putOutboxItem(item);
+    const drain = vi.fn();
+    window.addEventListener('mcs:drain-outbox', drain);
+    try {
+      renderAt('/dossiers');
+      const section = await screen.findByRole('region', { name: 'Đang chờ gửi (1)' });
+      expect(within(section).getByText('Gửi không thành công')).toBeInTheDocument();
+      expect(within(section).getByRole('progressbar', { name: 'Tiến độ tải lên: Đăng ký khai sinh' })).toHaveAttribute('value', '0.4');
+      expect(within(section).getByText('Lần gửi trước: hệ thống không chấp nhận một số thông tin hoặc giấy tờ.')).toBeInTheDocument();
+      await userEvent.click(within(section).getByRole('button', { name: /^Gửi lại\s*Đăng ký khai sinh$/ }));
+      await waitFor(() => expect(drain).toHaveBeenCalledTimes(1));
+      // Queued again (the outbox agent may already be sending it): no longer failed, error cleared.
+      const stored = (await listOutbox(CITIZEN)).find((i) => i.id === item.id);
+      expect(stored?.state).not.toBe('failed');
+      expect(stored?.lastError).toBeUndefined();
+      await waitFor(() => expect(within(section).queryByText('Gửi không thành công')).not.toBeInTheDocument());
+      expect(screen.getByText('Đang gửi lại “Đăng ký khai sinh”.')).toHaveAttribute('role', 'status');
+    } finally {
+      window.removeEventListener('mcs:drain-outbox', drain);
+      await deleteOutboxItem(item.id);
+    }
+  });
+
+  it('falls back on the last saved list when offline, saying how old it is', async () => {
+    const birth = file('1.001193', 'k1');
+    signIn();
+    renderAt('/dossiers');
+    expect(await screen.findByText(birth)).toBeInTheDocument();
+    await waitFor(async () => expect((await loadSnapshot(CITIZEN, 'dossiers'))?.data).toMatchObject({ dossiers: [{ code: birth }] }));
+    cleanup();
+
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    window.dispatchEvent(new Event('offline'));
+    try {
+      renderAt('/dossiers');
+      expect(await screen.findByText(/^Trạng thái lúc \d\d:\d\d \d\d\/\d\d\/\d{4} — bạn đang ngoại tuyến$/)).toBeInTheDocument();
+      expect(screen.getByText(birth)).toBeInTheDocument();
+      expect(screen.getByText('Đã tiếp nhận', { selector: '.status-chip' })).toBeInTheDocument();
+    } finally {
+      onLine.mockRestore();
+      window.dispatchEvent(new Event('online'));
+    }
+  });
+});
+
+describe('/dossiers/:code', () => {
+  it('shows a translated not-found panel for a code that is not the citizen’s', async () => {
+    signIn();
+    renderAt('/dossiers/000.00.31.H99-260101-0999');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Không tìm thấy hồ sơ' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Thử lại' })).not.toBeInTheDocument();
+  });
+
+  it('shows the office’s request for more documents and withdraws after confirming', async () => {
+    const code = file('1.001193', 'k1');
+    advanceDossier(code, 'supplement-requested');
+    signIn();
+    renderAt(`/dossiers/${encodeURIComponent(code)}?payment=paid`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Đăng ký khai sinh' })).toBeInTheDocument();
+    expect(screen.getByText(code, { selector: 'p.code' })).toBeInTheDocument();
+    expect(screen.getByText('Cần bổ sung', { selector: '.status-chip' })).toBeInTheDocument();
+    expect(screen.getByText('Thanh toán thành công. Cảm ơn bạn!')).toBeInTheDocument();
+    const supplement = screen.getByRole('region', { name: 'Cơ quan yêu cầu bổ sung' });
+    expect(within(supplement).getByText(/Ảnh chụp Giấy chứng sinh bị mờ/)).toBeInTheDocument();
+    expect(within(supplement).getByRole('link', { name: 'Bổ sung giấy tờ' })).toHaveAttribute('href', `/dossiers/${encodeURIComponent(code)}/supplement`);
+    expect(screen.getByRole('link', { name: 'Xem biên nhận' })).toHaveAttribute('href', `/dossiers/${encodeURIComponent(code)}/receipt`);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Rút hồ sơ' }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Bạn chắc chắn muốn rút hồ sơ này?' })).toHaveFocus());
+    await userEvent.click(screen.getByRole('button', { name: 'Xác nhận rút hồ sơ' }));
+    await waitFor(() => expect(screen.getByText(`Đã rút hồ sơ ${code}.`)).toHaveFocus());
+    expect(screen.getByText('Đã rút', { selector: '.status-chip' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Rút hồ sơ' })).not.toBeInTheDocument();
+  });
+});
+
+describe('/dossiers/:code/receipt', () => {
+  it('shows the code, a QR code that opens the tracking page, and what happens next', async () => {
+    const code = file('1.001193', 'k1');
+    signIn();
+    renderAt(`/dossiers/${encodeURIComponent(code)}/receipt`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Biên nhận hồ sơ' })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: `Mã QR để tra cứu hồ sơ ${code}` })).toBeInTheDocument();
+    expect(screen.getByText(`Tra cứu tại: ${window.location.origin}/track?code=${encodeURIComponent(code)}`)).toBeInTheDocument();
+    expect(screen.getByText('Nguyễn Văn An')).toBeInTheDocument();
+    expect(screen.getByText(/Cơ quan đã tiếp nhận hồ sơ/)).toBeInTheDocument();
+    expect(screen.getByText(/^Hẹn trả kết quả trước ngày \d\d\/\d\d\/\d{4}\.$/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'In biên nhận' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Trang tra cứu hồ sơ' })).toHaveAttribute('href', `/track?code=${encodeURIComponent(code)}`);
+  });
+});

@@ -1,0 +1,154 @@
+import { useRef, useState } from 'react';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { procedureQueryOptions } from '../../api/procedures/queries.ts';
+import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
+import { dataStoreQueryOptions } from '../../api/me/queries.ts';
+import { UPLOAD_LIMITS } from '../../api/dossiers/schema.ts';
+import { isExpired, useSession } from '../../auth/session.ts';
+import { usePageTitle } from '../../components/layout/use-document-title.ts';
+import { Icon } from '../../components/ui/Icon.tsx';
+import { DocumentPicker } from '../../components/documents/DocumentPicker.tsx';
+import { combinePhotos, coveredBy } from '../../components/documents/attachments.ts';
+import { deleteDraft, loadDraft, saveDraft, type Attachment, type Draft } from '../../offline/personal-db.ts';
+import { enqueue } from '../../offline/outbox.ts';
+import { formatBytes, formatMoney } from '../../lib/format.ts';
+import { useOnline } from '../../lib/use-online.ts';
+import { toSubmission } from './submission.ts';
+
+/** Step 3: the papers, then Submit — which puts the dossier in the outbox, online or not. */
+export const DocumentsStepPage = () => {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation('documents');
+  const navigate = useNavigate();
+  const session = useSession();
+  const owner = session?.sub ?? '';
+  const online = useOnline();
+  const live = Boolean(session && !isExpired(session));
+  const { data: procedure } = useSuspenseQuery(procedureQueryOptions(id));
+  const { data: definition } = useSuspenseQuery(formDefinitionQueryOptions(id));
+  const draftQuery = useQuery({
+    queryKey: ['draft', owner, id, 'documents'],
+    queryFn: async () => (await loadDraft(owner, id)) ?? null,
+    gcTime: 0,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    networkMode: 'always',
+  });
+  const dataStore = useQuery({ ...dataStoreQueryOptions(owner), enabled: live && online, retry: false });
+  const [attachments, setAttachments] = useState<Attachment[] | null>(null);
+  const [missing, setMissing] = useState<number[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+  const [failed, setFailed] = useState(false);
+  // One key per submission attempt on this page: a double tap cannot queue two dossiers.
+  const submissionKey = useRef(crypto.randomUUID());
+  const summaryRef = useRef<HTMLDivElement>(null);
+  usePageTitle(t('title'));
+
+  if (draftQuery.isPending) return <p className="loading">{t('loading')}</p>;
+  const draft = draftQuery.data;
+  if (!draft) return <Navigate to={`/services/${id}/apply`} replace />;
+  const current = attachments ?? draft.attachments ?? [];
+  const fee = procedure.level === 'full' ? procedure.fees.reduce((n, f) => n + (f.amount ?? 0), 0) : 0;
+
+  const update = (requirement: number, next: Attachment[]) => {
+    const all = [...current.filter((a) => a.requirement !== requirement), ...next];
+    setAttachments(all);
+    setMissing((m) => m.filter((r) => r !== requirement));
+    const saved: Draft = { ...draft, attachments: all, updatedAt: new Date().toISOString() };
+    void saveDraft(saved);
+  };
+
+  const submit = async () => {
+    const needed = procedure.documents
+      .map((d, i) => ({ d, i }))
+      .filter(({ d, i }) => !d.optional && !coveredBy(d.name) && !current.some((a) => a.requirement === i))
+      .map(({ i }) => i);
+    setMissing(needed);
+    if (needed.length > 0) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setSubmitting(true);
+    setFailed(false);
+    try {
+      const key = submissionKey.current;
+      await enqueue({
+        id: key,
+        owner,
+        type: 'dossier',
+        procedureId: procedure.id,
+        procedureName: procedure.name,
+        values: toSubmission(definition, draft.values),
+        attachments: await combinePhotos(current),
+      });
+      await deleteDraft(owner, procedure.id);
+      window.dispatchEvent(new Event('mcs:drain-outbox'));
+      void navigate(`/outbox/${key}`, { replace: true });
+    } catch {
+      setFailed(true);
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div className="apply">
+      <Link to={`/services/${id}/apply/check`} className="back-link">
+        <Icon name="back" size={20} />
+        {t('back')}
+      </Link>
+      <h1>{t('title')}</h1>
+      <p className="apply__procedure">{procedure.name}</p>
+      <p className="notice">{t('limits', { file: formatBytes(UPLOAD_LIMITS.maxFileBytes, i18n.language), dossier: formatBytes(UPLOAD_LIMITS.maxDossierBytes, i18n.language) })}</p>
+      {missing.length > 0 ? (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
+          <h2>{t('missingTitle', { count: missing.length })}</h2>
+          <ul>
+            {missing.map((i) => (
+              <li key={i}>{procedure.documents[i]?.name}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {procedure.documents.map((doc, i) => {
+        const covered = coveredBy(doc.name);
+        if (covered)
+          return (
+            <section key={doc.name} className="picker picker--covered" aria-label={doc.name}>
+              <p className="picker__title">{doc.name}</p>
+              <p className="success">{t(covered === 'eform' ? 'coveredByForm' : 'coveredByIdentity')}</p>
+            </section>
+          );
+        return (
+          <DocumentPicker
+            key={doc.name}
+            requirement={i}
+            title={doc.name}
+            note={doc.note}
+            optional={doc.optional}
+            attachments={current.filter((a) => a.requirement === i)}
+            allAttachments={current}
+            storedDocuments={dataStore.data?.documents}
+            onChange={(next) => update(i, next)}
+            beforeCamera={() => saveDraft({ ...draft, attachments: current, updatedAt: new Date().toISOString() })}
+            error={missing.includes(i) ? t('required') : undefined}
+          />
+        );
+      })}
+      <section className="apply-card" aria-labelledby="submit-title">
+        <h2 id="submit-title">{t('submitTitle')}</h2>
+        <p>{online ? t('submitOnline') : t('submitOffline')}</p>
+        {fee > 0 ? <p>{t('feeDue', { amount: formatMoney(fee, i18n.language) })}</p> : null}
+        {failed ? (
+          <p className="field-error" role="alert">
+            {t('queueFailed')}
+          </p>
+        ) : null}
+        <button type="button" className="button button--primary button--block" disabled={submitting} onClick={() => void submit()}>
+          {submitting ? t('submitting') : t('submit')}
+        </button>
+      </section>
+    </div>
+  );
+};

@@ -1,0 +1,50 @@
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { submitDossier, submitSupplement, uploadFile } from '../api/dossiers/requests.ts';
+import { drainOutbox, type OutboxTransport } from './outbox.ts';
+
+const transport: OutboxTransport = {
+  upload: (blob, name, key, onProgress) => uploadFile(blob, name, key, onProgress),
+  submitDossier: (item, documents) => submitDossier({ procedureId: item.procedureId, values: item.values, documents }, item.id),
+  submitSupplement: (item, documents) => submitSupplement(item.dossierCode, { documents }, item.id),
+};
+
+/** How often to look again while something waits and nothing else woke us (a flaky link). */
+const POLL_MS = 30_000;
+
+/**
+ * Drains the signed-in citizen's outbox: now, when the connection comes back, when the app
+ * becomes visible, when the service worker relays a Background Sync, when a page asks
+ * ('mcs:drain-outbox'), and every 30 s as a last resort. Renders nothing.
+ */
+export const OutboxAgent = ({ owner }: { owner: string }) => {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const drain = () => {
+      if (!navigator.onLine) return;
+      void drainOutbox(owner, transport).then(() => queryClient.invalidateQueries({ queryKey: ['dossiers'] }));
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') drain();
+    };
+    const onMessage = (event: MessageEvent<{ type?: string }>) => {
+      if (event.data?.type === 'drain-outbox') drain();
+    };
+    drain();
+    const timer = setInterval(drain, POLL_MS);
+    window.addEventListener('online', drain);
+    window.addEventListener('mcs:drain-outbox', drain);
+    document.addEventListener('visibilitychange', onVisible);
+    navigator.serviceWorker?.addEventListener('message', onMessage);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', drain);
+      window.removeEventListener('mcs:drain-outbox', drain);
+      document.removeEventListener('visibilitychange', onVisible);
+      navigator.serviceWorker?.removeEventListener('message', onMessage);
+    };
+  }, [owner, queryClient]);
+  return null;
+};
+
+export default OutboxAgent;

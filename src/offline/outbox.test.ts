@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/errors.ts';
+import { drainOutbox, enqueue, retry, type OutboxTransport } from './outbox.ts';
+import { listOutbox, type OutboxItem } from './personal-db.ts';
+import type { DocumentRef } from '../api/dossiers/schema.ts';
+import { wipePersonalData } from './wipe.ts';
+
+const file = (key: string) => ({
+  kind: 'file' as const,
+  requirement: 0,
+  key,
+  name: `${key}.jpg`,
+  mime: 'image/jpeg' as const,
+  data: new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]).buffer,
+  size: 6,
+});
+
+const queue = (id: string) =>
+  enqueue({
+    id,
+    owner: 'an',
+    type: 'dossier',
+    procedureId: '1.001193',
+    procedureName: 'Đăng ký khai sinh',
+    values: { childFullName: 'Nguyễn Minh Châu' },
+    attachments: [{ kind: 'data-store', requirement: 1, documentId: 'doc-1', title: 'Giấy chứng sinh' }, file(`${id}-f1`), file(`${id}-f2`)],
+  });
+
+/** A backend that honours idempotency keys, like the real one must. */
+const fakeBackend = () => {
+  const uploads = new Map<string, string>();
+  const dossiers = new Map<string, string>();
+  const transport: OutboxTransport = {
+    upload: vi.fn(async (_blob, _name, key, onProgress) => {
+      onProgress(1);
+      if (!uploads.has(key)) uploads.set(key, `u-${uploads.size + 1}`);
+      return { id: uploads.get(key) ?? '' };
+    }),
+    submitDossier: vi.fn(async (item: OutboxItem, documents: DocumentRef[]) => {
+      expect(documents.every((d) => d.ref !== '')).toBe(true);
+      if (!dossiers.has(item.id)) dossiers.set(item.id, `000.00.12.H46-261123-${String(dossiers.size + 1).padStart(4, '0')}`);
+      return { code: dossiers.get(item.id) ?? '' };
+    }),
+    submitSupplement: vi.fn(async (item: OutboxItem & { dossierCode: string }) => ({ code: item.dossierCode })),
+  };
+  return { transport, uploads, dossiers };
+};
+
+describe('outbox', () => {
+  beforeEach(() => wipePersonalData());
+
+  it('sends a queued dossier once, uploads each file once, and drops the bytes afterwards', async () => {
+    const backend = fakeBackend();
+    await queue('k1');
+    await Promise.all([drainOutbox('an', backend.transport), drainOutbox('an', backend.transport)]);
+    const [item] = await listOutbox('an');
+    expect(item?.state).toBe('sent');
+    expect(item?.dossierCode).toMatch(/-0001$/);
+    expect(backend.dossiers.size).toBe(1);
+    expect(backend.transport.upload).toHaveBeenCalledTimes(2);
+    expect(item?.attachments.filter((a) => a.kind === 'file').every((a) => a.kind === 'file' && a.data.byteLength === 0 && a.uploadId)).toBe(true);
+    await drainOutbox('an', backend.transport);
+    expect(backend.transport.submitDossier).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps an item queued through a dropped connection mid-upload and resumes without re-sending finished files', async () => {
+    const backend = fakeBackend();
+    const upload = backend.transport.upload;
+    let calls = 0;
+    backend.transport.upload = vi.fn(async (...args: Parameters<OutboxTransport['upload']>) => {
+      calls += 1;
+      if (calls === 2) throw new ApiError('network', 'dropped');
+      return upload(...args);
+    });
+    await queue('k2');
+    await drainOutbox('an', backend.transport);
+    let [item] = await listOutbox('an');
+    expect(item?.state).toBe('queued');
+    expect(item?.lastError).toEqual({ kind: 'network', code: undefined });
+    expect(item?.attachments.filter((a) => a.kind === 'file' && a.uploadId)).toHaveLength(1);
+    await drainOutbox('an', backend.transport);
+    [item] = await listOutbox('an');
+    expect(item?.state).toBe('sent');
+    expect(backend.uploads.size).toBe(2);
+    expect(calls).toBe(3);
+  });
+
+  it('survives a lost answer: a retry after the backend created the dossier gets the same one', async () => {
+    const backend = fakeBackend();
+    const submit = backend.transport.submitDossier;
+    let first = true;
+    backend.transport.submitDossier = vi.fn(async (item: OutboxItem, documents: DocumentRef[]) => {
+      const result = await submit(item, documents);
+      if (first) {
+        first = false;
+        throw new ApiError('timeout', 'answer lost');
+      }
+      return result;
+    });
+    await queue('k3');
+    await drainOutbox('an', backend.transport);
+    await drainOutbox('an', backend.transport);
+    expect((await listOutbox('an'))[0]?.state).toBe('sent');
+    expect(backend.dossiers.size).toBe(1);
+  });
+
+  it('marks a refused submission as failed until the citizen retries', async () => {
+    const backend = fakeBackend();
+    backend.transport.submitDossier = vi.fn(async () => {
+      throw new ApiError('conflict', 'closed', { code: 'procedure-not-accepting', status: 409 });
+    });
+    await queue('k4');
+    await drainOutbox('an', backend.transport);
+    expect((await listOutbox('an'))[0]).toMatchObject({ state: 'failed', lastError: { kind: 'conflict', code: 'procedure-not-accepting' } });
+    await drainOutbox('an', backend.transport);
+    expect(backend.transport.submitDossier).toHaveBeenCalledTimes(1);
+    await retry('k4');
+    expect((await listOutbox('an'))[0]?.state).toBe('queued');
+  });
+});

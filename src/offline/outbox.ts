@@ -1,0 +1,139 @@
+import { isApiError } from '../api/errors.ts';
+import type { DocumentRef } from '../api/dossiers/schema.ts';
+import { getOutboxItem, listOutbox, putOutboxItem, type Attachment, type OutboxItem } from './personal-db.ts';
+
+/**
+ * The outbox: submitting writes the dossier and its files to IndexedDB first, then this sends
+ * them when there is a connection — on app start, on `online`, when the page becomes visible,
+ * and on Background Sync where the browser has it (platform.md: Safari never fires it, and
+ * Workbox's queue would store the Authorization header, so the queue is ours).
+ *
+ * Exactly once: each file upload and the submission carry an idempotency key that never
+ * changes for that item, so a retry after a dropped connection returns what the backend
+ * already holds instead of creating a second dossier.
+ */
+export interface OutboxTransport {
+  upload(file: Blob, name: string, key: string, onProgress: (fraction: number) => void): Promise<{ id: string }>;
+  submitDossier(item: OutboxItem, documents: DocumentRef[]): Promise<{ code: string }>;
+  submitSupplement(item: OutboxItem & { dossierCode: string }, documents: DocumentRef[]): Promise<{ code: string }>;
+}
+
+const listeners = new Set<() => void>();
+export const subscribeOutbox = (listener: () => void): (() => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+const changed = () => listeners.forEach((l) => l());
+
+/** Errors worth retrying by themselves; anything else waits for the citizen. */
+const TRANSIENT = new Set(['offline', 'network', 'timeout', 'server', 'unauthorized']);
+
+const save = async (item: OutboxItem) => {
+  await putOutboxItem(item);
+  changed();
+};
+
+export const enqueue = async (item: Omit<OutboxItem, 'state' | 'attempts' | 'progress' | 'createdAt'>): Promise<OutboxItem> => {
+  const queued: OutboxItem = { ...item, state: 'queued', attempts: 0, progress: 0, createdAt: new Date().toISOString() };
+  await save(queued);
+  // Where the browser has Background Sync, it wakes us when the connection comes back.
+  try {
+    const registration = await navigator.serviceWorker?.ready;
+    await (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('mcs-outbox');
+  } catch {
+    // No Background Sync: the online and visibility triggers do the same job.
+  }
+  return queued;
+};
+
+/** After a refused item was fixed or the citizen asked to try again now. */
+export const retry = async (id: string): Promise<void> => {
+  const item = await getOutboxItem(id);
+  if (item && item.state !== 'sent') await save({ ...item, state: 'queued', lastError: undefined });
+};
+
+const fileBytes = (a: Extract<Attachment, { kind: 'file' }>) => new Blob([a.data], { type: a.mime });
+
+const sendOne = async (initial: OutboxItem, transport: OutboxTransport): Promise<OutboxItem> => {
+  let item: OutboxItem = { ...initial, state: 'sending', attempts: initial.attempts + 1, lastError: undefined };
+  await save(item);
+  const files = item.attachments.filter((a): a is Extract<Attachment, { kind: 'file' }> => a.kind === 'file');
+  const total = files.reduce((n, f) => n + f.size, 0) || 1;
+  let done = files.filter((f) => f.uploadId).reduce((n, f) => n + f.size, 0);
+  for (const file of files) {
+    if (file.uploadId) continue;
+    const uploaded = await transport.upload(fileBytes(file), file.name, file.key, (fraction) => {
+      item = { ...item, progress: (done + fraction * file.size) / total };
+      changed();
+    });
+    done += file.size;
+    // Remember each finished upload at once: a crash now does not send the file again.
+    item = { ...item, progress: done / total, attachments: item.attachments.map((a) => (a === file ? { ...file, uploadId: uploaded.id } : a)) };
+    await save(item);
+  }
+  const documents: DocumentRef[] = item.attachments.map((a) =>
+    a.kind === 'data-store'
+      ? { requirement: a.requirement, source: 'data-store', ref: a.documentId }
+      : { requirement: a.requirement, source: 'upload', ref: a.uploadId ?? '' },
+  );
+  const result =
+    item.type === 'supplement' && item.dossierCode
+      ? await transport.submitSupplement({ ...item, dossierCode: item.dossierCode }, documents)
+      : await transport.submitDossier(item, documents);
+  // Sent: the files' bytes are no longer needed on the device.
+  const sent: OutboxItem = {
+    ...item,
+    state: 'sent',
+    progress: 1,
+    dossierCode: result.code,
+    attachments: item.attachments.map((a) => (a.kind === 'file' ? { ...a, data: new ArrayBuffer(0) } : a)),
+  };
+  await save(sent);
+  return sent;
+};
+
+let running: Promise<void> | undefined;
+let again = false;
+
+/**
+ * Sends everything queued for this citizen, one item at a time. Single-flight in the tab, and
+ * across tabs through the Web Locks API where it exists.
+ */
+export const drainOutbox = (owner: string, transport: OutboxTransport): Promise<void> => {
+  const run = async () => {
+    for (const item of await listOutbox(owner)) {
+      // 'sending' left behind by a crash or a closed tab is safe to resume: keys make it idempotent.
+      if (item.state !== 'queued' && item.state !== 'sending') continue;
+      if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
+      try {
+        await sendOne(item, transport);
+      } catch (error) {
+        const kind = isApiError(error) ? error.kind : 'network';
+        const code = isApiError(error) ? error.code : undefined;
+        const latest = (await getOutboxItem(item.id)) ?? item;
+        await save({ ...latest, state: TRANSIENT.has(kind) ? 'queued' : 'failed', lastError: { kind, code }, progress: 0 });
+        // The connection or the session is gone: the rest would fail the same way.
+        if (TRANSIENT.has(kind)) return;
+      }
+    }
+  };
+  // Asked again while sending (a new submission): one more pass once this one ends.
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    try {
+      const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined;
+      do {
+        again = false;
+        await (locks ? locks.request('mcs-outbox', run) : run());
+      } while (again);
+    } finally {
+      running = undefined;
+    }
+  })();
+  return running;
+};
+
+export const pendingCount = (items: readonly OutboxItem[]): number => items.filter((i) => i.state !== 'sent').length;
