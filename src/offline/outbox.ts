@@ -33,16 +33,22 @@ const save = async (item: OutboxItem) => {
   changed();
 };
 
-export const enqueue = async (item: Omit<OutboxItem, 'state' | 'attempts' | 'progress' | 'createdAt'>): Promise<OutboxItem> => {
-  const queued: OutboxItem = { ...item, state: 'queued', attempts: 0, progress: 0, createdAt: new Date().toISOString() };
-  await save(queued);
-  // Where the browser has Background Sync, it wakes us when the connection comes back.
+type SyncRegistration = ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };
+const registerSync = async () => {
   try {
-    const registration = await navigator.serviceWorker?.ready;
-    await (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('mcs-outbox');
+    const registration = (await navigator.serviceWorker?.getRegistration()) as SyncRegistration | undefined;
+    await registration?.sync?.register('mcs-outbox');
   } catch {
     // No Background Sync: the online and visibility triggers do the same job.
   }
+};
+
+export const enqueue = async (item: Omit<OutboxItem, 'state' | 'attempts' | 'progress' | 'createdAt'>): Promise<OutboxItem> => {
+  const queued: OutboxItem = { ...item, state: 'queued', attempts: 0, progress: 0, createdAt: new Date().toISOString() };
+  await save(queued);
+  // Where the browser has Background Sync, it wakes us when the connection comes back. Never
+  // wait on `serviceWorker.ready`: with no registration yet (first visit, offline) it never settles.
+  void registerSync();
   return queued;
 };
 

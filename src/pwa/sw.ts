@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
@@ -15,6 +16,10 @@ declare const self: ServiceWorkerGlobalScope;
  */
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// The first install takes charge of the page already open, so a citizen who loses the signal
+// minutes after their very first visit still has the app's code. An update still waits: a new
+// worker only activates when the citizen accepts it (SKIP_WAITING below).
+clientsClaim();
 
 // Deep links (/services/1.001193) open offline: every navigation gets the shell.
 // /idp/ is the identity provider's own pages (the simulated one lives on this origin).

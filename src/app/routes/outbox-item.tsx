@@ -7,6 +7,9 @@ export { RouteErrorBoundary as ErrorBoundary } from '../../components/errors/Rou
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   requireSession(request);
+  // The receipt follows as soon as the queue is sent: have its code ready before the signal returns.
+  void import('./dossier-receipt.tsx').catch(() => undefined);
+  void i18next.loadNamespaces('dossiers').catch(() => undefined);
   await i18next.loadNamespaces('documents');
   return null;
 };

@@ -10,6 +10,8 @@ export { RouteErrorBoundary as ErrorBoundary } from '../../components/errors/Rou
 
 export const loader = async ({ params, request }: LoaderFunctionArgs) => {
   requireSession(request);
+  // Submitting works offline, so the page it leads to must not need the network to load.
+  void import('./outbox-item.tsx').catch(() => undefined);
   const id = params.id ?? '';
   await Promise.all([
     queryClient.ensureQueryData(procedureQueryOptions(id)),
