@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { feeDue } from '../src/api/dossiers/fees.ts';
 import {
   DOSSIER_CODE,
   FINAL_STATUSES,
@@ -222,27 +223,11 @@ export const uploadedFile = (citizenId: string, id: string): { upload: Upload; b
 // Procedures open to dossiers, fees
 // ---------------------------------------------------------------------------------------------
 
+export { feeDue };
+
 export const setProcedureClosed = (procedureId: string, closed: boolean): void => {
   if (closed) state.closed.add(procedureId);
   else state.closed.delete(procedureId);
-};
-
-/**
- * What an online applicant pays, in đồng; 0 when nothing is due online. Only full-process
- * ("toàn trình") services take payment online. The catalogue lists ALTERNATIVE rates (paper vs
- * online filing, standard vs reduced), so summing them would overcharge: per kind (lệ phí,
- * phí) we take the online rate when one is listed, otherwise the first (standard) rate; rates
- * set by the province (null) cannot be charged here.
- */
-export const feeDue = (procedure: Procedure): number => {
-  if (procedure.level !== 'full') return 0;
-  let total = 0;
-  for (const kind of ['fee', 'charge'] as const) {
-    const priced = procedure.fees.filter((f) => f.kind === kind && f.amount !== null && f.amount > 0);
-    const chosen = priced.find((f) => /trực tuyến/i.test(f.description.normalize('NFC'))) ?? priced[0];
-    total += chosen?.amount ?? 0;
-  }
-  return total;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -525,7 +510,8 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
       code,
       procedureId: procedure.id,
       procedureName: procedure.name,
-      agencyName: procedure.agency.name,
+      // The office the citizen named on the form (a ward or commune), else the procedure's.
+      agencyName: typeof body.values.receivingAgency === 'string' && body.values.receivingAgency.trim() ? body.values.receivingAgency.trim().slice(0, 200) : procedure.agency.name,
       applicantName: store.citizen.fullName,
       status: 'received',
       submittedAt,

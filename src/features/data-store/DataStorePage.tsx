@@ -135,7 +135,7 @@ const DocumentItem = ({ document: d }: { document: StoredDocument }) => {
       {d.subjectName ? <p className="document__note">{t('document.about', { name: d.subjectName })}</p> : null}
       <button type="button" className="button button--secondary" onClick={() => void open()} disabled={state === 'loading'}>
         {t('document.view')}
-        <span className="visually-hidden"> {d.title}</span>
+        <span className="visually-hidden"> {d.subjectName ? `${d.title} — ${t('document.about', { name: d.subjectName })}` : d.title}</span>
       </button>
       {state === 'error' ? (
         <p className="field-error" role="alert">

@@ -6,6 +6,7 @@ import { procedureQueryOptions } from '../../api/procedures/queries.ts';
 import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
 import { dataStoreQueryOptions } from '../../api/me/queries.ts';
 import { UPLOAD_LIMITS } from '../../api/dossiers/schema.ts';
+import { feeDue } from '../../api/dossiers/fees.ts';
 import { isExpired, useSession } from '../../auth/session.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
@@ -50,7 +51,7 @@ export const DocumentsStepPage = () => {
   const draft = draftQuery.data;
   if (!draft) return <Navigate to={`/services/${id}/apply`} replace />;
   const current = attachments ?? draft.attachments ?? [];
-  const fee = procedure.level === 'full' ? procedure.fees.reduce((n, f) => n + (f.amount ?? 0), 0) : 0;
+  const fee = feeDue(procedure);
 
   const update = (requirement: number, next: Attachment[]) => {
     const all = [...current.filter((a) => a.requirement !== requirement), ...next];

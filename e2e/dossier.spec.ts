@@ -1,0 +1,209 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { test, expect, expectAccessible, waitForServiceWorker } from './fixtures.ts';
+
+const signInAs = async (page: Page, name: string) => {
+  await expect(page).toHaveURL(/\/signin\?returnTo=/);
+  await page.getByRole('button', { name: 'Đăng nhập bằng VNeID' }).click();
+  await page.getByRole('radio', { name: new RegExp(name) }).check();
+  await page.getByRole('button', { name: 'Đồng ý và đăng nhập' }).click();
+};
+
+/** A phone-camera-like photo (big, JPEG), drawn by the browser so the test needs no binary fixture. */
+const photo = async (page: Page, width: number, height: number) => {
+  const base64 = await page.evaluate(
+    async ([w, h]) => {
+      const canvas = new OffscreenCanvas(w, h);
+      const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      ctx.fillStyle = '#f4efe1';
+      ctx.fillRect(0, 0, w, h);
+      ctx.fillStyle = '#222';
+      ctx.font = `${Math.round(h / 20)}px sans-serif`;
+      for (let y = 1; y < 18; y++) ctx.fillText(`GIẤY CHỨNG SINH — dòng ${y} — Bệnh viện Trung ương Huế`, w / 20, (y * h) / 18);
+      // Noise, so the photo does not compress to nothing.
+      for (let i = 0; i < 4000; i++) {
+        ctx.fillStyle = `rgba(${(i * 37) % 255},${(i * 91) % 255},${(i * 53) % 255},0.4)`;
+        ctx.fillRect((i * 7919) % w, (i * 104729) % h, 6, 6);
+      }
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (const b of bytes) binary += String.fromCharCode(b);
+      return btoa(binary);
+    },
+    [width, height] as const,
+  );
+  return Buffer.from(base64, 'base64');
+};
+
+const backendDossiers = async (request: APIRequestContext) => {
+  const response = await request.get('/api/__mock/dossiers');
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { dossiers: { code: string; status: string; applicantName: string; documents: { source: string; requirement: number | null }[] }[] }).dossiers;
+};
+
+const CODE = /\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}/;
+
+test('a birth registration is submitted offline with a data-store paper and a photo, sent exactly once, and answered on the same dossier', async ({
+  page,
+  context,
+  request,
+  backend: _,
+}) => {
+  await page.goto('/services/1.001193');
+  await waitForServiceWorker(page);
+  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+  await signInAs(page, 'Nguyễn Văn An');
+
+  // The form fills itself; the citizen adds the child.
+  await expect(page.getByRole('heading', { level: 1, name: 'Tờ khai đăng ký khai sinh' })).toBeVisible();
+  const requester = page.getByRole('region', { name: 'Người yêu cầu: cha hoặc mẹ của trẻ' });
+  await expect(requester.getByText('046095001234')).toBeVisible();
+  await requester.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Thuận Hóa, thành phố Huế');
+  await requester.getByRole('radio', { name: 'Cha', exact: true }).check();
+  const child = page.getByRole('region', { name: 'Người được khai sinh' });
+  await child.getByRole('textbox', { name: /Họ, chữ đệm và tên/ }).fill('Nguyễn Minh Châu');
+  await child.getByRole('textbox', { name: /Ngày, tháng, năm sinh/ }).fill('18/11/2026');
+  await child.getByRole('radio', { name: 'Nữ', exact: true }).check();
+  await child.getByRole('radio', { name: /Tại cơ sở y tế/ }).check();
+  await child.getByRole('textbox', { name: 'Tên cơ sở y tế' }).fill('Bệnh viện Trung ương Huế');
+  const birthPlace = child.getByRole('group', { name: 'Nơi sinh' });
+  await birthPlace.getByRole('combobox', { name: 'Tỉnh, thành phố' }).selectOption({ label: 'Thành phố Huế' });
+  await birthPlace.getByRole('combobox', { name: /Xã, phường/ }).selectOption({ label: 'Phường Thuận Hóa' });
+  await birthPlace.getByRole('textbox', { name: /Số nhà/ }).fill('16 Lê Lợi');
+  await child.getByRole('radio', { name: /Giấy chứng sinh/ }).check();
+  await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
+  await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Xem lại câu trả lời' })).toBeVisible();
+  await page.getByRole('link', { name: /đính kèm giấy tờ và nộp hồ sơ/ }).click();
+
+  // The documents step: limits stated up front; the form and VNeID cover two requirements.
+  await expect(page).toHaveURL(/\/services\/1\.001193\/apply\/documents$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' })).toBeVisible();
+  await expect(page.getByText(/Mỗi tệp tối đa 10 MB, cả hồ sơ tối đa 30 MB/)).toBeVisible();
+  await expect(page.getByText('Đã xác thực qua tài khoản định danh điện tử (VNeID), không cần nộp.')).toBeVisible();
+  const birthNotice = page.getByRole('region', { name: /^Giấy chứng sinh/ });
+  const marriage = page.getByRole('region', { name: /^Giấy chứng nhận kết hôn của cha, mẹ/ });
+  await expectAccessible(page, 'documents step');
+
+  // Submitting with the birth notice missing says so, and keeps everything.
+  await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+  const missing = page.getByRole('alert').filter({ hasText: 'Còn 1 giấy tờ cần đính kèm' });
+  await expect(missing).toBeFocused();
+  await expect(missing.getByText('Giấy chứng sinh')).toBeVisible();
+
+  // Bad files are refused by their bytes, not their names, with a message naming the file.
+  const upload = birthNotice.getByLabel('Chọn tệp');
+  await upload.setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00This program cannot be run in DOS mode') });
+  await expect(birthNotice.getByText(/“giay-chung-sinh.pdf” không phải PDF, JPG hay PNG/)).toBeVisible();
+  await upload.setInputFiles({ name: 'trong.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) });
+  await expect(birthNotice.getByText(/“trong.jpg” là tệp rỗng/)).toBeVisible();
+
+  // One paper reused from the data store (no upload), one photographed with the camera.
+  await marriage.getByRole('combobox', { name: 'Dùng giấy tờ đã có trong kho dữ liệu của bạn' }).selectOption({ index: 1 });
+  await expect(marriage.getByLabel('Chụp ảnh giấy tờ')).toHaveCount(0);
+  const big = await photo(page, 4000, 3000);
+  expect(big.byteLength).toBeGreaterThan(600_000);
+  await birthNotice.getByLabel('Chụp ảnh giấy tờ').setInputFiles({ name: 'IMG_20261118_0931.jpg', mimeType: 'image/jpeg', buffer: big });
+  const attached = birthNotice.getByRole('listitem').filter({ hasText: 'IMG_20261118_0931.jpg' });
+  await expect(attached).toBeVisible({ timeout: 20_000 });
+  // Compressed on the device: a 12 MP photo leaves the phone at no more than 600 KB.
+  const [, size = '0', unit = ''] = /([\d,.]+)\s*(KB|MB|B)/.exec((await attached.textContent()) ?? '') ?? [];
+  expect(unit).toBe('KB');
+  expect(Number(size.replace(',', '.'))).toBeLessThanOrEqual(600);
+  // A preview of the photo (decorative for screen readers: the name and size say it all).
+  await expect(attached.locator('img')).toBeVisible();
+  await expect(birthNotice.getByRole('button', { name: /Xoá/ })).toBeVisible();
+
+  // The signal drops; the citizen submits anyway.
+  await context.setOffline(true);
+  await expect(page.getByText('Bạn đang ngoại tuyến. Bạn vẫn nộp được')).toBeVisible();
+  await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+  await expect(page).toHaveURL(/\/outbox\//);
+  await expect(page.getByRole('heading', { name: 'Đang chờ gửi' })).toBeVisible();
+  await expect(page.getByText(/Hồ sơ đã được lưu an toàn trên máy/)).toBeVisible();
+  await expectAccessible(page, 'waiting to send');
+
+  // A reload (or a crash) keeps it queued, and the list counts it.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Đang chờ gửi' })).toBeVisible();
+  await page.getByRole('link', { name: 'Xem hồ sơ của tôi' }).click();
+  await expect(page.getByRole('heading', { name: 'Đang chờ gửi (1)' })).toBeVisible();
+  await expectAccessible(page, 'my dossiers offline');
+  expect(await backendDossiers(request)).toHaveLength(0);
+
+  // Back online: it goes out by itself, once.
+  await context.setOffline(false);
+  await expect(page.getByRole('heading', { name: /Đang chờ gửi/ })).toHaveCount(0, { timeout: 30_000 });
+  const held = await backendDossiers(request);
+  expect(held).toHaveLength(1);
+  const [dossier] = held;
+  expect(dossier?.applicantName).toBe('Nguyễn Văn An');
+  expect(dossier?.documents.map((d) => d.source).sort()).toEqual(['data-store', 'upload']);
+  const code = dossier?.code ?? '';
+  expect(code).toMatch(CODE);
+
+  // The receipt: code, a QR that opens tracking, what happens next and by when.
+  await page.goto(`/dossiers/${code}/receipt`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Biên nhận hồ sơ' })).toBeVisible();
+  await expect(page.getByText(code, { exact: true })).toBeVisible();
+  await expect(page.getByRole('img', { name: `Mã QR để tra cứu hồ sơ ${code}` })).toBeVisible();
+  await expect(page.getByText(/Hẹn trả kết quả trước ngày \d\d\/\d\d\/\d{4}/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'In biên nhận' })).toBeVisible();
+  await expectAccessible(page, 'receipt');
+
+  // Tracking: the dossier page with its timeline.
+  await page.getByRole('link', { name: 'Về hồ sơ' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' })).toBeVisible();
+  await expect(page.getByText('Trạng thái: Đã tiếp nhận')).toBeVisible();
+  await expect(page.getByText('UBND phường Thuận Hóa, thành phố Huế')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Quá trình xử lý' }).getByText(/Đã tiếp nhận/)).toBeVisible();
+  await expectAccessible(page, 'dossier');
+
+  // The office asks for one more paper; the citizen adds it to the same dossier.
+  const advance = async (to: string, extra: object = {}) => expect((await request.post(`/api/__mock/dossiers/${code}/advance`, { data: { to, ...extra } })).ok()).toBe(true);
+  await advance('supplement-requested', { items: [{ vi: 'Giấy chứng sinh bản có dấu đỏ của bệnh viện', en: 'The birth notice with the hospital’s red seal' }] });
+  await page.reload();
+  const request_ = page.getByRole('region', { name: 'Cơ quan yêu cầu bổ sung' });
+  await expect(request_.getByText('Giấy chứng sinh bản có dấu đỏ của bệnh viện')).toBeVisible();
+  await request_.getByRole('link', { name: 'Bổ sung giấy tờ' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bổ sung giấy tờ' })).toBeVisible();
+  await expectAccessible(page, 'supplement');
+  await page.getByLabel('Chụp ảnh giấy tờ').setInputFiles({ name: 'giay-chung-sinh-dau-do.jpg', mimeType: 'image/jpeg', buffer: await photo(page, 1600, 1200) });
+  await expect(page.getByRole('button', { name: 'Xoá giay-chung-sinh-dau-do.jpg' })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click();
+  await expect(page).toHaveURL(new RegExp(`/dossiers/${code.replaceAll('.', '\\.')}$`), { timeout: 30_000 });
+  await expect(page.getByText('Bổ sung', { exact: true }).first()).toBeVisible();
+  const after = await backendDossiers(request);
+  expect(after).toHaveLength(1);
+  expect(after[0]?.code).toBe(code);
+  expect(after[0]?.documents).toHaveLength(3);
+  expect(after[0]?.status).not.toBe('supplement-requested');
+
+  // The result is ready: downloadable here and already in the data store for reuse.
+  await advance('result-ready');
+  await page.reload();
+  const result = page.getByRole('region', { name: 'Kết quả' });
+  await expect(result.getByText(/Giấy khai sinh/)).toBeVisible();
+  const download = page.waitForEvent('download');
+  await result.getByRole('button', { name: 'Tải kết quả' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+  await result.getByRole('link', { name: 'Mở kho dữ liệu' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tài khoản và kho dữ liệu' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Xem Giấy khai sinh — Của: Nguyễn Minh Châu' })).toBeVisible();
+
+  // Offline, the list shows the last known status and when it was known.
+  await page.goto('/dossiers');
+  // Status changes arrive in the notification centre too.
+  await expect(page.getByRole('link', { name: `Hồ sơ ${code}: Cần bổ sung` })).toBeVisible();
+  await expect(page.getByRole('link', { name: `Hồ sơ ${code}: Đã có kết quả` })).toBeVisible();
+  await expect(page.getByText(code, { exact: true })).toBeVisible();
+  await expectAccessible(page, 'my dossiers');
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByText(/Trạng thái lúc \d\d:\d\d/).first()).toBeVisible();
+  await expect(page.getByText(code, { exact: true })).toBeVisible();
+  await page.getByText(code, { exact: true }).click();
+  await expect(page.getByText('Trạng thái: Đã có kết quả')).toBeVisible();
+  await expect(page.getByText(/Trạng thái lúc \d\d:\d\d/).first()).toBeVisible();
+  await context.setOffline(false);
+});
