@@ -207,3 +207,107 @@ test('a birth registration is submitted offline with a data-store paper and a ph
   await expect(page.getByText(/Trạng thái lúc \d\d:\d\d/).first()).toBeVisible();
   await context.setOffline(false);
 });
+
+test('a criminal record certificate: a 500 and a closed procedure lose nothing, the fee is paid once through the gateway, and anyone can track it', async ({
+  page,
+  context,
+  browser,
+  request,
+  backend,
+}) => {
+  await page.goto('/services/3.000333/apply');
+  await signInAs(page, 'Lê Thị Lan');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp' })).toBeVisible();
+  await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('Công an thành phố Cần Thơ');
+  await page.getByRole('radio', { name: /Phiếu số 1/ }).check();
+  await page.getByRole('combobox', { name: 'Mục đích sử dụng phiếu' }).selectOption({ label: 'Xin việc, bổ sung hồ sơ cán bộ, nhân viên' });
+  await page.getByRole('textbox', { name: /Số lượng phiếu/ }).fill('1');
+  await page.getByRole('button', { name: /Thêm nơi cư trú/i }).click();
+  const residence = page.getByRole('group', { name: /Nơi cư trú 1/i });
+  await residence.getByRole('textbox', { name: /Từ năm/ }).fill('2015');
+  await residence.getByRole('textbox', { name: /Nơi thường trú hoặc tạm trú/ }).fill('Phường Ninh Kiều, thành phố Cần Thơ');
+  await page.getByRole('radio', { name: 'Bản điện tử trên ứng dụng VNeID' }).check();
+  await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
+  await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Xem lại câu trả lời' })).toBeVisible();
+  await page.getByRole('link', { name: /đính kèm giấy tờ và nộp hồ sơ/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' })).toBeVisible();
+  // The fee stated before submitting is the online rate the office will charge.
+  await expect(page.getByText(/Phí, lệ phí: 200\.000\s?₫/)).toBeVisible();
+
+  // The office is not taking applications: the dossier stays on the phone, with the reason.
+  expect((await request.post('/api/__mock/procedures/3.000333/closed', { data: { closed: true } })).ok()).toBe(true);
+  await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+  await expect(page).toHaveURL(/\/outbox\//);
+  await expect(page.getByRole('heading', { name: 'Cơ quan chưa nhận hồ sơ' })).toBeVisible();
+  await expect(page.getByText('Thủ tục này hiện không nhận hồ sơ trực tuyến. Hồ sơ của bạn vẫn được giữ trên máy.')).toBeVisible();
+  await expectAccessible(page, 'submission refused');
+  expect(await backendDossiers(request)).toHaveLength(0);
+
+  // Open again, but the server fails once: still nothing lost, and a retry goes through once.
+  expect((await request.post('/api/__mock/procedures/3.000333/closed', { data: { closed: false } })).ok()).toBe(true);
+  await backend.faults({ rules: [{ path: '/api/dossiers', status: 500, times: 1 }] });
+  await page.getByRole('button', { name: 'Gửi lại ngay' }).click();
+  await expect(page.getByText(/Hồ sơ sẽ được gửi trong giây lát/)).toBeVisible();
+  await page.getByRole('button', { name: 'Gửi lại ngay' }).click();
+  await expect(page).toHaveURL(/\/receipt$/, { timeout: 30_000 });
+  const held = await backendDossiers(request);
+  expect(held).toHaveLength(1);
+  const code = held[0]?.code ?? '';
+  await expect(page.getByText(/Chưa nộp: 200\.000\s?₫/)).toBeVisible();
+
+  // Paying needs a connection, and says so; the dossier stays safe.
+  await page.goto(`/dossiers/${code}`);
+  await expect(page.getByText('Chưa nộp phí. Hồ sơ được giải quyết sau khi phí được nộp.')).toBeVisible();
+  await context.setOffline(true);
+  await page.getByRole('link', { name: /Nộp phí: 200\.000\s?₫/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' })).toBeVisible();
+  await expect(page.getByText(/Thanh toán cần kết nối mạng/)).toBeVisible();
+  await context.setOffline(false);
+
+  // VietQR for a bank app, or the card page; a declined card charges nothing.
+  await expect(page.getByRole('img', { name: /Mã VietQR thanh toán 200\.000\s?₫/ })).toBeVisible();
+  await expectAccessible(page, 'payment');
+  await page.getByRole('link', { name: 'Thanh toán bằng thẻ' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' })).toBeVisible();
+  await expectAccessible(page, 'payment gateway');
+  await page.getByLabel('Số thẻ').fill('4000 0000 0000 0002');
+  await page.getByLabel('Tên chủ thẻ').fill('LE THI LAN');
+  await page.getByRole('button', { name: 'Thanh toán', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/dossiers/${code.replaceAll('.', '\\.')}\\?payment=`));
+  await expect(page.getByText('Thanh toán không thành công. Bạn chưa bị trừ tiền; hãy thử lại.')).toBeVisible();
+
+  // The second try is paid, once.
+  await page.getByRole('link', { name: /Nộp phí: 200\.000\s?₫/ }).click();
+  await page.getByRole('link', { name: 'Thanh toán bằng thẻ' }).click();
+  await page.getByLabel('Số thẻ').fill('4111 1111 1111 1111');
+  await page.getByLabel('Tên chủ thẻ').fill('LE THI LAN');
+  await page.getByRole('button', { name: 'Thanh toán', exact: true }).click();
+  await expect(page.getByText('Thanh toán thành công. Cảm ơn bạn!')).toBeVisible();
+  await expect(page.getByText(/Đã thanh toán 200\.000\s?₫/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /Nộp phí/ })).toHaveCount(0);
+  const paid = (await request.get('/api/__mock/dossiers').then((r) => r.json())) as { dossiers: { payment: { status: string; amount: number } }[] };
+  expect(paid.dossiers.map((d) => d.payment)).toEqual([expect.objectContaining({ status: 'paid', amount: 200_000 })]);
+
+  // Anyone with the code and the phone's last 4 digits can look it up without signing in.
+  const stranger = await browser.newContext();
+  const visitor = await stranger.newPage();
+  await visitor.goto('/track');
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Tra cứu hồ sơ' })).toBeVisible();
+  await expectAccessible(visitor, 'track');
+  await visitor.getByRole('textbox', { name: 'Mã hồ sơ' }).fill('H99-12');
+  await visitor.getByRole('textbox', { name: '4 số cuối điện thoại' }).fill('43');
+  await visitor.getByRole('button', { name: 'Tra cứu' }).click();
+  await expect(visitor.getByText(/Mã hồ sơ chưa đúng dạng/).first()).toBeVisible();
+  await expect(visitor.getByText('Nhập đúng 4 chữ số, ví dụ 5678').first()).toBeVisible();
+  await visitor.getByRole('textbox', { name: 'Mã hồ sơ' }).fill(code.replace(/-\d{4}$/, '-9999'));
+  await visitor.getByRole('textbox', { name: '4 số cuối điện thoại' }).fill('4321');
+  await visitor.getByRole('button', { name: 'Tra cứu' }).click();
+  await expect(visitor.getByText('Không tìm thấy hồ sơ với mã và số điện thoại này')).toBeVisible();
+  await visitor.getByRole('textbox', { name: 'Mã hồ sơ' }).fill(` ${code.toLowerCase()} `);
+  await visitor.getByRole('button', { name: 'Tra cứu' }).click();
+  await expect(visitor.getByText('Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam')).toBeVisible();
+  await expect(visitor.getByText('Lê Thị Lan')).toHaveCount(0);
+  await expectAccessible(visitor, 'track result');
+  await stranger.close();
+});

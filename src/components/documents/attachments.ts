@@ -68,6 +68,11 @@ export const combinePhotos = async (attachments: Attachment[]): Promise<Attachme
 export const attachedBytes = (attachments: readonly Attachment[]): number => attachments.reduce((n, a) => n + (a.kind === 'file' ? a.size : 0), 0);
 
 /** Requirements covered without a file: the e-form is the application form, and VNeID sign-in
- * authenticates the applicant's identity papers (Decree 45/2020, art. 9). */
-export const coveredBy = (requirementName: string): 'eform' | 'identity' | null =>
-  /^tờ khai/i.test(requirementName) ? 'eform' : /^giấy tờ tùy thân/i.test(requirementName) ? 'identity' : null;
+ * authenticates the applicant's identity papers (Decree 45/2020, art. 9) — including "a copy of
+ * the citizen identity card" that offices ask of paper applicants. */
+export const coveredBy = (requirementName: string): 'eform' | 'identity' | null => {
+  const name = requirementName.normalize('NFC');
+  if (/^tờ khai/i.test(name)) return 'eform';
+  if (/^giấy tờ tùy thân|^bản sao (thẻ )?căn cước/i.test(name)) return 'identity';
+  return null;
+};
