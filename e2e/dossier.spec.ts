@@ -47,7 +47,7 @@ test('a birth registration is submitted offline with a data-store paper and a ph
   page,
   context,
   request,
-  backend: _,
+  backend,
 }) => {
   await page.goto('/services/1.001193');
   await waitForServiceWorker(page);
@@ -131,11 +131,14 @@ test('a birth registration is submitted offline with a data-store paper and a ph
   await expectAccessible(page, 'my dossiers offline');
   expect(await backendDossiers(request)).toHaveLength(0);
 
-  // Back online: it goes out by itself, once.
+  // Back online: it goes out by itself, once — even though the first upload's connection drops.
+  await backend.faults({ rules: [{ path: '/api/uploads', status: 'network', times: 1 }] });
   await context.setOffline(false);
   await expect(page.getByRole('heading', { name: /Đang chờ gửi/ })).toHaveCount(0, { timeout: 30_000 });
   const held = await backendDossiers(request);
   expect(held).toHaveLength(1);
+  // The dropped upload really happened (the fault was used up) and was retried by itself.
+  expect(((await (await request.get('/api/__mock/faults')).json()) as { rules: unknown[] }).rules).toEqual([]);
   const [dossier] = held;
   expect(dossier?.applicantName).toBe('Nguyễn Văn An');
   expect(dossier?.documents.map((d) => d.source).sort()).toEqual(['data-store', 'upload']);
@@ -248,9 +251,10 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
   expect((await request.post('/api/__mock/procedures/3.000333/closed', { data: { closed: false } })).ok()).toBe(true);
   await backend.faults({ rules: [{ path: '/api/dossiers', status: 500, times: 1 }] });
   await page.getByRole('button', { name: 'Gửi lại ngay' }).click();
+  // The 500 puts it back in the queue, and the app tries again by itself a moment later.
   await expect(page.getByText(/Hồ sơ sẽ được gửi trong giây lát/)).toBeVisible();
-  await page.getByRole('button', { name: 'Gửi lại ngay' }).click();
   await expect(page).toHaveURL(/\/receipt$/, { timeout: 30_000 });
+  expect(((await (await request.get('/api/__mock/faults')).json()) as { rules: unknown[] }).rules).toEqual([]);
   const held = await backendDossiers(request);
   expect(held).toHaveLength(1);
   const code = held[0]?.code ?? '';
@@ -268,6 +272,16 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
   // VietQR for a bank app, or the card page; a declined card charges nothing.
   await expect(page.getByRole('img', { name: /Mã VietQR thanh toán 200\.000\s?₫/ })).toBeVisible();
   await expectAccessible(page, 'payment');
+
+  // A payment request left too long expires; a new one is one tap away.
+  const cardUrl = (await page.getByRole('link', { name: 'Thanh toán bằng thẻ' }).getAttribute('href')) ?? '';
+  const paymentId = /\/pay\/([^/?#]+)/.exec(cardUrl)?.[1] ?? '';
+  expect(paymentId).not.toBe('');
+  expect((await request.post(`/api/__mock/payments/${paymentId}/expire`)).ok()).toBe(true);
+  await expect(page.getByRole('heading', { name: 'Mã thanh toán đã hết hạn' })).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Tạo mã thanh toán mới' }).click();
+  await expect(page.getByRole('img', { name: /Mã VietQR thanh toán 200\.000\s?₫/ })).toBeVisible();
+  expect(await page.getByRole('link', { name: 'Thanh toán bằng thẻ' }).getAttribute('href')).not.toBe(cardUrl);
   await page.getByRole('link', { name: 'Thanh toán bằng thẻ' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' })).toBeVisible();
   await expectAccessible(page, 'payment gateway');

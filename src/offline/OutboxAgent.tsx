@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { submitDossier, submitSupplement, uploadFile } from '../api/dossiers/requests.ts';
+import { listOutbox } from './personal-db.ts';
 import { drainOutbox, type OutboxTransport } from './outbox.ts';
 
 const transport: OutboxTransport = {
@@ -11,6 +12,8 @@ const transport: OutboxTransport = {
 
 /** How often to look again while something waits and nothing else woke us (a flaky link). */
 const POLL_MS = 30_000;
+/** After a dropped connection or a server error while online: try again soon, then less often. */
+const backoff = (failures: number) => Math.min(2_000 * 2 ** failures, POLL_MS);
 
 /**
  * Drains the signed-in citizen's outbox: now, when the connection comes back, when the app
@@ -20,9 +23,20 @@ const POLL_MS = 30_000;
 export const OutboxAgent = ({ owner }: { owner: string }) => {
   const queryClient = useQueryClient();
   useEffect(() => {
+    let failures = 0;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const drain = () => {
       if (!navigator.onLine) return;
-      void drainOutbox(owner, transport).then(() => queryClient.invalidateQueries({ queryKey: ['dossiers'] }));
+      clearTimeout(retryTimer);
+      void drainOutbox(owner, transport)
+        .then(async () => {
+          void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
+          // Something still waits after a transient failure (a 500, a dropped upload): retry with backoff.
+          const waiting = (await listOutbox(owner)).some((i) => i.state === 'queued' && i.lastError && i.lastError.kind !== 'unauthorized');
+          if (waiting && navigator.onLine) retryTimer = setTimeout(drain, backoff(failures++));
+          else failures = 0;
+        })
+        .catch(() => undefined);
     };
     const onVisible = () => {
       if (document.visibilityState === 'visible') drain();
@@ -38,6 +52,7 @@ export const OutboxAgent = ({ owner }: { owner: string }) => {
     navigator.serviceWorker?.addEventListener('message', onMessage);
     return () => {
       clearInterval(timer);
+      clearTimeout(retryTimer);
       window.removeEventListener('online', drain);
       window.removeEventListener('mcs:drain-outbox', drain);
       document.removeEventListener('visibilitychange', onVisible);
