@@ -324,4 +324,16 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
   await expect(visitor.getByText('Lê Thị Lan')).toHaveCount(0);
   await expectAccessible(visitor, 'track result');
   await stranger.close();
+
+  // The citizen changes her mind: withdrawing asks first, and the answer is final.
+  await page.getByRole('button', { name: 'Rút hồ sơ' }).click();
+  await expect(page.getByRole('heading', { name: 'Bạn chắc chắn muốn rút hồ sơ này?' })).toBeFocused();
+  await page.getByRole('button', { name: 'Không rút' }).click();
+  await expect(page.getByRole('button', { name: 'Rút hồ sơ' })).toBeFocused();
+  await page.getByRole('button', { name: 'Rút hồ sơ' }).click();
+  await page.getByRole('button', { name: 'Xác nhận rút hồ sơ' }).click();
+  await expect(page.getByText(`Đã rút hồ sơ ${code}.`)).toBeVisible();
+  await expect(page.getByText('Trạng thái: Đã rút')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Rút hồ sơ' })).toHaveCount(0);
+  expect((await backendDossiers(request)).map((d) => d.status)).toEqual(['withdrawn']);
 });
