@@ -35,6 +35,7 @@ export default defineConfig({
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port) },
+    // The office moves only when a test says so (POST /api/__mock/dossiers/:code/advance).
+    env: { PORT: String(port), MOCK_LIFECYCLE_SECONDS: '0' },
   },
 });

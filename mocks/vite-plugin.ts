@@ -65,12 +65,23 @@ const middleware: Connect.NextHandleFunction = (req, res, next) => {
   })();
 };
 
+/**
+ * Someone trying the app (`npm start`, `npm run dev`) sees their dossier move on by itself:
+ * two minutes per step unless MOCK_LIFECYCLE_SECONDS says otherwise (e2e sets 0 and plays the
+ * office through /api/__mock; unit tests never load this plugin).
+ */
+const liveLifecycle = () => {
+  process.env.MOCK_LIFECYCLE_SECONDS ??= '120';
+};
+
 export const mockApi = (): Plugin => ({
   name: 'mot-cua-so:mock-api',
   configureServer: (server) => {
+    liveLifecycle();
     server.middlewares.use(middleware);
   },
   configurePreviewServer: (server) => {
+    liveLifecycle();
     server.middlewares.use(middleware);
   },
 });
