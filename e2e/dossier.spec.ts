@@ -100,6 +100,13 @@ test('a birth registration is submitted offline with a data-store paper and a ph
   const marriage = page.getByRole('region', { name: /^Giấy chứng nhận kết hôn của cha, mẹ/ });
   await expectAccessible(page, 'documents step');
 
+  // The birth notice picked from the data store on the form is already attached here…
+  const noticeFromStore = birthNotice.getByRole('combobox', { name: 'Dùng giấy tờ đã có trong kho dữ liệu của bạn' });
+  await expect(noticeFromStore).not.toHaveValue('');
+  await expect(birthNotice.getByLabel('Chụp ảnh giấy tờ')).toHaveCount(0);
+  // …but this citizen has the stamped paper in hand and will photograph it instead.
+  await noticeFromStore.selectOption({ label: '— Không dùng, tôi tải lên hoặc chụp ảnh —' });
+
   // Submitting with the birth notice missing says so, and keeps everything.
   await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
   const missing = page.getByRole('alert').filter({ hasText: 'Còn 1 giấy tờ cần đính kèm' });

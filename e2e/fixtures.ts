@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type CDPSession, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Fails on serious or critical WCAG 2.2 A/AA violations; lists them so the fix is obvious. */
@@ -11,8 +11,37 @@ export const expectAccessible = async (page: Page, label: string) => {
   ).toEqual([]);
 };
 
+const conditions = (offline: boolean) => ({ offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
 /** Resets the simulated backend (state and injected faults) before each journey. */
 export const test = base.extend<{ backend: { faults: (body: object) => Promise<void> } }>({
+  /**
+   * Some Chromium builds (Debian's 150) forget `context.setOffline(true)` for `navigator.onLine`
+   * in every new document: a page loaded or reloaded while offline believes it is online, though
+   * its requests still fail. Saying "offline" again on each new document (never passing through
+   * "online", which would wake the outbox) keeps what the page sees true to the network.
+   */
+  context: async ({ context }, use) => {
+    let offline = false;
+    const sessions = new Map<Page, CDPSession>();
+    const setOffline = context.setOffline.bind(context);
+    context.setOffline = async (value: boolean) => {
+      offline = value;
+      await setOffline(value);
+      await Promise.all([...sessions.values()].map((cdp) => cdp.send('Network.emulateNetworkConditions', conditions(value)).catch(() => undefined)));
+    };
+    const watch = async (page: Page) => {
+      const cdp = await context.newCDPSession(page);
+      sessions.set(page, cdp);
+      page.on('close', () => sessions.delete(page));
+      page.on('domcontentloaded', () => {
+        if (offline) void cdp.send('Network.emulateNetworkConditions', conditions(true)).catch(() => undefined);
+      });
+    };
+    for (const page of context.pages()) await watch(page);
+    context.on('page', (page) => void watch(page));
+    await use(context);
+  },
   backend: async ({ request }, use) => {
     await request.post('/api/__mock/reset');
     await use({

@@ -50,7 +50,13 @@ export const IdNumberField = z.object({ ...base, type: z.literal('idNumber'), da
 export const PhoneField = z.object({ ...base, type: z.literal('phone') });
 export const EmailField = z.object({ ...base, type: z.literal('email') });
 /** A stored document (from the data store) standing in for an upload. */
-export const DocumentField = z.object({ ...base, type: z.literal('document'), documentTypes: z.array(z.string()) });
+export const DocumentField = z.object({
+  ...base,
+  type: z.literal('document'),
+  documentTypes: z.array(z.string()),
+  /** The procedure's required document (by its name) that the chosen one stands for at the documents step. */
+  requirement: z.optional(z.string()),
+});
 
 export const LeafField = z.discriminatedUnion('type', [
   TextField,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachedBytes, coveredBy } from './attachments.ts';
+import { attachedBytes, attachmentsFromForm, coveredBy } from './attachments.ts';
 
 describe('coveredBy', () => {
   it('treats the application form as filled online', () => {
@@ -26,5 +26,40 @@ describe('attachedBytes', () => {
         { kind: 'data-store', requirement: 1, documentId: 'doc', title: 'Giấy chứng nhận kết hôn' },
       ]),
     ).toBe(300);
+  });
+});
+
+describe('attachmentsFromForm', () => {
+  const definition = {
+    procedureId: '1.001193',
+    version: 1,
+    title: { vi: 'Tờ khai' },
+    sections: [
+      {
+        id: 'child',
+        title: { vi: 'Trẻ' },
+        fields: [
+          { id: 'childName', type: 'text', label: { vi: 'Họ tên' } },
+          { id: 'notice', type: 'document', label: { vi: 'Giấy chứng sinh' }, documentTypes: ['other'], requirement: 'Giấy chứng sinh' },
+          { id: 'orphan', type: 'document', label: { vi: 'Giấy khác' }, documentTypes: ['other'] },
+        ],
+      },
+    ],
+  } as unknown as Parameters<typeof attachmentsFromForm>[0];
+  const procedure = { documents: [{ name: 'Tờ khai đăng ký khai sinh' }, { name: 'Giấy chứng sinh' }] } as unknown as Parameters<typeof attachmentsFromForm>[2];
+  const stored = [{ id: 'doc-cs', title: 'Giấy chứng sinh số CS-2026-08812' }] as unknown as Parameters<typeof attachmentsFromForm>[3];
+
+  it('attaches the paper chosen on the form to the requirement it stands for', () => {
+    expect(attachmentsFromForm(definition, { notice: 'doc-cs', orphan: 'doc-x' }, procedure, stored)).toEqual([
+      { kind: 'data-store', requirement: 1, documentId: 'doc-cs', title: 'Giấy chứng sinh số CS-2026-08812' },
+    ]);
+  });
+  it('falls back to the field label while the data store is not loaded', () => {
+    expect(attachmentsFromForm(definition, { notice: 'doc-cs' }, procedure, undefined)).toEqual([
+      { kind: 'data-store', requirement: 1, documentId: 'doc-cs', title: 'Giấy chứng sinh' },
+    ]);
+  });
+  it('attaches nothing when the citizen chose to upload later', () => {
+    expect(attachmentsFromForm(definition, { notice: '' }, procedure, stored)).toEqual([]);
   });
 });

@@ -1,4 +1,7 @@
 import { UPLOAD_LIMITS } from '../../api/dossiers/schema.ts';
+import type { FormDefinition } from '../../api/forms/schema.ts';
+import type { Procedure } from '../../api/procedures/schema.ts';
+import type { StoredDocument } from '../../api/me/schema.ts';
 import type { Attachment } from '../../offline/personal-db.ts';
 import { prepareFile as prepare } from '../../lib/files/prepare.ts';
 
@@ -75,4 +78,27 @@ export const coveredBy = (requirementName: string): 'eform' | 'identity' | null 
   if (/^tờ khai/i.test(name)) return 'eform';
   if (/^giấy tờ tùy thân|^bản sao (thẻ )?căn cước/i.test(name)) return 'identity';
   return null;
+};
+
+/**
+ * Papers already chosen from the data store on the e-form (a document field tied to one of the
+ * procedure's requirements): the documents step starts with them attached, so nobody picks the
+ * same paper twice. `submitted` is the form as it will be sent (visible fields only).
+ */
+export const attachmentsFromForm = (
+  definition: FormDefinition,
+  submitted: Record<string, unknown>,
+  procedure: Pick<Procedure, 'documents'>,
+  stored: readonly StoredDocument[] | undefined,
+): Attachment[] => {
+  const out: Attachment[] = [];
+  for (const field of definition.sections.flatMap((section) => section.fields)) {
+    if (field.type !== 'document' || !field.requirement) continue;
+    const documentId = submitted[field.id];
+    const requirement = procedure.documents.findIndex((d) => d.name === field.requirement);
+    if (typeof documentId !== 'string' || documentId === '' || requirement < 0 || out.some((a) => a.requirement === requirement)) continue;
+    const title = stored?.find((d) => d.id === documentId)?.title ?? field.label.vi;
+    out.push({ kind: 'data-store', requirement, documentId, title });
+  }
+  return out;
 };

@@ -11,7 +11,7 @@ import { isExpired, useSession } from '../../auth/session.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { DocumentPicker } from '../../components/documents/DocumentPicker.tsx';
-import { combinePhotos, coveredBy } from '../../components/documents/attachments.ts';
+import { attachmentsFromForm, combinePhotos, coveredBy } from '../../components/documents/attachments.ts';
 import { deleteDraft, loadDraft, saveDraft, type Attachment, type Draft } from '../../offline/personal-db.ts';
 import { enqueue } from '../../offline/outbox.ts';
 import { formatBytes, formatMoney } from '../../lib/format.ts';
@@ -50,7 +50,7 @@ export const DocumentsStepPage = () => {
   if (draftQuery.isPending) return <p className="loading">{t('loading')}</p>;
   const draft = draftQuery.data;
   if (!draft) return <Navigate to={`/services/${id}/apply`} replace />;
-  const current = attachments ?? draft.attachments ?? [];
+  const current = attachments ?? draft.attachments ?? attachmentsFromForm(definition, toSubmission(definition, draft.values), procedure, dataStore.data?.documents);
   const fee = feeDue(procedure);
 
   const update = (requirement: number, next: Attachment[]) => {
