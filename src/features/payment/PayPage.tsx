@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { isApiError } from '../../api/errors.ts';
 import { Link, Navigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -24,11 +25,23 @@ export const PayPage = () => {
   usePageTitle(t('pay.title'));
   // One key per visit: reloading or double-tapping returns the same pending payment.
   const key = useRef(crypto.randomUUID());
-  const start = useMutation({ mutationFn: () => startPayment(code, key.current) });
+  // Safe to repeat (the key): a connection that drops or has not quite come back is retried.
+  const start = useMutation({
+    mutationFn: () => startPayment(code, key.current),
+    retry: (count, error) => count < 3 && isApiError(error) && ['network', 'offline', 'timeout'].includes(error.kind),
+    retryDelay: 1500,
+  });
   const { mutate, status } = start;
   useEffect(() => {
     if (online && status === 'idle') mutate();
   }, [online, status, mutate]);
+  // The connection dropped while asking the gateway: ask again when it is back, by itself.
+  const wasOnline = useRef(online);
+  const { isError, reset } = start;
+  useEffect(() => {
+    if (online && !wasOnline.current && isError) reset();
+    wasOnline.current = online;
+  }, [online, isError, reset]);
   const payment = useQuery({
     queryKey: ['payment', start.data?.id],
     queryFn: ({ signal }) => getPayment(start.data?.id ?? '', signal),
