@@ -1,10 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Keeps <title> translated; pages set their own through `usePageTitle`. */
+/**
+ * Keeps <title> translated; pages set their own through `usePageTitle`. A layout effect: it runs
+ * before every page's (passive) effect, so on first load the page's title wins over the app's.
+ */
 export const useDocumentTitle = () => {
   const { t, i18n } = useTranslation();
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.title = t('app.title');
   }, [t, i18n.language]);
 };
