@@ -49,6 +49,11 @@ export default tseslint.config(
   },
   ...featureBoundaries,
   {
+    // A classic script served as is (pre-rendered pages load the app through it).
+    files: ['public/boot.js'],
+    languageOptions: { sourceType: 'script', globals: { document: 'readonly', requestAnimationFrame: 'readonly', setTimeout: 'readonly' } },
+  },
+  {
     files: ['scripts/**', 'e2e/**', 'mocks/**', '*.config.ts'],
     rules: { 'no-console': 'off' },
   },

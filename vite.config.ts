@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -50,11 +52,52 @@ const preloadCritical = (): Plugin => ({
   },
 });
 
+/**
+ * The plain app shell as its own file: scripts/prerender.ts fills index.html (and the catalogue
+ * pages) with pre-rendered content, while the service worker and every path without a page of
+ * its own need the empty shell.
+ */
+const emitShell = (): Plugin => ({
+  name: 'mot-cua-so:emit-shell',
+  apply: 'build',
+  generateBundle: {
+    order: 'post',
+    handler(_options, bundle) {
+      const index = bundle['index.html'];
+      if (index?.type !== 'asset') throw new Error('index.html missing from the bundle');
+      this.emitFile({ type: 'asset', fileName: 'shell.html', source: index.source });
+    },
+  },
+});
+
+/**
+ * `vite preview` (what `npm start` serves; it already compresses) as a static host should be
+ * configured (README, Deploy): a path with a pre-rendered page gets it (`/services` →
+ * services.html), any other app path the shell.
+ */
+const staticHost = (): Plugin => ({
+  name: 'mot-cua-so:static-host',
+  configurePreviewServer: (server) => {
+    const dist = resolve(server.config.root, server.config.build.outDir);
+    server.middlewares.use((req, _res, next) => {
+      const accept = req.headers.accept ?? '';
+      const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+      if ((req.method === 'GET' || req.method === 'HEAD') && accept.includes('text/html') && !/^\/(api|idp|pay)\//.test(path)) {
+        const exists = (file: string) => existsSync(join(dist, file)) && statSync(join(dist, file)).isFile();
+        if (!exists(path) && !exists(`${path}.html`) && path !== '/') req.url = '/shell.html';
+      }
+      next();
+    });
+  },
+});
+
 export default defineConfig({
   plugins: [
     react(),
     ...(realBackend ? [] : [mockApi()]),
     preloadCritical(),
+    emitShell(),
+    staticHost(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/pwa',
@@ -65,6 +108,8 @@ export default defineConfig({
       registerType: 'prompt',
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Pre-rendered pages are for first visits; offline, every navigation gets shell.html.
+        globIgnores: ['index.html', 'services.html', 'services/**'],
       },
       includeAssets: ['favicon.svg'],
       manifest: {

@@ -94,4 +94,39 @@ test.describe('Find a procedure and read what it takes', () => {
     await page.getByRole('button', { name: 'Thử lại' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký kết hôn' })).toBeVisible();
   });
+
+  test('public pages arrive already rendered: readable before (and without) JavaScript, then the app takes over', async ({ browser, request, backend: _ }) => {
+    // The HTML itself carries the page, its title, and a plain shell for every other path.
+    const detail = await (await request.get('/services/1.001193', { headers: { Accept: 'text/html' } })).text();
+    expect(detail).toContain('<title>Đăng ký khai sinh · Một Cửa Số</title>');
+    expect(detail).toMatch(/<h1[^>]*>Đăng ký khai sinh<\/h1>/);
+    expect(detail).toContain('Thành phần hồ sơ');
+    const list = await (await request.get('/services', { headers: { Accept: 'text/html' } })).text();
+    expect(list).toContain('Tìm thấy');
+    const other = await (await request.get('/dossiers', { headers: { Accept: 'text/html' } })).text();
+    expect(other).toContain('<div id="root"></div>');
+
+    // No JavaScript at all: the content is there, and links still lead somewhere.
+    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN' });
+    const page = await noScript.newPage();
+    await page.goto('/services');
+    await expect(page.getByRole('heading', { level: 1, name: 'Dịch vụ công trực tuyến' })).toBeVisible();
+    // Controls wait for the app: typing now would be lost when it takes over.
+    await expect(page.getByLabel('Tìm thủ tục')).toBeDisabled();
+    await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).click();
+    await expect(page).toHaveURL(/\/services\/1\.001193$/);
+    await expect(page.getByRole('heading', { level: 2, name: 'Thành phần hồ sơ' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).first()).toBeVisible();
+    await noScript.close();
+
+    // With JavaScript the app takes over the same page: the search box comes alive.
+    const live = await browser.newContext({ locale: 'vi-VN' });
+    const app = await live.newPage();
+    await app.goto('/services');
+    await app.getByLabel('Tìm thủ tục').fill('khai sinh');
+    await expect(app).toHaveURL(/q=khai/);
+    await expect(app.getByRole('link', { name: 'Đăng ký khai sinh', exact: true })).toBeVisible();
+    await expectAccessible(app, 'catalogue after taking over');
+    await live.close();
+  });
 });

@@ -262,7 +262,8 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
 
   // The office is not taking applications: the dossier stays on the phone, with the reason.
   expect((await request.post('/api/__mock/procedures/3.000333/closed', { data: { closed: true } })).ok()).toBe(true);
-  await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+  // An impatient double tap: still one dossier (asserted below).
+  await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).dblclick();
   await expect(page).toHaveURL(/\/outbox\//);
   await expect(page.getByRole('heading', { name: 'Cơ quan chưa nhận hồ sơ' })).toBeVisible();
   await expect(page.getByText('Thủ tục này hiện không nhận hồ sơ trực tuyến. Hồ sơ của bạn vẫn được giữ trên máy.')).toBeVisible();

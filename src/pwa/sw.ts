@@ -21,9 +21,10 @@ cleanupOutdatedCaches();
 // worker only activates when the citizen accepts it (SKIP_WAITING below).
 clientsClaim();
 
-// Deep links (/services/1.001193) open offline: every navigation gets the shell.
+// Deep links (/services/1.001193) open offline: every navigation gets the plain shell (not the
+// pre-rendered home page that index.html is).
 // /idp/ is the identity provider's own pages (the simulated one lives on this origin).
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/idp\//, /^\/pay\//] }));
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/shell.html'), { denylist: [/^\/api\//, /^\/idp\//, /^\/pay\//] }));
 
 export const PUBLIC_CACHE = 'public-catalogue-v1';
 
