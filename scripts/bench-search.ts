@@ -20,7 +20,8 @@ try {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(`${server.url}/services`);
   const input = page.getByRole('searchbox');
-  await input.waitFor();
+  // The pre-rendered page (the real catalogue, controls disabled) comes first: wait for the app.
+  await page.waitForFunction(() => (document.querySelector('input[type=search]') as HTMLInputElement | null)?.disabled === false);
   const count = await page.locator('.result-count').textContent();
   if (!count?.includes('2000') && !count?.includes('2.000')) throw new Error(`Expected the synthetic catalogue, saw "${count}"`);
 
