@@ -12,7 +12,8 @@ export const signIn = async (returnTo: string): Promise<void> => {
 /** On /auth/callback: trade the code for tokens (PKCE verified by the library). */
 export const completeSignIn = async (): Promise<string> => {
   const user = await (await oidc()).signinRedirectCallback();
-  const { dropDraftsNotOwnedBy } = await import('../offline/personal-db.ts');
+  const { beginPersonalSession, dropDraftsNotOwnedBy } = await import('../offline/personal-db.ts');
+  beginPersonalSession();
   await dropDraftsNotOwnedBy(user.profile.sub);
   notifySessionChange();
   const state = user.state as { returnTo?: string } | undefined;
@@ -28,6 +29,11 @@ export const signOut = async (): Promise<void> => {
   const session = readSession();
   await wipePersonalData();
   notifySessionChange();
+  if ('BroadcastChannel' in window) {
+    const channel = new BroadcastChannel('mcs-session');
+    channel.postMessage('signed-out');
+    channel.close();
+  }
   const online = navigator.onLine;
   if (session && online && !isExpired(session)) {
     try {

@@ -1,12 +1,18 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { submitDossier, submitSupplement, uploadFile } from '../api/dossiers/requests.ts';
-import { listOutbox } from './personal-db.ts';
+import { listOutbox, saveSnapshot } from './personal-db.ts';
+import { isExpired, readSession } from '../auth/session.ts';
 import { drainOutbox, type OutboxTransport } from './outbox.ts';
 
 const transport: OutboxTransport = {
   upload: (blob, name, key, onProgress) => uploadFile(blob, name, key, onProgress),
-  submitDossier: (item, documents) => submitDossier({ procedureId: item.procedureId, values: item.values, documents }, item.id),
+  submitDossier: async (item, documents) => {
+    const dossier = await submitDossier({ procedureId: item.procedureId, values: item.values, documents }, item.id);
+    // The receipt opens next: keep it on the device in case the signal drops right now.
+    await saveSnapshot(item.owner, `dossier:${dossier.code}`, dossier).catch(() => undefined);
+    return dossier;
+  },
   submitSupplement: (item, documents) => submitSupplement(item.dossierCode, { documents }, item.id),
 };
 
@@ -25,14 +31,20 @@ export const OutboxAgent = ({ owner }: { owner: string }) => {
   useEffect(() => {
     let failures = 0;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let disposed = false;
     const drain = () => {
-      if (!navigator.onLine) return;
+      // Offline, or the session has expired (sign in again first): sending would only fail.
+      const session = readSession();
+      if (disposed || !navigator.onLine || !session || isExpired(session)) return;
       clearTimeout(retryTimer);
       void drainOutbox(owner, transport)
         .then(async () => {
+          if (disposed) return;
           void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
           // Something still waits after a transient failure (a 500, a dropped upload): retry with backoff.
           const waiting = (await listOutbox(owner)).some((i) => i.state === 'queued' && i.lastError && i.lastError.kind !== 'unauthorized');
+          clearTimeout(retryTimer);
+          if (disposed) return;
           if (waiting && navigator.onLine) retryTimer = setTimeout(drain, backoff(failures++));
           else failures = 0;
         })
@@ -51,6 +63,7 @@ export const OutboxAgent = ({ owner }: { owner: string }) => {
     document.addEventListener('visibilitychange', onVisible);
     navigator.serviceWorker?.addEventListener('message', onMessage);
     return () => {
+      disposed = true;
       clearInterval(timer);
       clearTimeout(retryTimer);
       window.removeEventListener('online', drain);

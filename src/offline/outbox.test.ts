@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors.ts';
 import { drainOutbox, enqueue, retry, type OutboxTransport } from './outbox.ts';
-import { listOutbox, type OutboxItem } from './personal-db.ts';
+import { beginPersonalSession, listOutbox, type OutboxItem } from './personal-db.ts';
 import type { DocumentRef } from '../api/dossiers/schema.ts';
 import { wipePersonalData } from './wipe.ts';
 
@@ -47,7 +47,10 @@ const fakeBackend = () => {
 };
 
 describe('outbox', () => {
-  beforeEach(() => wipePersonalData());
+  beforeEach(async () => {
+    await wipePersonalData();
+    beginPersonalSession();
+  });
 
   it('sends a queued dossier once, uploads each file once, and drops the bytes afterwards', async () => {
     const backend = fakeBackend();

@@ -6,7 +6,9 @@ import { getOutboxItem, listOutbox, putOutboxItem, type Attachment, type OutboxI
  * The outbox: submitting writes the dossier and its files to IndexedDB first, then this sends
  * them when there is a connection — on app start, on `online`, when the page becomes visible,
  * and on Background Sync where the browser has it (platform.md: Safari never fires it, and
- * Workbox's queue would store the Authorization header, so the queue is ours).
+ * Workbox's queue would store the Authorization header, so the queue is ours). The worker holds
+ * no session, so Background Sync only wakes an open page; with the app closed, the dossier waits
+ * safely on the phone until the app is next opened — the waiting page says so.
  *
  * Exactly once: each file upload and the submission carry an idempotency key that never
  * changes for that item, so a retry after a dropped connection returns what the backend
@@ -24,6 +26,14 @@ export const subscribeOutbox = (listener: () => void): (() => void) => {
   return () => listeners.delete(listener);
 };
 const changed = () => listeners.forEach((l) => l());
+
+/**
+ * Upload progress while a file is on its way (0–1 for the whole item). Kept in memory, not
+ * written to IndexedDB on every tick: pages read it through `liveProgress`.
+ */
+const progressNow = new Map<string, number>();
+export const liveProgress = (item: Pick<OutboxItem, 'id' | 'progress' | 'state'>): number =>
+  item.state === 'sending' ? (progressNow.get(item.id) ?? item.progress) : item.progress;
 
 /** Errors worth retrying by themselves; anything else waits for the citizen. */
 const TRANSIENT = new Set(['offline', 'network', 'timeout', 'server', 'unauthorized']);
@@ -69,7 +79,7 @@ const sendOne = async (initial: OutboxItem, transport: OutboxTransport): Promise
   for (const file of files) {
     if (file.uploadId) continue;
     const uploaded = await transport.upload(fileBytes(file), file.name, file.key, (fraction) => {
-      item = { ...item, progress: (done + fraction * file.size) / total };
+      progressNow.set(item.id, (done + fraction * file.size) / total);
       changed();
     });
     done += file.size;
@@ -117,9 +127,12 @@ export const drainOutbox = (owner: string, transport: OutboxTransport): Promise<
         const kind = isApiError(error) ? error.kind : 'network';
         const code = isApiError(error) ? error.code : undefined;
         const latest = (await getOutboxItem(item.id)) ?? item;
-        await save({ ...latest, state: TRANSIENT.has(kind) ? 'queued' : 'failed', lastError: { kind, code }, progress: 0 });
+        // Another tab (without Web Locks) may have sent it meanwhile: never undo that.
+        if (latest.state !== 'sent') await save({ ...latest, state: TRANSIENT.has(kind) ? 'queued' : 'failed', lastError: { kind, code }, progress: 0 });
         // The connection or the session is gone: the rest would fail the same way.
         if (TRANSIENT.has(kind)) return;
+      } finally {
+        progressNow.delete(item.id);
       }
     }
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deleteDraft, dropDraftsNotOwnedBy, listDrafts, loadDraft, saveDraft, type Draft } from './personal-db.ts';
+import { beginPersonalSession, deleteDraft, dropDraftsNotOwnedBy, listDrafts, loadDraft, saveDraft, type Draft } from './personal-db.ts';
 import { wipePersonalData } from './wipe.ts';
 
 const draft = (owner: string, procedureId: string, updatedAt: string): Draft => ({
@@ -43,6 +43,11 @@ describe('drafts on the device', () => {
     expect(localStorage.getItem('something-personal')).toBeNull();
     expect(localStorage.getItem('mcs.language')).toBe('vi');
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('mcs-personal');
+    // Something still running for the signed-out citizen (an upload finishing) cannot write again…
+    await expect(saveDraft(draft('an', '1.004222', '2026-11-20T02:00:00Z'))).rejects.toThrow(/wiped/);
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('mcs-personal');
+    // …until the next person's session begins.
+    beginPersonalSession();
     expect(await listDrafts('an')).toEqual([]);
   });
 });

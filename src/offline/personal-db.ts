@@ -85,8 +85,20 @@ interface PersonalDb extends DBSchema {
 
 export const PERSONAL_DB = 'mcs-personal';
 let connection: Promise<IDBPDatabase<PersonalDb>> | undefined;
+/**
+ * Set by the wipe: from then on nothing on this page may write personal data again — an upload
+ * that finishes after sign-out must not bring the signed-out citizen's dossier back. A new
+ * person's session (sign-in lands on a fresh page; a kiosk or an assisted session that continues
+ * on the same page) calls `beginPersonalSession`.
+ */
+let wiped = false;
+
+export const beginPersonalSession = (): void => {
+  wiped = false;
+};
 
 export const personalDb = (): Promise<IDBPDatabase<PersonalDb>> => {
+  if (wiped) return Promise.reject(new Error('Personal data was wiped on this page'));
   connection ??= openDB<PersonalDb>(PERSONAL_DB, 2, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
@@ -102,6 +114,10 @@ export const personalDb = (): Promise<IDBPDatabase<PersonalDb>> => {
     blocking() {
       void closePersonalDb();
     },
+    // The browser dropped the connection (iOS Safari does): open a new one next time.
+    terminated() {
+      connection = undefined;
+    },
   });
   return connection;
 };
@@ -113,8 +129,10 @@ export const closePersonalDb = async (): Promise<void> => {
 };
 
 registerWipe('personal-db', async () => {
+  wiped = true;
   await closePersonalDb();
-  await deleteDB(PERSONAL_DB);
+  // A tab that never lets go must not hang the sign-out (wipe.ts then tries once more).
+  await Promise.race([deleteDB(PERSONAL_DB), new Promise((resolve) => setTimeout(resolve, 3000))]);
 });
 
 export const saveDraft = async (draft: Draft): Promise<void> => {

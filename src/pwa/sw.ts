@@ -68,9 +68,15 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
 });
 
 // Background Sync (where the browser has it): the page holds the session, so the worker only
-// wakes the open pages, which drain the outbox themselves.
+// wakes the open pages, which drain the outbox themselves. With no page open there is nothing
+// to wake: the sync fails, so the browser tries again later rather than counting it as done.
 self.addEventListener('sync', (event) => {
   const sync = event as ExtendableEvent & { tag?: string };
   if (sync.tag !== 'mcs-outbox') return;
-  sync.waitUntil(self.clients.matchAll({ type: 'window' }).then((clients) => clients.forEach((c) => c.postMessage({ type: 'drain-outbox' }))));
+  sync.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((clients) => {
+      if (clients.length === 0) throw new Error('No open page to send the outbox');
+      clients.forEach((c) => c.postMessage({ type: 'drain-outbox' }));
+    }),
+  );
 });

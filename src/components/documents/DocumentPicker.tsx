@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredDocument } from '../../api/me/schema.ts';
 import type { Attachment } from '../../offline/personal-db.ts';
@@ -16,7 +16,13 @@ interface Props {
   /** All attachments of the dossier, for the per-dossier size limit. */
   allAttachments: Attachment[];
   storedDocuments: StoredDocument[] | undefined;
-  onChange: (next: Attachment[]) => void;
+  /**
+   * This requirement's attachments change. An updater, not a value: a photo can take seconds to
+   * compress, and what else was attached or removed meanwhile must not be undone.
+   */
+  onChange: (update: (current: Attachment[]) => Attachment[]) => void;
+  /** True while files are being checked and compressed (the dossier cannot be sent meanwhile). */
+  onBusyChange?: (busy: boolean) => void;
   /** Called before the camera opens: Android may kill the tab while it is open. */
   beforeCamera: () => Promise<void> | void;
   error?: string | undefined;
@@ -32,36 +38,60 @@ const Preview = ({ attachment }: { attachment: FileAttachment }) => {
 };
 
 /** One required paper: reuse one from the data store, upload a file, or photograph it. */
-export const DocumentPicker = ({ requirement, title, note, optional, attachments, allAttachments, storedDocuments, onChange, beforeCamera, error }: Props) => {
+export const DocumentPicker = ({ requirement, title, note, optional, attachments, allAttachments, storedDocuments, onChange, onBusyChange, beforeCamera, error }: Props) => {
   const { t, i18n } = useTranslation('documents');
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<{ name: string; error: PickError }[]>([]);
+  const [added, setAdded] = useState<string[]>([]);
   const stored = attachments.find((a) => a.kind === 'data-store');
   const files = attachments.filter((a): a is FileAttachment => a.kind === 'file');
+  // A result that arrives after the citizen left the page belongs to nothing any more.
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
 
   const addFiles = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
     setBusy(true);
+    onBusyChange?.(true);
     setProblems([]);
-    let next = attachments;
-    let bytes = attachedBytes(allAttachments);
+    setAdded([]);
+    const ready: FileAttachment[] = [];
     const failed: { name: string; error: PickError }[] = [];
-    for (const file of Array.from(list)) {
-      const result = await prepareFile(file, requirement, bytes);
-      if (result.ok) {
-        next = [...next.filter((a) => a.kind === 'file'), result.attachment];
-        bytes += result.attachment.size;
-      } else failed.push({ name: result.name, error: result.error });
+    let bytes = attachedBytes(allAttachments);
+    try {
+      for (const file of Array.from(list)) {
+        try {
+          const result = await prepareFile(file, requirement, bytes);
+          if (result.ok) {
+            ready.push(result.attachment);
+            bytes += result.attachment.size;
+          } else failed.push({ name: result.name, error: result.error });
+        } catch {
+          // The file went away or cannot be read (a cloud file offline, changed since it was picked).
+          failed.push({ name: file.name || 'tep', error: 'unreadable' });
+        }
+      }
+    } finally {
+      onBusyChange?.(false);
+      if (mounted.current) {
+        setBusy(false);
+        setProblems(failed);
+        setAdded(ready.map((a) => a.name));
+        // Files replace a paper chosen from the data store; other files stay.
+        if (ready.length > 0) onChange((current) => [...current.filter((a) => a.kind === 'file'), ...ready]);
+      }
     }
-    setBusy(false);
-    setProblems(failed);
-    if (next !== attachments) onChange(next);
   };
 
   const pickStored = (documentId: string) => {
     const doc = storedDocuments?.find((d) => d.id === documentId);
-    onChange(doc ? [{ kind: 'data-store', requirement, documentId: doc.id, title: doc.title }] : files);
+    onChange((current) => (doc ? [{ kind: 'data-store', requirement, documentId: doc.id, title: doc.title }] : current.filter((a) => a.kind === 'file')));
   };
 
   return (
@@ -81,7 +111,7 @@ export const DocumentPicker = ({ requirement, title, note, optional, attachments
           <label htmlFor={`${id}-stored`} className="field__label">
             {t('fromStore')}
           </label>
-          <select id={`${id}-stored`} value={stored?.kind === 'data-store' ? stored.documentId : ''} onChange={(e) => pickStored(e.target.value)}>
+          <select id={`${id}-stored`} aria-describedby={error ? `${id}-error` : undefined} value={stored?.kind === 'data-store' ? stored.documentId : ''} onChange={(e) => pickStored(e.target.value)}>
             <option value="">{t('fromStoreNone')}</option>
             {storedDocuments.map((d) => (
               <option key={d.id} value={d.id}>
@@ -101,6 +131,7 @@ export const DocumentPicker = ({ requirement, title, note, optional, attachments
               {t('photograph')}
               <input
                 type="file"
+                aria-describedby={error ? `${id}-error` : undefined}
                 accept="image/*"
                 capture="environment"
                 className="visually-hidden"
@@ -116,6 +147,7 @@ export const DocumentPicker = ({ requirement, title, note, optional, attachments
               {t('upload')}
               <input
                 type="file"
+                aria-describedby={error ? `${id}-error` : undefined}
                 accept="application/pdf,image/jpeg,image/png,image/heic,image/heif,.pdf,.jpg,.jpeg,.png,.heic,.heif"
                 multiple
                 className="visually-hidden"
@@ -128,12 +160,12 @@ export const DocumentPicker = ({ requirement, title, note, optional, attachments
             </label>
           </div>
           <div role="status" aria-live="polite">
-            {busy ? <p className="loading">{t('processing')}</p> : null}
+            {busy ? <p className="loading">{t('processing')}</p> : added.length > 0 ? <p className="visually-hidden">{t('attached', { names: added.join(', ') })}</p> : null}
           </div>
           {problems.length > 0 ? (
             <ul className="picker__problems" role="alert">
-              {problems.map((p) => (
-                <li key={p.name} className="field-error">
+              {problems.map((p, i) => (
+                <li key={`${i}-${p.name}`} className="field-error">
                   {t(`errors.${p.error}`, { name: p.name })}
                 </li>
               ))}
@@ -148,7 +180,7 @@ export const DocumentPicker = ({ requirement, title, note, optional, attachments
                     {f.mime === 'image/jpeg' && files.length > 1 ? t('page', { n: i + 1 }) : f.name}
                     <span className="hint"> · {formatBytes(f.size, i18n.language)}</span>
                   </span>
-                  <button type="button" className="button button--ghost" onClick={() => onChange(attachments.filter((a) => a !== f))}>
+                  <button type="button" className="button button--ghost" onClick={() => onChange((current) => current.filter((a) => a.kind !== 'file' || a.key !== f.key))}>
                     {t('remove')}
                     <span className="visually-hidden"> {f.name}</span>
                   </button>

@@ -7,7 +7,7 @@ import { getDocumentFile } from '../../api/me/requests.ts';
 import type { Address, DataStore, Source, StoredDocument } from '../../api/me/schema.ts';
 import { signOut } from '../../auth/actions.ts';
 import { useSession } from '../../auth/session.ts';
-import { deleteDraft, listDrafts, type Draft } from '../../offline/personal-db.ts';
+import { deleteDraft, listDrafts, listOutbox, type Draft } from '../../offline/personal-db.ts';
 import { trackObjectUrl } from '../../offline/wipe.ts';
 import { formatDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
@@ -188,19 +188,40 @@ const Drafts = ({ owner }: { owner: string }) => {
   );
 };
 
+/** Dossiers submitted on this device that the office does not have yet. */
+const useUnsent = (owner: string) => {
+  const [unsent, setUnsent] = useState(0);
+  useEffect(() => {
+    let live = true;
+    if (owner) void listOutbox(owner).then((items) => live && setUnsent(items.filter((i) => i.state !== 'sent').length));
+    return () => {
+      live = false;
+    };
+  }, [owner]);
+  return unsent;
+};
+
 const SignOut = ({ owner }: { owner: string }) => {
   const { t } = useTranslation('me');
   const { drafts } = useDrafts(owner);
+  const unsent = useUnsent(owner);
   const [busy, setBusy] = useState(false);
   return (
     <section className="card" aria-labelledby="me-signout">
       <h2 id="me-signout">{t('signOut.title')}</h2>
       <p>{drafts && drafts.length > 0 ? t('signOut.withDrafts', { count: drafts.length }) : t('signOut.body')}</p>
+      {unsent > 0 ? (
+        <p className="field-error">
+          {t('signOut.unsent', { count: unsent })} <Link to="/dossiers">{t('signOut.unsentLink')}</Link>
+        </p>
+      ) : null}
       <button
         type="button"
         className="button"
         disabled={busy}
         onClick={() => {
+          // Sign-out deletes them with everything else: never without asking.
+          if (unsent > 0 && !window.confirm(t('signOut.confirmUnsent', { count: unsent }))) return;
           setBusy(true);
           void signOut();
         }}

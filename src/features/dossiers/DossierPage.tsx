@@ -183,6 +183,8 @@ const ResultSection = ({ dossier: d }: { dossier: Dossier }) => {
       document.body.append(a);
       a.click();
       a.remove();
+      // The download has started with its own copy: let the bytes go (a minute's grace for slow browsers).
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setState('idle');
     } catch {
       setState('error');

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listOutbox, type OutboxItem } from '../../offline/personal-db.ts';
-import { retry, subscribeOutbox } from '../../offline/outbox.ts';
+import { liveProgress, retry, subscribeOutbox } from '../../offline/outbox.ts';
 import { formatDateTime } from './format.ts';
 
 const ERROR_KINDS = new Set(['offline', 'network', 'timeout', 'server', 'unauthorized', 'conflict', 'invalid-input', 'client', 'invalid-response']);
@@ -74,7 +74,8 @@ export const OutboxSection = ({ owner }: { owner: string }) => {
 const OutboxEntry = ({ item, onRetry }: { item: OutboxItem; onRetry: () => void }) => {
   const { t, i18n } = useTranslation('dossiers');
   const kind = item.lastError && ERROR_KINDS.has(item.lastError.kind) ? item.lastError.kind : 'unknown';
-  const percent = Math.round(item.progress * 100);
+  const progress = liveProgress(item);
+  const percent = Math.round(progress * 100);
   const progressId = `outbox-progress-${item.id}`;
   return (
     <li className={`outbox__item outbox__item--${item.state}`}>
@@ -87,7 +88,7 @@ const OutboxEntry = ({ item, onRetry }: { item: OutboxItem; onRetry: () => void 
       <label htmlFor={progressId} className="visually-hidden">
         {t('outbox.progress', { name: item.procedureName })}
       </label>
-      <progress id={progressId} className="outbox__progress" max={1} value={item.progress} />
+      <progress id={progressId} className="outbox__progress" max={1} value={progress} />
       <p className="hint">{t('outbox.percent', { percent })}</p>
       {item.lastError ? (
         <p className={item.state === 'failed' ? 'field-error' : 'hint'}>

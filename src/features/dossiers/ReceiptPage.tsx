@@ -140,6 +140,8 @@ const Receipt = ({ dossier: d }: { dossier: Dossier }) => {
     document.body.append(a);
     a.click();
     a.remove();
+    // The download has started with its own copy: let the bytes go (a minute's grace for slow browsers).
+    setTimeout(() => URL.revokeObjectURL(href), 60_000);
     setSaved({ file, href });
     statusRef.current?.focus();
   };

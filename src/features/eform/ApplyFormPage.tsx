@@ -28,7 +28,7 @@ export const ApplyFormPage = () => {
   const state = useDraft(owner, procedure, definition);
   const live = Boolean(session && !isExpired(session));
   // For listing stored documents; the form itself never waits for it.
-  const dataStore = useQuery({ ...dataStoreQueryOptions(owner), enabled: live && online && state.status === 'ready', retry: false });
+  const dataStore = useQuery({ ...dataStoreQueryOptions(owner), enabled: live && online && state.status === 'ready' });
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const onSaved = useCallback((draft: { updatedAt: string }) => setSavedAt(draft.updatedAt), []);
   usePageTitle(localText(definition.title, i18n.language));

@@ -37,10 +37,12 @@ export const DocumentsStepPage = () => {
     refetchOnWindowFocus: false,
     networkMode: 'always',
   });
-  const dataStore = useQuery({ ...dataStoreQueryOptions(owner), enabled: live && online, retry: false });
+  const dataStore = useQuery({ ...dataStoreQueryOptions(owner), enabled: live && online });
   const [attachments, setAttachments] = useState<Attachment[] | null>(null);
   const [missing, setMissing] = useState<number[]>([]);
   const [submitting, setSubmitting] = useState(false);
+  // Pickers still checking or compressing a file: sending now would leave that file out.
+  const [processing, setProcessing] = useState(0);
   const [failed, setFailed] = useState(false);
   // One key per submission attempt on this page: a double tap cannot queue two dossiers.
   const submissionKey = useRef(crypto.randomUUID());
@@ -53,12 +55,16 @@ export const DocumentsStepPage = () => {
   const current = attachments ?? draft.attachments ?? attachmentsFromForm(definition, toSubmission(definition, draft.values), procedure, dataStore.data?.documents);
   const fee = feeDue(procedure);
 
-  const update = (requirement: number, next: Attachment[]) => {
-    const all = [...current.filter((a) => a.requirement !== requirement), ...next];
-    setAttachments(all);
+  const initial = current;
+  const update = (requirement: number, change: (mine: Attachment[]) => Attachment[]) => {
+    setAttachments((previous) => {
+      const base = previous ?? initial;
+      const all = [...base.filter((a) => a.requirement !== requirement), ...change(base.filter((a) => a.requirement === requirement))];
+      const saved: Draft = { ...draft, attachments: all, updatedAt: new Date().toISOString() };
+      void saveDraft(saved).catch(() => undefined);
+      return all;
+    });
     setMissing((m) => m.filter((r) => r !== requirement));
-    const saved: Draft = { ...draft, attachments: all, updatedAt: new Date().toISOString() };
-    void saveDraft(saved);
   };
 
   const submit = async () => {
@@ -71,10 +77,11 @@ export const DocumentsStepPage = () => {
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
+    if (processing > 0) return;
     setSubmitting(true);
     setFailed(false);
+    const key = submissionKey.current;
     try {
-      const key = submissionKey.current;
       await enqueue({
         id: key,
         owner,
@@ -84,13 +91,15 @@ export const DocumentsStepPage = () => {
         values: toSubmission(definition, draft.values),
         attachments: await combinePhotos(current),
       });
-      await deleteDraft(owner, procedure.id);
-      window.dispatchEvent(new Event('mcs:drain-outbox'));
-      void navigate(`/outbox/${key}`, { replace: true });
     } catch {
       setFailed(true);
       setSubmitting(false);
+      return;
     }
+    // Queued: from here on nothing may look like a failure (a retry would make a second dossier).
+    await deleteDraft(owner, procedure.id).catch(() => undefined);
+    window.dispatchEvent(new Event('mcs:drain-outbox'));
+    void navigate(`/outbox/${key}`, { replace: true });
   };
 
   return (
@@ -131,7 +140,8 @@ export const DocumentsStepPage = () => {
             attachments={current.filter((a) => a.requirement === i)}
             allAttachments={current}
             storedDocuments={dataStore.data?.documents}
-            onChange={(next) => update(i, next)}
+            onChange={(change) => update(i, change)}
+            onBusyChange={(busy) => setProcessing((n) => Math.max(0, n + (busy ? 1 : -1)))}
             beforeCamera={() => saveDraft({ ...draft, attachments: current, updatedAt: new Date().toISOString() })}
             error={missing.includes(i) ? t('required') : undefined}
           />
@@ -146,7 +156,8 @@ export const DocumentsStepPage = () => {
             {t('queueFailed')}
           </p>
         ) : null}
-        <button type="button" className="button button--primary button--block" disabled={submitting} onClick={() => void submit()}>
+        {processing > 0 ? <p className="hint">{t('waitForFiles')}</p> : null}
+        <button type="button" className="button button--primary button--block" disabled={submitting || processing > 0} onClick={() => void submit()}>
           {submitting ? t('submitting') : t('submit')}
         </button>
       </section>

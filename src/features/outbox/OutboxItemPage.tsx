@@ -1,11 +1,11 @@
-import { useEffect } from 'react';
-import { Link, Navigate, useParams } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
-import { getOutboxItem } from '../../offline/personal-db.ts';
-import { retry, subscribeOutbox } from '../../offline/outbox.ts';
+import { deleteOutboxItem, getOutboxItem } from '../../offline/personal-db.ts';
+import { liveProgress, retry, subscribeOutbox } from '../../offline/outbox.ts';
 import { useOnline } from '../../lib/use-online.ts';
 
 /** What happened to a submission: waiting for a connection, sending, refused, or sent. */
@@ -15,6 +15,8 @@ export const OutboxItemPage = () => {
   const online = useOnline();
   const session = useSession();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const statusRef = useRef<HTMLDivElement>(null);
   usePageTitle(t('outbox.title'));
   const item = useQuery({ queryKey: ['outbox-item', id], queryFn: async () => (await getOutboxItem(id)) ?? null, networkMode: 'always', gcTime: 0 });
   useEffect(() => subscribeOutbox(() => void queryClient.invalidateQueries({ queryKey: ['outbox-item', id] })), [queryClient, id]);
@@ -31,7 +33,7 @@ export const OutboxItemPage = () => {
     <div className="apply">
       <h1>{t('outbox.title')}</h1>
       <p className="apply__procedure">{data.procedureName}</p>
-      <div role="status" aria-live="polite" className="apply-card">
+      <div role="status" aria-live="polite" className="apply-card" tabIndex={-1} ref={statusRef}>
         {data.state === 'failed' ? (
           <>
             <h2>{t('outbox.failedTitle')}</h2>
@@ -40,7 +42,7 @@ export const OutboxItemPage = () => {
         ) : data.state === 'sending' ? (
           <>
             <h2>{t('outbox.sendingTitle')}</h2>
-            <progress max={1} value={data.progress} aria-label={t('outbox.progress')} />
+            <progress max={1} value={liveProgress(data)} aria-label={t('outbox.progress')} />
           </>
         ) : (
           <>
@@ -56,9 +58,25 @@ export const OutboxItemPage = () => {
           type="button"
           className="button button--primary button--block"
           disabled={!online}
-          onClick={() => void retry(data.id).then(() => window.dispatchEvent(new Event('mcs:drain-outbox')))}
+          onClick={() => {
+            // The button goes away while sending: keep the keyboard on what happens next.
+            statusRef.current?.focus();
+            void retry(data.id).then(() => window.dispatchEvent(new Event('mcs:drain-outbox')));
+          }}
         >
           {t('outbox.retry')}
+        </button>
+      ) : null}
+      {data.state === 'failed' ? (
+        // Refused for good (a paper the office will not take): the citizen can start over.
+        <button
+          type="button"
+          className="button button--secondary button--danger button--block"
+          onClick={() => {
+            if (window.confirm(t('outbox.confirmDiscard'))) void deleteOutboxItem(data.id).then(() => navigate('/dossiers', { replace: true }));
+          }}
+        >
+          {t('outbox.discard')}
         </button>
       ) : null}
       <Link to="/dossiers" className="button button--secondary button--block">

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { isApiError } from '../../api/errors.ts';
 import { Link, Navigate, useParams } from 'react-router';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { getPayment, startPayment } from '../../api/dossiers/requests.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
@@ -22,6 +22,7 @@ export const PayPage = () => {
   const { code = '' } = useParams();
   const { t, i18n } = useTranslation('documents');
   const online = useOnline();
+  const queryClient = useQueryClient();
   usePageTitle(t('pay.title'));
   // One key per visit: reloading or double-tapping returns the same pending payment.
   const key = useRef(crypto.randomUUID());
@@ -52,7 +53,11 @@ export const PayPage = () => {
   const current = payment.data ?? start.data;
   const back = `/dossiers/${encodeURIComponent(code)}`;
 
-  if (current?.status === 'paid') return <Navigate to={`${back}?payment=paid`} replace />;
+  if (current?.status === 'paid') {
+    // The dossier page must not show the fee as still owed from its cache.
+    void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
+    return <Navigate to={`${back}?payment=paid`} replace />;
+  }
 
   return (
     <div className="apply">

@@ -26,10 +26,12 @@ export const SupplementPage = () => {
   const live = Boolean(session && !isExpired(session));
   usePageTitle(t('supplement.title'));
   const dossier = useQuery(dossierQueryOptions(owner, code));
-  const dataStore = useQuery({ ...dataStoreQueryOptions(owner), enabled: live && online, retry: false });
+  const dataStore = useQuery({ ...dataStoreQueryOptions(owner), enabled: live && online });
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [missing, setMissing] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [processing, setProcessing] = useState(false);
   const key = useRef(crypto.randomUUID());
 
   if (dossier.isPending) return <p className="loading">{t('loading')}</p>;
@@ -42,18 +44,26 @@ export const SupplementPage = () => {
       return;
     }
     setSubmitting(true);
-    await enqueue({
-      id: key.current,
-      owner,
-      type: 'supplement',
-      dossierCode: data.code,
-      procedureId: data.procedureId,
-      procedureName: data.procedureName,
-      values: {},
-      attachments: await combinePhotos(attachments.map((a) => ({ ...a, requirement: a.requirement ?? 0 }))).then((all) =>
-        all.map((a) => ({ ...a, requirement: null })),
-      ),
-    });
+    setFailed(false);
+    try {
+      await enqueue({
+        id: key.current,
+        owner,
+        type: 'supplement',
+        dossierCode: data.code,
+        procedureId: data.procedureId,
+        procedureName: data.procedureName,
+        values: {},
+        attachments: await combinePhotos(attachments.map((a) => ({ ...a, requirement: a.requirement ?? 0 }))).then((all) =>
+          all.map((a) => ({ ...a, requirement: null })),
+        ),
+      });
+    } catch {
+      // Nothing is lost: the picked papers are still on this page.
+      setFailed(true);
+      setSubmitting(false);
+      return;
+    }
     window.dispatchEvent(new Event('mcs:drain-outbox'));
     void navigate(`/outbox/${key.current}`, { replace: true });
   };
@@ -91,14 +101,21 @@ export const SupplementPage = () => {
             attachments={attachments}
             allAttachments={attachments}
             storedDocuments={dataStore.data?.documents}
-            onChange={(next) => {
-              setAttachments(next);
+            onChange={(change) => {
+              setAttachments(change);
               setMissing(false);
             }}
+            onBusyChange={setProcessing}
             beforeCamera={() => undefined}
             error={missing ? t('required') : undefined}
           />
-          <button type="button" className="button button--primary button--block" disabled={submitting} onClick={() => void submit()}>
+          {failed ? (
+            <p className="field-error" role="alert">
+              {t('queueFailed')}
+            </p>
+          ) : null}
+          {processing ? <p className="hint">{t('waitForFiles')}</p> : null}
+          <button type="button" className="button button--primary button--block" disabled={submitting || processing} onClick={() => void submit()}>
             {submitting ? t('submitting') : t('supplement.send')}
           </button>
         </>
