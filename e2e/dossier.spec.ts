@@ -196,7 +196,8 @@ test('a birth registration is submitted offline with a data-store paper and a ph
   await page.getByLabel('Chụp ảnh giấy tờ').setInputFiles({ name: 'giay-chung-sinh-dau-do.jpg', mimeType: 'image/jpeg', buffer: await photo(page, 1600, 1200) });
   await expect(page.getByRole('button', { name: 'Xoá giay-chung-sinh-dau-do.jpg' })).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click();
-  await expect(page).toHaveURL(new RegExp(`/dossiers/${code.replaceAll('.', '\\.')}$`), { timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(`/dossiers/${code.replaceAll('.', '\\.')}\\?supplement=sent$`), { timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Đã gửi giấy tờ bổ sung. Cơ quan tiếp tục giải quyết hồ sơ.' })).toBeFocused();
   await expect(page.getByText('Bổ sung', { exact: true }).first()).toBeVisible();
   const after = await backendDossiers(request);
   expect(after).toHaveLength(1);
@@ -323,6 +324,13 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
   await expect(page.getByText('Thanh toán thành công. Cảm ơn bạn!')).toBeVisible();
   await expect(page.getByText(/Đã thanh toán 200\.000\s?₫/)).toBeVisible();
   await expect(page.getByRole('link', { name: /Nộp phí/ })).toHaveCount(0);
+  // Old addresses (Back, history) neither ask to pay again nor claim the payment failed.
+  await page.goto(`/dossiers/${code}/pay`);
+  await expect(page).toHaveURL(new RegExp(`/dossiers/${code.replaceAll('.', '\\.')}$`));
+  await expect(page.getByText(/Đã thanh toán 200\.000\s?₫/)).toBeVisible();
+  await page.goto(`/dossiers/${code}?payment=failed`);
+  await expect(page.getByText(/Đã thanh toán 200\.000\s?₫/)).toBeVisible();
+  await expect(page.getByText('Thanh toán không thành công. Bạn chưa bị trừ tiền; hãy thử lại.')).toHaveCount(0);
   const paid = (await request.get('/api/__mock/dossiers').then((r) => r.json())) as { dossiers: { payment: { status: string; amount: number } }[] };
   expect(paid.dossiers.map((d) => d.payment)).toEqual([expect.objectContaining({ status: 'paid', amount: 200_000 })]);
 

@@ -78,16 +78,19 @@ const DossierView = ({ dossier: d, owner }: { dossier: Dossier; owner: string })
             <dt>{t('fields.submittedOn')}</dt>
             <dd>{formatDate(d.submittedAt, lng)}</dd>
           </div>
-          <div>
-            <dt>{t('fields.dueOn')}</dt>
-            <dd>{d.dueOn ? formatDate(d.dueOn, lng) : t('noDueDate')}</dd>
-          </div>
+          {/* Withdrawn, refused or handed over: there is nothing left to be due. */}
+          {['withdrawn', 'rejected', 'returned'].includes(d.status) ? null : (
+            <div>
+              <dt>{t('fields.dueOn')}</dt>
+              <dd>{d.dueOn ? formatDate(d.dueOn, lng) : t('noDueDate')}</dd>
+            </div>
+          )}
         </dl>
       </header>
       <p role="status" ref={announceRef} tabIndex={-1} className={announcement ? 'announcement' : 'visually-hidden'}>
         {announcement}
       </p>
-      <PaymentReturn />
+      <ReturnNotice dossier={d} />
       {d.overdue ? (
         <div className="warning" role="note">
           <p>
@@ -148,19 +151,26 @@ const DossierView = ({ dossier: d, owner }: { dossier: Dossier; owner: string })
   );
 };
 
-/** Where the payment gateway sends the citizen back: ?payment=paid|failed. */
-const PaymentReturn = () => {
+/**
+ * Coming back from the payment gateway (?payment=paid|failed) or from sending more papers
+ * (?supplement=sent). Shown only while it is still true: an old address (Back, a reload, signing
+ * in again) never says "payment failed" about a dossier that is paid.
+ */
+const ReturnNotice = ({ dossier: d }: { dossier: Dossier }) => {
   const { t } = useTranslation('dossiers');
   const [params] = useSearchParams();
-  const outcome = params.get('payment');
+  const payment = params.get('payment');
+  const paid = d.payment.status === 'paid';
+  const outcome =
+    payment === 'paid' && paid ? 'paid' : payment === 'failed' && !paid ? 'failed' : params.get('supplement') === 'sent' && d.status !== 'supplement-requested' ? 'supplement' : null;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (outcome === 'paid' || outcome === 'failed') ref.current?.focus();
+    if (outcome) ref.current?.focus();
   }, [outcome]);
-  if (outcome !== 'paid' && outcome !== 'failed') return null;
+  if (!outcome) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="status" className={outcome === 'paid' ? 'payment-return payment-return--paid' : 'payment-return payment-return--failed'}>
-      <p>{outcome === 'paid' ? t('detail.payment.returnPaid') : t('detail.payment.returnFailed')}</p>
+    <div ref={ref} tabIndex={-1} role="status" className={outcome === 'failed' ? 'payment-return payment-return--failed' : 'payment-return payment-return--paid'}>
+      <p>{outcome === 'paid' ? t('detail.payment.returnPaid') : outcome === 'failed' ? t('detail.payment.returnFailed') : t('detail.supplement.sent')}</p>
     </div>
   );
 };

@@ -26,7 +26,7 @@ export const OutboxItemPage = () => {
   if (!data || data.owner !== session?.sub) return <Navigate to="/dossiers" replace />;
   if (data.state === 'sent' && data.dossierCode) {
     const dossier = `/dossiers/${encodeURIComponent(data.dossierCode)}`;
-    return <Navigate to={data.type === 'supplement' ? dossier : `${dossier}/receipt`} replace />;
+    return <Navigate to={data.type === 'supplement' ? `${dossier}?supplement=sent` : `${dossier}/receipt`} replace />;
   }
 
   return (
@@ -47,8 +47,15 @@ export const OutboxItemPage = () => {
         ) : (
           <>
             <h2>{t('outbox.waitingTitle')}</h2>
-            <p>{online ? t('outbox.waitingOnline') : t('outbox.waitingOffline')}</p>
-            {data.lastError?.kind === 'unauthorized' ? <p>{t('outbox.signInAgain')}</p> : null}
+            <p>
+              {!online
+                ? t('outbox.waitingOffline')
+                : data.lastError?.kind === 'unauthorized'
+                  ? t('outbox.signInAgain')
+                  : data.lastError
+                    ? t('outbox.lastAttemptFailed')
+                    : t('outbox.waitingOnline')}
+            </p>
           </>
         )}
         <p className="hint">{t('outbox.safe')}</p>

@@ -53,6 +53,8 @@ export const PayPage = () => {
   const current = payment.data ?? start.data;
   const back = `/dossiers/${encodeURIComponent(code)}`;
 
+  // Paid already (the Back button, an old link): nothing to pay, the dossier says so.
+  if (start.isError && isApiError(start.error) && start.error.code === 'already-paid') return <Navigate to={back} replace />;
   if (current?.status === 'paid') {
     // The dossier page must not show the fee as still owed from its cache.
     void queryClient.invalidateQueries({ queryKey: ['dossiers'] });

@@ -109,6 +109,11 @@ export const SupplementPage = () => {
             beforeCamera={() => undefined}
             error={missing ? t('required') : undefined}
           />
+          {missing ? (
+            <p className="field-error" role="alert">
+              {t('missingTitle', { count: 1 })}
+            </p>
+          ) : null}
           {failed ? (
             <p className="field-error" role="alert">
               {t('queueFailed')}
