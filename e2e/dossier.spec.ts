@@ -176,8 +176,12 @@ test('a birth registration is submitted offline with a data-store paper and a ph
   await expect(page.getByRole('button', { name: 'In biên nhận' })).toBeVisible();
   await expectAccessible(page, 'receipt');
 
+  // Starting the same procedure again says it was applied for already, and where it is.
+  await page.goto('/services/1.001193/apply');
+  await expect(page.getByText(`Bạn đã nộp hồ sơ thủ tục này ngày ${new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date())} (mã ${code}).`, { exact: false })).toBeVisible();
+
   // Tracking: the dossier page with its timeline.
-  await page.getByRole('link', { name: 'Về hồ sơ' }).click();
+  await page.getByRole('link', { name: 'Xem hồ sơ đã nộp' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' })).toBeVisible();
   await expect(page.getByText('Trạng thái: Đã tiếp nhận')).toBeVisible();
   await expect(page.getByText('UBND phường Thuận Hóa, thành phố Huế')).toBeVisible();
@@ -276,7 +280,7 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
   await backend.faults({ rules: [{ path: '/api/dossiers', status: 500, times: 1 }] });
   await page.getByRole('button', { name: 'Gửi lại ngay' }).click();
   // The 500 puts it back in the queue, and the app tries again by itself a moment later.
-  await expect(page.getByText(/Hồ sơ sẽ được gửi trong giây lát/)).toBeVisible();
+  await expect(page.getByText(/Lần gửi trước chưa thành công: mạng chập chờn hoặc máy chủ chưa phản hồi. Máy sẽ tự thử lại/)).toBeVisible();
   await expect(page).toHaveURL(/\/receipt$/, { timeout: 30_000 });
   expect(((await (await request.get('/api/__mock/faults')).json()) as { rules: unknown[] }).rules).toEqual([]);
   const held = await backendDossiers(request);

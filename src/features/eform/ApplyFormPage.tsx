@@ -11,10 +11,14 @@ import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
 import { useOnline } from '../../lib/use-online.ts';
+import { formatDate } from '../../lib/format.ts';
+import { listOutbox } from '../../offline/personal-db.ts';
 import { localText } from './definition.ts';
 import { EForm } from './EForm.tsx';
 import { SavedStatus } from './SavedStatus.tsx';
 import { useDraft } from './use-draft.ts';
+
+const RECENT_MS = 30 * 24 * 3600_000;
 
 export const ApplyFormPage = () => {
   const { id = '' } = useParams();
@@ -29,6 +33,15 @@ export const ApplyFormPage = () => {
   const live = Boolean(session && !isExpired(session));
   // For listing stored documents; the form itself never waits for it.
   const dataStore = useQuery({ ...dataStoreQueryOptions(owner), enabled: live && online && state.status === 'ready' });
+  // Applied for this already from this phone (Back from the receipt, a second try): say so.
+  const recent = useQuery({
+    queryKey: ['outbox-recent', owner, procedure.id],
+    queryFn: async () =>
+      (await listOutbox(owner)).filter((i) => i.type === 'dossier' && i.procedureId === procedure.id && Date.now() - Date.parse(i.createdAt) < RECENT_MS).at(-1) ?? null,
+    enabled: Boolean(owner),
+    networkMode: 'always',
+    gcTime: 0,
+  });
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const onSaved = useCallback((draft: { updatedAt: string }) => setSavedAt(draft.updatedAt), []);
   usePageTitle(localText(definition.title, i18n.language));
@@ -46,6 +59,20 @@ export const ApplyFormPage = () => {
       {session && !live ? (
         <div className="notice" role="status">
           <p>{t('sessionExpiredDraft')}</p>
+        </div>
+      ) : null}
+      {recent.data ? (
+        <div className="notice" role="status">
+          <p>
+            {recent.data.state === 'sent' && recent.data.dossierCode
+              ? t('alreadySubmitted', { date: formatDate(recent.data.createdAt, i18n.language), code: recent.data.dossierCode })
+              : t('alreadyQueued', { date: formatDate(recent.data.createdAt, i18n.language) })}
+          </p>
+          <p>
+            <Link to={recent.data.state === 'sent' && recent.data.dossierCode ? `/dossiers/${encodeURIComponent(recent.data.dossierCode)}` : `/outbox/${recent.data.id}`}>
+              {t('alreadySubmittedLink')}
+            </Link>
+          </p>
         </div>
       ) : null}
       {state.status === 'loading' ? <p className="loading">{t('preparing')}</p> : null}
