@@ -7,6 +7,7 @@ import { OfflineBanner } from './OfflineBanner.tsx';
 import { NavigationProgress } from './NavigationProgress.tsx';
 import { UpdatePrompt } from '../../pwa/UpdatePrompt.tsx';
 import { useDocumentTitle } from './use-document-title.ts';
+import { useFocusOnNavigate } from './use-focus-on-navigate.ts';
 import { useSession } from '../../auth/session.ts';
 import { useAfterFirstPaint } from '../../lib/use-after-first-paint.ts';
 
@@ -16,6 +17,7 @@ const OutboxAgent = lazy(() => import('../../offline/OutboxAgent.tsx'));
 export const AppShell = () => {
   const { t } = useTranslation();
   useDocumentTitle();
+  useFocusOnNavigate();
   const session = useSession();
   const painted = useAfterFirstPaint();
   return (
