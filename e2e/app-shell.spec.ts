@@ -54,6 +54,8 @@ test('language follows the browser first, then the saved choice; text size scale
   const normal = await size();
   await page.getByRole('radio', { name: 'Rất lớn' }).check();
   expect(parseFloat(await size())).toBeGreaterThan(parseFloat(normal) * 1.3);
+  // Bigger text wraps; the page never becomes wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expectAccessible(page, 'preferences open, larger text');
 
   await page.reload();
