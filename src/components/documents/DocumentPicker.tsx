@@ -4,7 +4,7 @@ import type { StoredDocument } from '../../api/me/schema.ts';
 import type { Attachment } from '../../offline/personal-db.ts';
 import { trackObjectUrl } from '../../offline/wipe.ts';
 import { formatBytes } from '../../lib/format.ts';
-import { attachedBytes, prepareFile, type FileAttachment, type PickError } from './attachments.ts';
+import { attachedBytes, photosFitOnePdf, prepareFile, type FileAttachment, type PickError } from './attachments.ts';
 
 interface Props {
   /** Requirement index in the procedure's documents list (null: extra papers). */
@@ -68,7 +68,10 @@ export const DocumentPicker = ({ requirement, title, note, optional, attachments
       for (const file of Array.from(list)) {
         try {
           const result = await prepareFile(file, requirement, bytes);
-          if (result.ok) {
+          const photos = [...files, ...ready].filter((a) => a.mime === 'image/jpeg').map((a) => a.size);
+          if (result.ok && result.attachment.mime === 'image/jpeg' && requirement !== null && !photosFitOnePdf([...photos, result.attachment.size]))
+            failed.push({ name: result.attachment.name, error: 'too-many-pages' });
+          else if (result.ok) {
             ready.push(result.attachment);
             bytes += result.attachment.size;
           } else failed.push({ name: result.name, error: result.error });

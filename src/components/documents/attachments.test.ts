@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachedBytes, attachmentsFromForm, coveredBy } from './attachments.ts';
+import { attachedBytes, attachmentsFromForm, coveredBy, photosFitOnePdf } from './attachments.ts';
 
 describe('coveredBy', () => {
   it('treats the application form as filled online', () => {
@@ -61,5 +61,13 @@ describe('attachmentsFromForm', () => {
   });
   it('attaches nothing when the citizen chose to upload later', () => {
     expect(attachmentsFromForm(definition, { notice: '' }, procedure, stored)).toEqual([]);
+  });
+});
+
+describe('photosFitOnePdf', () => {
+  it('accepts photos that fit one 10 MB PDF together, and refuses the one that would not', () => {
+    expect(photosFitOnePdf(Array.from({ length: 17 }, () => 600_000))).toBe(true);
+    expect(photosFitOnePdf(Array.from({ length: 18 }, () => 600_000))).toBe(false);
+    expect(photosFitOnePdf([10 * 1024 * 1024])).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { prepareFile as prepare } from '../../lib/files/prepare.ts';
 export type FileAttachment = Extract<Attachment, { kind: 'file' }>;
 
 /** Why a picked file was not attached; each has a translated message (documents:errors.*). */
-export type PickError = 'empty' | 'too-large' | 'unsupported' | 'heic' | 'unreadable' | 'dossier-too-large';
+export type PickError = 'empty' | 'too-large' | 'unsupported' | 'heic' | 'unreadable' | 'dossier-too-large' | 'too-many-pages';
 
 export type PickResult = { ok: true; attachment: FileAttachment } | { ok: false; error: PickError; name: string };
 
@@ -67,6 +67,13 @@ export const combinePhotos = async (attachments: Attachment[]): Promise<Attachme
   }
   return result;
 };
+
+/**
+ * Several photos of one paper are sent as one PDF, which is one file: together (with the PDF's
+ * own few bytes per page) they must fit the per-file limit, or the office would refuse the file.
+ */
+export const photosFitOnePdf = (photoBytes: readonly number[]): boolean =>
+  photoBytes.reduce((total, bytes) => total + bytes + 512, 1024) <= UPLOAD_LIMITS.maxFileBytes;
 
 export const attachedBytes = (attachments: readonly Attachment[]): number => attachments.reduce((n, a) => n + (a.kind === 'file' ? a.size : 0), 0);
 
