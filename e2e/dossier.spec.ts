@@ -1,12 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { test, expect, expectAccessible, waitForServiceWorker } from './fixtures.ts';
-
-const signInAs = async (page: Page, name: string) => {
-  await expect(page).toHaveURL(/\/signin\?returnTo=/);
-  await page.getByRole('button', { name: 'Đăng nhập bằng VNeID' }).click();
-  await page.getByRole('radio', { name: new RegExp(name) }).check();
-  await page.getByRole('button', { name: 'Đồng ý và đăng nhập' }).click();
-};
+import { test, expect, expectAccessible, signInAs, waitForServiceWorker } from './fixtures.ts';
 
 /** A phone-camera-like photo (big, JPEG), drawn by the browser so the test needs no binary fixture. */
 const photo = async (page: Page, width: number, height: number) => {

@@ -1,16 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, waitForServiceWorker } from './fixtures.ts';
-
-const signInAs = async (page: Page, name: string, checkAxe = false) => {
-  await expect(page).toHaveURL(/\/signin\?returnTo=/);
-  if (checkAxe) await expectAccessible(page, 'sign-in');
-  await page.getByRole('button', { name: 'Đăng nhập bằng VNeID' }).click();
-  await expect(page).toHaveURL(/\/idp\/authorize\?/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập bằng tài khoản định danh điện tử' })).toBeVisible();
-  if (checkAxe) await expectAccessible(page, 'identity provider');
-  await page.getByRole('radio', { name: new RegExp(name) }).check();
-  await page.getByRole('button', { name: 'Đồng ý và đăng nhập' }).click();
-};
+import { test, expect, expectAccessible, signInAs, waitForServiceWorker } from './fixtures.ts';
 
 /** Everything the browser keeps for this origin, to prove sign-out leaves nothing personal. */
 const deviceContents = (page: Page) =>

@@ -65,4 +65,16 @@ export const waitForServiceWorker = async (page: Page) => {
   }
 };
 
+/** Through the simulated VNeID from the app's sign-in page, as the named demo citizen. */
+export const signInAs = async (page: Page, name: string, checkAxe = false) => {
+  await expect(page).toHaveURL(/\/signin\?returnTo=/);
+  if (checkAxe) await expectAccessible(page, 'sign-in');
+  await page.getByRole('button', { name: 'Đăng nhập bằng VNeID' }).click();
+  await expect(page).toHaveURL(/\/idp\/authorize\?/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập bằng tài khoản định danh điện tử' })).toBeVisible();
+  if (checkAxe) await expectAccessible(page, 'identity provider');
+  await page.getByRole('radio', { name: new RegExp(name) }).check();
+  await page.getByRole('button', { name: 'Đồng ý và đăng nhập' }).click();
+};
+
 export { expect };

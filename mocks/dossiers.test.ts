@@ -6,42 +6,9 @@ import { ApiError } from '../src/api/errors.ts';
 import { submitDossier as submitWithClient, trackDossier as trackWithClient, uploadFile } from '../src/api/dossiers/requests.ts';
 import { crc16, feeDue } from './dossiers.ts';
 import { db } from './db.ts';
-import { s256 } from './idp.ts';
+import { codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
 
 /** The dossier lifecycle end to end through msw/node, as the app and the outbox drive it. */
-const origin = 'http://localhost:3000';
-const redirectUri = `${origin}/auth/callback`;
-const verifier = 'a'.repeat(20) + 'B'.repeat(23) + '-._~0123456789';
-
-// --- Signing in, exactly as mocks/idp.test.ts does -------------------------------------------
-const authorizeParams = (over: Record<string, string> = {}) =>
-  new URLSearchParams({
-    client_id: 'mot-cua-so',
-    redirect_uri: redirectUri,
-    response_type: 'code',
-    scope: 'openid profile',
-    state: 'st-1',
-    nonce: 'n-1',
-    code_challenge: s256(verifier),
-    code_challenge_method: 'S256',
-    ui_locales: 'vi',
-    ...over,
-  });
-
-const consent = async (citizen: string, over: Record<string, string> = {}, decision = 'allow') => {
-  const body = authorizeParams(over);
-  body.set('citizen', citizen);
-  body.set('decision', decision);
-  return fetch(`${origin}/idp/authorize`, { method: 'POST', body, redirect: 'manual' });
-};
-
-const codeFrom = (response: Response) => new URL(response.headers.get('Location') ?? '').searchParams.get('code') ?? '';
-
-const exchange = (code: string, codeVerifier = verifier) =>
-  fetch(`${origin}/idp/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'mot-cua-so', code_verifier: codeVerifier }),
-  });
 
 const AN = 'vneid-046095001234'; // Nguyễn Văn An, phone 0912345678, holds doc-an-chungsinh
 const LAN = 'vneid-092301004567';

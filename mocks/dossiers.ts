@@ -22,7 +22,7 @@ import type { Procedure } from '../src/api/procedures/schema.ts';
 import { agencies } from './fixtures/catalogue-refs.ts';
 import { db } from './db.ts';
 import { dataStoreFor } from './idp.ts';
-import { documentPdf } from './pdf.ts';
+import { storedDocumentPdf } from './pdf.ts';
 import { addWorkingDays, vietnamDate } from './working-days.ts';
 
 /**
@@ -317,19 +317,8 @@ const addMonths = (isoDate: string, months: number) => {
   return date.toISOString().slice(0, 10);
 };
 
-/** Same lines as GET /api/me/documents/:id/file draws, so the stated size is the real one. */
-const resultPdfSize = (doc: Omit<StoredDocument, 'file'>) => {
-  const date = (iso: string) => iso.split('-').reverse().join('/');
-  return documentPdf(doc.title, [
-    `So: ${doc.number}`,
-    `Co quan cap: ${doc.issuer}`,
-    `Ngay cap: ${date(doc.issuedOn)}`,
-    `Hieu luc den: ${doc.validUntil ? date(doc.validUntil) : 'khong thoi han'}`,
-    ...(doc.subjectName ? [`Nguoi duoc cap: ${doc.subjectName}`] : []),
-    '',
-    'Ban mo phong - simulated document',
-  ]).length;
-};
+/** The size of the file GET /api/me/documents/:id/file will serve for it. */
+const resultPdfSize = (doc: Omit<StoredDocument, 'file'>) => storedDocumentPdf(doc).length;
 
 /** The electronic result, placed in the citizen's data store so it can be reused. */
 const issueResult = (record: DossierRecord, at: Date): NonNullable<StoredDossier['result']> => {

@@ -1,41 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DataStore } from '../src/api/me/schema.ts';
-import { s256 } from './idp.ts';
+import { authorizeParams, codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
 
 /** The simulated VNeID end to end through msw/node, as oidc-client-ts drives it in the browser. */
-const origin = 'http://localhost:3000';
-const redirectUri = `${origin}/auth/callback`;
-const verifier = 'a'.repeat(20) + 'B'.repeat(23) + '-._~0123456789';
-
-const authorizeParams = (over: Record<string, string> = {}) =>
-  new URLSearchParams({
-    client_id: 'mot-cua-so',
-    redirect_uri: redirectUri,
-    response_type: 'code',
-    scope: 'openid profile',
-    state: 'st-1',
-    nonce: 'n-1',
-    code_challenge: s256(verifier),
-    code_challenge_method: 'S256',
-    ui_locales: 'vi',
-    ...over,
-  });
-
-const consent = async (citizen: string, over: Record<string, string> = {}, decision = 'allow') => {
-  const body = authorizeParams(over);
-  body.set('citizen', citizen);
-  body.set('decision', decision);
-  return fetch(`${origin}/idp/authorize`, { method: 'POST', body, redirect: 'manual' });
-};
-
-const codeFrom = (response: Response) => new URL(response.headers.get('Location') ?? '').searchParams.get('code') ?? '';
-
-const exchange = (code: string, codeVerifier = verifier) =>
-  fetch(`${origin}/idp/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'mot-cua-so', code_verifier: codeVerifier }),
-  });
-
 const signIn = async (citizen = 'vneid-046095001234') => {
   const tokens = (await (await exchange(codeFrom(await consent(citizen)))).json()) as { access_token: string; id_token: string };
   return tokens;

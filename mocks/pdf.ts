@@ -1,3 +1,5 @@
+import type { StoredDocument } from '../src/api/me/schema.ts';
+
 /**
  * A one-page PDF listing a document's details: what the simulated backend returns as the
  * "file" of a document held in the data store. The standard Helvetica font has no Vietnamese
@@ -31,4 +33,18 @@ export const documentPdf = (title: string, lines: readonly string[]): Uint8Array
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(body);
+};
+
+/** The file of a document held in the data store: its details, one per line. */
+export const storedDocumentPdf = (doc: Pick<StoredDocument, 'title' | 'number' | 'issuer' | 'issuedOn' | 'validUntil' | 'subjectName'>): Uint8Array => {
+  const date = (iso: string) => iso.split('-').reverse().join('/');
+  return documentPdf(doc.title, [
+    `So: ${doc.number}`,
+    `Co quan cap: ${doc.issuer}`,
+    `Ngay cap: ${date(doc.issuedOn)}`,
+    `Hieu luc den: ${doc.validUntil ? date(doc.validUntil) : 'khong thoi han'}`,
+    ...(doc.subjectName ? [`Nguoi duoc cap: ${doc.subjectName}`] : []),
+    '',
+    'Ban mo phong - simulated document',
+  ]);
 };

@@ -15,12 +15,11 @@
  *
  * Budget: compressed photo ≤ 600 kB, and ≤ 3 s from photo to compressed JPEG on that phone.
  */
-import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import type * as Compress from '../src/lib/files/compress.ts';
 import type * as ImagesToPdf from '../src/lib/files/images-to-pdf.ts';
-import { chromiumOptions } from './preview-server.ts';
+import { chromiumOptions, freePort } from './preview-server.ts';
 
 const BUDGET_MS = 3000;
 const MAX_BYTES = 600_000;
@@ -28,16 +27,6 @@ const THROTTLE = 4;
 const RUNS = 3;
 const COMPRESS = '/src/lib/files/compress.ts';
 const IMAGES_TO_PDF = '/src/lib/files/images-to-pdf.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createTcpServer();
-    probe.once('error', reject);
-    probe.listen(0, () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;

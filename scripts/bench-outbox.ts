@@ -14,27 +14,16 @@
  * Budget: all 20 sent exactly once, and the time beyond the raw upload time (bytes ÷ uplink)
  * at most 1 s per dossier — the queue's own cost: round trips, IndexedDB writes, the UI.
  */
-import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import type * as PersonalDb from '../src/offline/personal-db.ts';
-import { chromiumOptions } from './preview-server.ts';
+import { chromiumOptions, freePort } from './preview-server.ts';
 
 const COUNT = 20;
 const THROTTLE = 4;
 const LINK = { latency: 150, uploadThroughput: (2_000_000 / 8) | 0, downloadThroughput: (4_000_000 / 8) | 0 };
 const OVERHEAD_BUDGET_MS_PER_DOSSIER = 1000;
 const PERSONAL_DB = '/src/offline/personal-db.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createTcpServer();
-    probe.once('error', reject);
-    probe.listen(0, () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 
 const port = Number(process.env.BENCH_PORT ?? (await freePort()));
 const base = `http://localhost:${port}`;

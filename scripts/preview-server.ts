@@ -1,5 +1,6 @@
 /** Starts `vite preview` (the production build + simulated backend) for scripts; resolves when it answers. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 
 export const startPreview = async (port: number, env: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> => {
   const child: ChildProcess = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort'], {
@@ -27,3 +28,14 @@ export const chromiumOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
 };
+
+/** A port nobody is listening on, for a server a script starts itself. */
+export const freePort = (): Promise<number> =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createTcpServer();
+    probe.once('error', reject);
+    probe.listen(0, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });

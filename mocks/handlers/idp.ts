@@ -16,7 +16,7 @@ import {
   signJwt,
   verifyJwt,
 } from '../idp.ts';
-import { documentPdf } from '../pdf.ts';
+import { storedDocumentPdf } from '../pdf.ts';
 import { problem } from './problem.ts';
 
 /**
@@ -345,16 +345,7 @@ export const idpHandlers = [
     if (!citizenId) return sessionExpired();
     const doc = dataStoreFor(citizenId)?.documents.find((d) => d.id === params.id);
     if (!doc) return problem(404, 'document-not-found', 'No such document in your data store');
-    const date = (iso: string) => iso.split('-').reverse().join('/');
-    const pdf = documentPdf(doc.title, [
-      `So: ${doc.number}`,
-      `Co quan cap: ${doc.issuer}`,
-      `Ngay cap: ${date(doc.issuedOn)}`,
-      `Hieu luc den: ${doc.validUntil ? date(doc.validUntil) : 'khong thoi han'}`,
-      ...(doc.subjectName ? [`Nguoi duoc cap: ${doc.subjectName}`] : []),
-      '',
-      'Ban mo phong - simulated document',
-    ]);
+    const pdf = storedDocumentPdf(doc);
     return new HttpResponse(pdf, {
       headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${doc.file.name}"`, ...noStore },
     });

@@ -1,28 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
-import { QueryClientProvider } from '@tanstack/react-query';
 import { setFaults } from '../../mocks/faults.ts';
 import { initI18n } from '../i18n/i18n.ts';
-import { queryClient } from './query-client.ts';
-import { routes } from './routes.tsx';
+import { renderAt } from '../test/render-route.tsx';
 
 beforeAll(async () => {
   await initI18n('vi');
 });
-
-const renderAt = (url: string) => {
-  queryClient.clear();
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return router;
-};
 
 describe('catalogue routes', () => {
   it('searches as the citizen types, keeping the query in the URL', async () => {

@@ -1,17 +1,13 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
-import { QueryClientProvider } from '@tanstack/react-query';
 import { advanceDossier, resetDossiers, submitDossier } from '../../../mocks/dossiers.ts';
 import { issueAccessToken } from '../../../mocks/idp.ts';
 import { OIDC_STORAGE_PREFIX } from '../../auth/config.ts';
 import { initI18n } from '../../i18n/i18n.ts';
-import { queryClient } from '../../app/query-client.ts';
-import { routes } from '../../app/routes.tsx';
 import { deleteOutboxItem, listOutbox, loadSnapshot, putOutboxItem, type OutboxItem } from '../../offline/personal-db.ts';
 import { validateTrackForm } from './TrackPage.tsx';
+import { renderAt } from '../../test/render-route.tsx';
 
 // Nguyễn Văn An, phone 0912345678 (mocks/fixtures/citizens.ts).
 const CITIZEN = 'vneid-046095001234';
@@ -41,17 +37,6 @@ const file = (procedureId: string, key: string) => {
   const outcome = submitDossier(CITIZEN, key, { procedureId, values: {}, documents: [] });
   if (!outcome.ok) throw new Error(outcome.title);
   return outcome.value.code;
-};
-
-const renderAt = (url: string) => {
-  queryClient.clear();
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return router;
 };
 
 describe('validateTrackForm', () => {

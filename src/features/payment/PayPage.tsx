@@ -51,15 +51,16 @@ export const PayPage = () => {
     initialData: start.data,
   });
   const current = payment.data ?? start.data;
+  // Paid: the dossier page must not show the fee as still owed from its cache.
+  const paid = current?.status === 'paid';
+  useEffect(() => {
+    if (paid) void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
+  }, [paid, queryClient]);
   const back = `/dossiers/${encodeURIComponent(code)}`;
 
   // Paid already (the Back button, an old link): nothing to pay, the dossier says so.
   if (start.isError && isApiError(start.error) && start.error.code === 'already-paid') return <Navigate to={back} replace />;
-  if (current?.status === 'paid') {
-    // The dossier page must not show the fee as still owed from its cache.
-    void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
-    return <Navigate to={`${back}?payment=paid`} replace />;
-  }
+  if (current?.status === 'paid') return <Navigate to={`${back}?payment=paid`} replace />;
 
   return (
     <div className="apply">
