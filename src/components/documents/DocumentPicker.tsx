@@ -48,12 +48,13 @@ export const DocumentPicker = ({ requirement, title, note, optional, attachments
   const files = attachments.filter((a): a is FileAttachment => a.kind === 'file');
   // A result that arrives after the citizen left the page belongs to nothing any more.
   const mounted = useRef(true);
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // Set on every mount: StrictMode (and React's Activity) unmount and mount again.
+    mounted.current = true;
+    return () => {
       mounted.current = false;
-    },
-    [],
-  );
+    };
+  }, []);
 
   const addFiles = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
