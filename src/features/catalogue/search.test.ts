@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcedureSummary } from '../../api/procedures/schema.ts';
-import { buildIndex, searchProcedures } from './search.ts';
+import { buildIndex, editDistance, searchProcedures } from './search.ts';
 
 const summary = (id: string, name: string, extra: Partial<ProcedureSummary> = {}): ProcedureSummary => ({
   id,
@@ -63,5 +63,24 @@ describe('searchProcedures', () => {
 
   it('returns the whole catalogue, in catalogue order, for an empty query', () => {
     expect(ids('  ')).toEqual(catalogue.map((p) => p.id));
+  });
+});
+
+describe('forgiving search', () => {
+  it('splits words run together and mends one-letter slips', () => {
+    expect(ids('khaisinh')[0]).toBe('1.001193');
+    expect(ids('khai sinhh')[0]).toBe('1.001193');
+    expect(ids('ly lch tu phap')).toEqual(['d']);
+  });
+
+  it('does not match two-letter words inside longer ones', () => {
+    // Short words match whole words or word starts only: "tu" is not found inside "thường trú".
+    expect(ids('tu')).toEqual(['a', 'd']);
+  });
+
+  it('measures edits with a limit', () => {
+    expect(editDistance('sinhh', 'sinh', 1)).toBe(1);
+    expect(editDistance('lcih', 'lich', 1)).toBe(1);
+    expect(editDistance('abcdef', 'ghijkl', 2)).toBe(3);
   });
 });
