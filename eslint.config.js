@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
- * Lint keeps the architecture (style.md): features never import each other, mocks never reach
+ * Lint keeps the architecture (docs/architecture/decisions.md, 11): features never import each other, mocks never reach
  * the app, no barrel files, `import type` for types.
  */
 const featureBoundaries = ['catalogue', 'home', 'settings', 'auth', 'data-store', 'eform', 'dossier', 'tracking', 'rating', 'kiosk', 'assisted'].map(

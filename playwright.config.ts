@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 /**
  * E2e runs against the production build (`npm run build` first; `npm test` does) served by
  * vite preview with the simulated backend — the same server `npm start` runs. Debian's
- * Chromium: Playwright cannot download browsers here (platform.md).
+ * Chromium: Playwright cannot download browsers here (docs/architecture/decisions.md, 10).
  */
 const port = Number(process.env.E2E_PORT ?? 4399);
 

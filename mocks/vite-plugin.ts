@@ -8,7 +8,7 @@ import { handlers } from './handlers.ts';
  * Serves the simulated backend from the same HTTP server as the app (vite dev and vite
  * preview). The browser's only service worker is ours (Workbox), so msw cannot run there;
  * instead each /api request becomes a Fetch Request answered by msw's getResponse with the
- * very handlers the unit tests use (platform.md, "MSW and our own service worker").
+ * very handlers the unit tests use (docs/architecture/decisions.md, 1).
  */
 const readBody = async (req: IncomingMessage): Promise<Buffer | undefined> => {
   if (req.method === 'GET' || req.method === 'HEAD') return undefined;

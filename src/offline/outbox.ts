@@ -5,7 +5,7 @@ import { getOutboxItem, listOutbox, putOutboxItem, type Attachment, type OutboxI
 /**
  * The outbox: submitting writes the dossier and its files to IndexedDB first, then this sends
  * them when there is a connection — on app start, on `online`, when the page becomes visible,
- * and on Background Sync where the browser has it (platform.md: Safari never fires it, and
+ * and on Background Sync where the browser has it (docs/architecture/decisions.md, 2: Safari never fires it, and
  * Workbox's queue would store the Authorization header, so the queue is ours). The worker holds
  * no session, so Background Sync only wakes an open page; with the app closed, the dossier waits
  * safely on the phone until the app is next opened — the waiting page says so.

@@ -1,6 +1,6 @@
 /**
  * Removing one person's data from the device: at sign-out, at the end of an assisted session
- * and when a kiosk times out (platform.md, "Wipe order"). Modules that hold personal data
+ * and when a kiosk times out (docs/architecture/decisions.md, 7). Modules that hold personal data
  * register how to drop it; `wipePersonalData` runs them all, then clears web storage.
  */
 type Wiper = () => void | Promise<void>;

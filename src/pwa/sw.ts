@@ -8,7 +8,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 declare const self: ServiceWorkerGlobalScope;
 
 /**
- * Our rules (platform.md, style.md):
+ * Our rules (docs/architecture/decisions.md, 4 and 8):
  * - the app shell and its code are precached, so the app opens with no signal;
  * - only PUBLIC data is cached at run time (the catalogue, procedure pages, administrative
  *   units). Cache Storage is keyed by URL, not by person: personal data never goes there;

@@ -6,7 +6,7 @@ import { z } from 'zod/mini';
 /**
  * Online public service level. Decree 42/2022/NĐ-CP speaks of "toàn trình" (full-process) and
  * "một phần" (partial); portals still say "mức độ 4" and "mức độ 3". We store the new term and
- * show both (domain.md, "Service levels").
+ * show both (docs/domain/service-levels.md).
  */
 export const ServiceLevel = z.enum(['partial', 'full']);
 export type ServiceLevel = z.infer<typeof ServiceLevel>;

@@ -59,7 +59,7 @@ export interface AddressValue {
   line: string;
 }
 
-/** "house number, street/hamlet, commune/ward, province/city" (domain.md). */
+/** "house number, street/hamlet, commune/ward, province/city" (docs/domain/admin-units.md). */
 export const formatAddress = (value: unknown): string => {
   const a = (value ?? {}) as Partial<AddressValue>;
   return [a.line, a.communeName, a.provinceName].filter(Boolean).join(', ');
