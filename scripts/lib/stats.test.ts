@@ -24,7 +24,7 @@ describe('budget check', () => {
 
   it('fails when nothing was measured (p95 of nothing is NaN, and NaN > 16 is false)', () => {
     expect(check({ ...budget, samples: [] }).failure).toMatch(/0 samples.*nothing was measured/);
-    expect(check({ ...budget, samples: [1, 2], minSamples: 10 }).failure).toMatch(/need at least 10/);
+    expect(check({ ...budget, samples: [1, 2], minSamples: 10 }).failure).toMatch(/need at least 10 — the measurement is incomplete/);
   });
 
   it('fails on a sample that is not a finite number', () => {

@@ -53,7 +53,7 @@ export const check = ({ name, samples, stat, limit, unit = 'ms', minSamples = 1 
     (samples.length > 1 ? `median ${fmt(median(samples), unit)}, p95 ${fmt(percentile(samples, 95), unit)}, max ${fmt(statistic(samples, 'max'), unit)}` : `${fmt(value, unit)}`) +
     ` (budget: ${stat} ≤ ${fmt(limit, unit)})`;
   let failure: string | undefined;
-  if (samples.length < minSamples) failure = `${name}: ${samples.length} sample${samples.length === 1 ? '' : 's'}, need at least ${minSamples} — nothing was measured`;
+  if (samples.length < minSamples) failure = `${name}: ${samples.length} sample${samples.length === 1 ? '' : 's'}, need at least ${minSamples} — ${samples.length === 0 ? 'nothing was measured' : 'the measurement is incomplete'}`;
   else if (bad.length > 0) failure = `${name}: ${bad.length} sample${bad.length === 1 ? ' is' : 's are'} not a finite number (${bad.slice(0, 3).map(String).join(', ')})`;
   else if (!Number.isFinite(limit)) failure = `${name}: the budget ${limit} is not a finite number`;
   else if (!(value <= limit)) failure = `${name}: ${stat} ${fmt(value, unit)} > ${fmt(limit, unit)}`;
