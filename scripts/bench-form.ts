@@ -137,6 +137,11 @@ try {
             if (document.querySelector(selector)) done();
           });
           observer.observe(document.body, { childList: true, subtree: true });
+          // A form that never appears is a failed measurement (NaN), not a hang.
+          setTimeout(() => {
+            observer.disconnect();
+            resolve(NaN);
+          }, 60_000);
         }),
       LAST_FIELD,
     );
