@@ -6,6 +6,7 @@ import { civilProcedures } from './fixtures/procedures-civil.ts';
 import { economyProcedures } from './fixtures/procedures-economy.ts';
 import { communes, provinces } from './fixtures/admin-units.ts';
 import { syntheticProcedures } from './synthetic.ts';
+import { syntheticFormProcedure, syntheticFormsEnabled } from './synthetic-form.ts';
 
 /**
  * The simulated backend's state. Every fixture goes through the app's own zod schemas, so a
@@ -30,6 +31,8 @@ const seed = (): Db => {
     process.env.MOCK_CATALOGUE === 'synthetic'
       ? syntheticProcedures(2000)
       : [...civilProcedures, ...economyProcedures];
+  // MOCK_FORMS=synthetic adds a procedure with a 60-field e-form (bench:form).
+  if (syntheticFormsEnabled()) source.push(syntheticFormProcedure);
   const procedures = new Map(source.map((p) => Procedure.parse(p)).map((p) => [p.id, p]));
   return {
     procedures,

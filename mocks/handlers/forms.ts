@@ -1,11 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import { selectOne, type FormDefinition, type LeafField } from '../../src/api/forms/schema.ts';
 import { formDefinitions } from '../fixtures/forms.ts';
+import { syntheticFormDefinition, syntheticFormsEnabled } from '../synthetic-form.ts';
 import { dataStoreFor } from '../idp.ts';
 import { currentCitizenId } from './idp.ts';
 import { problem } from './problem.ts';
 
-const definitionFor = (procedureId: string): FormDefinition | undefined => formDefinitions.find((d) => d.procedureId === procedureId);
+const definitionFor = (procedureId: string): FormDefinition | undefined =>
+  formDefinitions.find((d) => d.procedureId === procedureId) ?? (syntheticFormsEnabled() && procedureId === syntheticFormDefinition.procedureId ? syntheticFormDefinition : undefined);
 
 const same = (field: LeafField, sent: unknown, official: unknown): boolean => {
   if (field.type === 'address') {
