@@ -6,7 +6,7 @@ import type { Dossier } from '../../api/dossiers/schema.ts';
 import { dossierKeys } from '../../api/dossiers/queries.ts';
 import { withdrawDossier } from '../../api/dossiers/requests.ts';
 import { getDocumentFile } from '../../api/me/requests.ts';
-import { trackObjectUrl } from '../../offline/wipe.ts';
+import { trackObjectUrl } from '../../auth/wipe.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { errorKind } from '../../components/errors/error-message.ts';

@@ -7,7 +7,7 @@ import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { QrCode, qrSvgMarkup } from '../../components/ui/QrCode.tsx';
 import { formatDate, formatMoney } from '../../lib/format.ts';
-import { trackObjectUrl } from '../../offline/wipe.ts';
+import { trackObjectUrl } from '../../auth/wipe.ts';
 import { formatDateTime } from './format.ts';
 import { StaleNotice } from './StaleNotice.tsx';
 import { OverdueChip, StatusChip } from './StatusChip.tsx';
