@@ -35,7 +35,7 @@ const dirsOf = (dir) =>
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name);
 
-export const features = dirsOf(path.join(src, 'features'));
+const features = dirsOf(path.join(src, 'features'));
 
 /** What each layer may import (besides itself); every other folder of src is out of bounds. */
 const allowed = {
