@@ -33,6 +33,11 @@ describe('layer boundaries', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('sees lazy imports and re-exports too', async () => {
+    const code = "export const page = () => import('../dossiers/DossierPage.tsx');\nexport { Timeline } from '../dossiers/Timeline.tsx';\n";
+    expect(await boundaryErrors('src/features/eform/Probe.ts', code)).toHaveLength(2);
+  });
+
   it('fences in every folder of src/features, the ones named in no list included', async () => {
     expect(features).toEqual(expect.arrayContaining(['dossiers', 'eform', 'outbox', 'payment', 'supplement']));
     for (const from of features) {
