@@ -4,7 +4,8 @@ import { DOSSIER_CODE, Dossier, DossierList, NotificationList, Payment, TrackRes
 import { DataStore } from '../src/api/me/schema.ts';
 import { ApiError } from '../src/api/errors.ts';
 import { submitDossier as submitWithClient, trackDossier as trackWithClient, uploadFile } from '../src/api/dossiers/requests.ts';
-import { crc16, feeDue } from './dossiers.ts';
+import { feeDue } from '../src/api/dossiers/fees.ts';
+import { crc16 } from './dossiers/payments.ts';
 import { db } from './db.ts';
 import { codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
 

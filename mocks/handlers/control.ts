@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import { getFaults, resetFaults, setFaults, takeFault, type Faults } from '../faults.ts';
 import { resetDb } from '../db.ts';
-import { resetDossiers } from '../dossiers.ts';
+import { resetDossiers } from '../dossiers/state.ts';
 import { expireAllTokens, resetIdp } from '../idp.ts';
 import { problem } from './problem.ts';
 

@@ -2,28 +2,12 @@ import { http, HttpResponse } from 'msw';
 import { z } from 'zod/mini';
 import { DossierStatus, LocalisedText, SubmitDossier, SubmitSupplement, type Payment } from '../../src/api/dossiers/schema.ts';
 import { formDefinitions } from '../fixtures/forms.ts';
-import {
-  advanceDossier,
-  allDossiers,
-  completePayment,
-  expirePayment,
-  gatewayView,
-  getDossier,
-  getPayment,
-  listDossiers,
-  listNotifications,
-  markNotificationsRead,
-  setProcedureClosed,
-  startPayment,
-  storeUpload,
-  submitDossier,
-  submitSupplement,
-  trackDossier,
-  uploadedFile,
-  withdrawDossier,
-  type Failure,
-  type Outcome,
-} from '../dossiers.ts';
+import { advanceDossier, allDossiers, getDossier, listDossiers, setProcedureClosed, submitDossier, submitSupplement, withdrawDossier } from '../dossiers/lifecycle.ts';
+import { listNotifications, markNotificationsRead } from '../dossiers/notifications.ts';
+import { completePayment, expirePayment, gatewayView, getPayment, startPayment } from '../dossiers/payments.ts';
+import type { Failure, Outcome } from '../dossiers/state.ts';
+import { trackDossier } from '../dossiers/tracking.ts';
+import { storeUpload, uploadedFile } from '../dossiers/uploads.ts';
 import { dataStoreFor } from '../idp.ts';
 import { lockedValuesChanged } from './forms.ts';
 import { currentCitizenId } from './idp.ts';

@@ -1,6 +1,6 @@
 import { matchRoutes, type RouteObject } from 'react-router';
 import { startEarly } from '../api/early.ts';
-import { AppShell } from '../components/layout/AppShell.tsx';
+import { AppShell } from './AppShell.tsx';
 import { ShellFallback } from '../components/layout/ShellFallback.tsx';
 import { RootErrorBoundary } from '../components/errors/RootErrorBoundary.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';

@@ -1,4 +1,4 @@
-import { wipePersonalData } from '../offline/wipe.ts';
+import { wipePersonalData } from './wipe.ts';
 import { isExpired, notifySessionChange, readSession, safeReturnTo } from './session.ts';
 
 const oidc = () => import('./oidc.ts').then((m) => m.userManager());
@@ -9,12 +9,14 @@ export const signIn = async (returnTo: string): Promise<void> => {
   await (await oidc()).signinRedirect({ state: { returnTo: safeReturnTo(returnTo) }, ui_locales: document.documentElement.lang || 'vi' });
 };
 
-/** On /auth/callback: trade the code for tokens (PKCE verified by the library). */
-export const completeSignIn = async (): Promise<string> => {
+/**
+ * On /auth/callback: trade the code for tokens (PKCE verified by the library). `prepareDevice`
+ * runs for the person now signed in before the app learns of the session (the caller drops
+ * what another person left on the device: auth sits below offline and cannot reach it).
+ */
+export const completeSignIn = async (prepareDevice: (sub: string) => Promise<void>): Promise<string> => {
   const user = await (await oidc()).signinRedirectCallback();
-  const { beginPersonalSession, dropDraftsNotOwnedBy } = await import('../offline/personal-db.ts');
-  beginPersonalSession();
-  await dropDraftsNotOwnedBy(user.profile.sub);
+  await prepareDevice(user.profile.sub);
   notifySessionChange();
   const state = user.state as { returnTo?: string } | undefined;
   return safeReturnTo(state?.returnTo);

@@ -3,7 +3,7 @@ import { ApiError } from '../api/errors.ts';
 import { drainOutbox, enqueue, retry, type OutboxTransport } from './outbox.ts';
 import { beginPersonalSession, listOutbox, type OutboxItem } from './personal-db.ts';
 import type { DocumentRef } from '../api/dossiers/schema.ts';
-import { wipePersonalData } from './wipe.ts';
+import { wipePersonalData } from '../auth/wipe.ts';
 
 const file = (key: string) => ({
   kind: 'file' as const,

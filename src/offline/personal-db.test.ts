@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { beginPersonalSession, deleteDraft, dropDraftsNotOwnedBy, listDrafts, loadDraft, saveDraft, type Draft } from './personal-db.ts';
-import { wipePersonalData } from './wipe.ts';
+import { wipePersonalData } from '../auth/wipe.ts';
 
 const draft = (owner: string, procedureId: string, updatedAt: string): Draft => ({
   owner,

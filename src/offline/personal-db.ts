@@ -1,5 +1,5 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { registerWipe } from './wipe.ts';
+import { registerWipe } from '../auth/wipe.ts';
 
 /**
  * The one IndexedDB database that holds personal data (drafts, the outbox of unsent

@@ -6,7 +6,7 @@ import { server } from '../../mocks/node.ts';
 import { resetFaults } from '../../mocks/faults.ts';
 import { resetDb } from '../../mocks/db.ts';
 import { resetIdp } from '../../mocks/idp.ts';
-import { resetDossiers } from '../../mocks/dossiers.ts';
+import { resetDossiers } from '../../mocks/dossiers/state.ts';
 
 // jsdom's fetch needs absolute URLs; the app uses relative "/api" like the browser does.
 const origin = 'http://localhost:3000';

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredDocument } from '../../api/me/schema.ts';
 import type { Attachment } from '../../offline/personal-db.ts';
-import { trackObjectUrl } from '../../offline/wipe.ts';
+import { trackObjectUrl } from '../../auth/wipe.ts';
 import { formatBytes } from '../../lib/format.ts';
 import { attachedBytes, photosFitOnePdf, prepareFile, type FileAttachment, type PickError } from './attachments.ts';
 

@@ -3,6 +3,13 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { completeSignIn } from '../../auth/actions.ts';
 
+/** A new person on this device: a fresh personal session, and nobody else's drafts or queue. */
+const prepareDevice = async (sub: string): Promise<void> => {
+  const { beginPersonalSession, dropDraftsNotOwnedBy } = await import('../../offline/personal-db.ts');
+  beginPersonalSession();
+  await dropDraftsNotOwnedBy(sub);
+};
+
 /** Back from the identity provider: exchange the code, then return where the citizen was. */
 export const AuthCallbackPage = () => {
   const { t } = useTranslation('auth');
@@ -14,7 +21,7 @@ export const AuthCallbackPage = () => {
     // The code is single-use: React's development double effect must not spend it twice.
     if (started.current || failed) return;
     started.current = true;
-    completeSignIn().then(
+    completeSignIn(prepareDevice).then(
       (returnTo) => void navigate(returnTo, { replace: true }),
       () => setFailed(true),
     );

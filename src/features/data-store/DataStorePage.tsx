@@ -8,7 +8,7 @@ import type { Address, DataStore, Source, StoredDocument } from '../../api/me/sc
 import { signOut } from '../../auth/actions.ts';
 import { useSession } from '../../auth/session.ts';
 import { deleteDraft, listDrafts, listOutbox, type Draft } from '../../offline/personal-db.ts';
-import { trackObjectUrl } from '../../offline/wipe.ts';
+import { trackObjectUrl } from '../../auth/wipe.ts';
 import { formatDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';

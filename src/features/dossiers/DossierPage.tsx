@@ -6,7 +6,7 @@ import type { Dossier } from '../../api/dossiers/schema.ts';
 import { dossierKeys } from '../../api/dossiers/queries.ts';
 import { withdrawDossier } from '../../api/dossiers/requests.ts';
 import { getDocumentFile } from '../../api/me/requests.ts';
-import { trackObjectUrl } from '../../offline/wipe.ts';
+import { saveFile } from '../../components/documents/download.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { errorKind } from '../../components/errors/error-message.ts';
@@ -186,15 +186,7 @@ const ResultSection = ({ dossier: d }: { dossier: Dossier }) => {
     setState('loading');
     try {
       const blob = await getDocumentFile(result.documentId);
-      const url = trackObjectUrl(URL.createObjectURL(blob));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${result.title} - ${d.code}.${extension(blob.type)}`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      // The download has started with its own copy: let the bytes go (a minute's grace for slow browsers).
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(blob, `${result.title} - ${d.code}.${extension(blob.type)}`);
       setState('idle');
     } catch {
       setState('error');

@@ -7,7 +7,7 @@ import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { QrCode, qrSvgMarkup } from '../../components/ui/QrCode.tsx';
 import { formatDate, formatMoney } from '../../lib/format.ts';
-import { trackObjectUrl } from '../../offline/wipe.ts';
+import { saveFile } from '../../components/documents/download.ts';
 import { formatDateTime } from './format.ts';
 import { StaleNotice } from './StaleNotice.tsx';
 import { OverdueChip, StatusChip } from './StatusChip.tsx';
@@ -133,15 +133,7 @@ const Receipt = ({ dossier: d }: { dossier: Dossier }) => {
       url,
     );
     const file = `bien-nhan-${d.code}.html`;
-    const href = trackObjectUrl(URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' })));
-    const a = document.createElement('a');
-    a.href = href;
-    a.download = file;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    // The download has started with its own copy: let the bytes go (a minute's grace for slow browsers).
-    setTimeout(() => URL.revokeObjectURL(href), 60_000);
+    const href = saveFile(new Blob([html], { type: 'text/html;charset=utf-8' }), file);
     setSaved({ file, href });
     statusRef.current?.focus();
   };

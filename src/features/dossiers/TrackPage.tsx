@@ -8,6 +8,8 @@ import { isApiError } from '../../api/errors.ts';
 import { useSession } from '../../auth/session.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
+import { ErrorSummary } from '../../components/forms/ErrorSummary.tsx';
+import { FieldFrame } from '../../components/forms/FieldFrame.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { OverdueChip, StatusChip } from './StatusChip.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -76,77 +78,46 @@ export const TrackPage = () => {
       <h1>{t('track.title')}</h1>
       <p className="lead">{t('track.lead')}</p>
       {errorList.length > 0 ? (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby={`${id}-summary`}>
-          <h2 id={`${id}-summary`}>{t('track.errorTitle')}</h2>
-          <ul>
-            {errorList.map((f) => (
-              <li key={f}>
-                <a
-                  href={`#${f === 'code' ? codeId : phoneId}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    document.getElementById(f === 'code' ? codeId : phoneId)?.focus();
-                  }}
-                >
-                  {t(`track.errors.${errors[f] as FieldError}`)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ErrorSummary
+          ref={summaryRef}
+          title={t('track.errorTitle')}
+          items={errorList.map((f) => ({ key: f, target: f === 'code' ? codeId : phoneId, text: t(`track.errors.${errors[f] as FieldError}`) }))}
+        />
       ) : null}
       <form className="track__form card" noValidate onSubmit={onSubmit}>
-        <div className={errors.code ? 'field field--error' : 'field'}>
-          <label className="field__label" htmlFor={codeId}>
-            {t('track.code')}
-          </label>
-          <p className="hint" id={`${codeId}-hint`}>
-            {t('track.codeHint')}
-          </p>
-          {errors.code ? (
-            <p className="field-error" id={`${codeId}-error`}>
-              {t(`track.errors.${errors.code}`)}
-            </p>
-          ) : null}
-          <input
-            id={codeId}
-            name="code"
-            type="text"
-            className="input--code"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            aria-invalid={errors.code ? true : undefined}
-            aria-describedby={errors.code ? `${codeId}-hint ${codeId}-error` : `${codeId}-hint`}
-          />
-        </div>
-        <div className={errors.phone ? 'field field--error' : 'field'}>
-          <label className="field__label" htmlFor={phoneId}>
-            {t('track.phone')}
-          </label>
-          <p className="hint" id={`${phoneId}-hint`}>
-            {t('track.phoneHint')}
-          </p>
-          {errors.phone ? (
-            <p className="field-error" id={`${phoneId}-error`}>
-              {t(`track.errors.${errors.phone}`)}
-            </p>
-          ) : null}
-          <input
-            id={phoneId}
-            name="phone"
-            type="text"
-            inputMode="numeric"
-            className="input--short"
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            autoComplete="off"
-            aria-invalid={errors.phone ? true : undefined}
-            aria-describedby={errors.phone ? `${phoneId}-hint ${phoneId}-error` : `${phoneId}-hint`}
-          />
-        </div>
+        <FieldFrame id={codeId} label={t('track.code')} hint={t('track.codeHint')} error={errors.code ? t(`track.errors.${errors.code}`) : undefined}>
+          {(describedBy, invalid) => (
+            <input
+              id={codeId}
+              name="code"
+              type="text"
+              className="input--code"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              aria-invalid={invalid || undefined}
+              aria-describedby={describedBy}
+            />
+          )}
+        </FieldFrame>
+        <FieldFrame id={phoneId} label={t('track.phone')} hint={t('track.phoneHint')} error={errors.phone ? t(`track.errors.${errors.phone}`) : undefined}>
+          {(describedBy, invalid) => (
+            <input
+              id={phoneId}
+              name="phone"
+              type="text"
+              inputMode="numeric"
+              className="input--short"
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              autoComplete="off"
+              aria-invalid={invalid || undefined}
+              aria-describedby={describedBy}
+            />
+          )}
+        </FieldFrame>
         <button type="submit" className="button button--block" disabled={outcome === 'searching'}>
           {outcome === 'searching' ? t('track.searching') : t('track.submit')}
         </button>

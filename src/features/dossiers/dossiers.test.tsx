@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { advanceDossier, resetDossiers, submitDossier } from '../../../mocks/dossiers.ts';
+import { advanceDossier, submitDossier } from '../../../mocks/dossiers/lifecycle.ts';
+import { resetDossiers } from '../../../mocks/dossiers/state.ts';
 import { issueAccessToken } from '../../../mocks/idp.ts';
 import { OIDC_STORAGE_PREFIX } from '../../auth/config.ts';
 import { initI18n } from '../../i18n/i18n.ts';

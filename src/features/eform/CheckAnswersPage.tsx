@@ -14,7 +14,7 @@ import { Icon } from '../../components/ui/Icon.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { isGroup, localText, visibleSections, type Values } from './definition.ts';
 import { displayValue } from './fields/Field.tsx';
-import { inputId } from './fields/FieldFrame.tsx';
+import { inputId } from './fields/input-id.ts';
 import { validateValues } from './validation.ts';
 import { toSubmission } from './submission.ts';
 

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { DocumentPicker } from '../../components/documents/DocumentPicker.tsx';
 import { attachmentsFromForm, combinePhotos, coveredBy } from '../../components/documents/attachments.ts';
+import { ErrorSummary } from '../../components/forms/ErrorSummary.tsx';
 import { deleteDraft, loadDraft, saveDraft, type Attachment, type Draft } from '../../offline/personal-db.ts';
 import { enqueue } from '../../offline/outbox.ts';
 import { formatBytes, formatMoney } from '../../lib/format.ts';
@@ -112,14 +113,11 @@ export const DocumentsStepPage = () => {
       <p className="apply__procedure">{procedure.name}</p>
       <p className="notice">{t('limits', { file: formatBytes(UPLOAD_LIMITS.maxFileBytes, i18n.language), dossier: formatBytes(UPLOAD_LIMITS.maxDossierBytes, i18n.language) })}</p>
       {missing.length > 0 ? (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          <h2>{t('missingTitle', { count: missing.length })}</h2>
-          <ul>
-            {missing.map((i) => (
-              <li key={i}>{procedure.documents[i]?.name}</li>
-            ))}
-          </ul>
-        </div>
+        <ErrorSummary
+          ref={summaryRef}
+          title={t('missingTitle', { count: missing.length })}
+          items={missing.map((i) => ({ key: String(i), text: procedure.documents[i]?.name }))}
+        />
       ) : null}
       {procedure.documents.map((doc, i) => {
         const covered = coveredBy(doc.name);

@@ -8,11 +8,19 @@ import { saveDraft, type Draft } from '../../offline/personal-db.ts';
 import { allFields, isGroup, localText, visibleSections, type Values } from './definition.ts';
 import { buildFormSchema } from './validation.ts';
 import { EngineCtx } from './engine-context.ts';
-import { Field, Group } from './fields/Field.tsx';
-import { ErrorSummary, type SummaryItem } from './ErrorSummary.tsx';
+import { Field } from './fields/Field.tsx';
+import { GroupField } from './fields/GroupField.tsx';
+import { ErrorSummary, focusField } from '../../components/forms/ErrorSummary.tsx';
+import { inputId } from './fields/input-id.ts';
 import { CorrectionDialog, type CorrectionTarget } from './CorrectionDialog.tsx';
 
 const SAVE_DELAY_MS = 400;
+
+interface SummaryItem {
+  path: string;
+  label: string;
+  message: string;
+}
 
 const flattenErrors = (errors: FieldErrors, prefix = ''): { path: string; message: string }[] =>
   Object.entries(errors).flatMap(([key, value]) => {
@@ -81,9 +89,7 @@ export const EForm = ({ definition, draft, dataStore, onSaved, onComplete }: Pro
   useEffect(() => {
     const hash = decodeURIComponent(window.location.hash.slice(1));
     if (!hash) return;
-    const target = document.getElementById(hash);
-    target?.focus();
-    (document.getElementById(`${hash}-group`) ?? target)?.scrollIntoView({ block: 'center' });
+    focusField(hash);
   }, []);
 
   const values = useWatch({ control: form.control }) as Values;
@@ -114,7 +120,13 @@ export const EForm = ({ definition, draft, dataStore, onSaved, onComplete }: Pro
     >
       <p className="prefilled-count">{t('prefilledCount', { count: draft.prefilledCount, total })}</p>
       <FormProvider {...form}>
-        {summary.length > 0 ? <ErrorSummary ref={summaryRef} items={summary} /> : null}
+        {summary.length > 0 ? (
+          <ErrorSummary
+            ref={summaryRef}
+            title={t('summary.title', { count: summary.length })}
+            items={summary.map((item) => ({ key: item.path, target: inputId(item.path), text: `${item.label}: ${t(item.message as 'validation.required')}` }))}
+          />
+        ) : null}
         <form
           noValidate
           className="eform"
@@ -129,7 +141,7 @@ export const EForm = ({ definition, draft, dataStore, onSaved, onComplete }: Pro
             <section key={section.id} className="eform__section" aria-labelledby={`s-${section.id}`}>
               <h2 id={`s-${section.id}`}>{localText(section.title, lng)}</h2>
               {section.description ? <p className="hint">{localText(section.description, lng)}</p> : null}
-              {section.fields.map((field) => (isGroup(field) ? <Group key={field.id} field={field} /> : <Field key={field.id} field={field} path={field.id} />))}
+              {section.fields.map((field) => (isGroup(field) ? <GroupField key={field.id} field={field} /> : <Field key={field.id} field={field} path={field.id} />))}
             </section>
           ))}
           <button type="submit" className="button button--primary button--block">

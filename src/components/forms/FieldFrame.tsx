@@ -1,30 +1,30 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Input ids from field paths ("members.0.fullName" → "f-members-0-fullName"). */
-export const inputId = (path: string): string => `f-${path.replace(/\./g, '-')}`;
-
 interface Props {
-  path: string;
-  label: string;
-  hint?: string | undefined;
+  /** The input's id; the hint, note and error take `<id>-hint`, `<id>-note`, `<id>-error`. */
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** The message, translated: shown above the input and read with it. */
   error?: string | undefined;
-  required: boolean;
-  /** Provenance note under the label (where a pre-filled value came from). */
+  /** Marks the label "(optional)". */
+  optional?: boolean;
+  /** Under the hint, e.g. where a pre-filled value came from. */
   note?: ReactNode;
   children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
   /** Radios and address parts are groups: a fieldset with a legend instead of a label. */
   asGroup?: boolean;
 }
 
-export const FieldFrame = ({ path, label, hint, error, required, note, children, asGroup = false }: Props) => {
-  const { t } = useTranslation('eform');
-  const id = inputId(path);
+/** One form field's frame — label, hint, note, error, then the input — for every form of the app. */
+export const FieldFrame = ({ id, label, hint, error, optional = false, note, children, asGroup = false }: Props) => {
+  const { t } = useTranslation();
   const describedBy = [hint ? `${id}-hint` : null, note ? `${id}-note` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const labelText = (
     <>
       {label}
-      {required ? null : <span className="optional"> {t('optional')}</span>}
+      {optional ? <span className="optional"> {t('form.optional')}</span> : null}
     </>
   );
   const body = (
@@ -41,8 +41,8 @@ export const FieldFrame = ({ path, label, hint, error, required, note, children,
       ) : null}
       {error ? (
         <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('errorPrefix')}</span>
-          {t(error as 'validation.required')}
+          <span className="visually-hidden">{t('form.errorPrefix')}</span>
+          {error}
         </p>
       ) : null}
       {children(describedBy, Boolean(error))}

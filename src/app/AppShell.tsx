@@ -1,18 +1,18 @@
 import { lazy, Suspense } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Header } from './Header.tsx';
-import { BottomNav } from './BottomNav.tsx';
-import { OfflineBanner } from './OfflineBanner.tsx';
-import { NavigationProgress } from './NavigationProgress.tsx';
-import { UpdatePrompt } from '../../pwa/UpdatePrompt.tsx';
-import { useDocumentTitle } from './use-document-title.ts';
-import { useFocusOnNavigate } from './use-focus-on-navigate.ts';
-import { useSession } from '../../auth/session.ts';
-import { useAfterFirstPaint } from '../../lib/use-after-first-paint.ts';
+import { Header } from '../components/layout/Header.tsx';
+import { BottomNav } from '../components/layout/BottomNav.tsx';
+import { OfflineBanner } from '../components/layout/OfflineBanner.tsx';
+import { NavigationProgress } from '../components/layout/NavigationProgress.tsx';
+import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
+import { useDocumentTitle } from '../components/layout/use-document-title.ts';
+import { useFocusOnNavigate } from '../components/layout/use-focus-on-navigate.ts';
+import { useSession } from '../auth/session.ts';
+import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
 
 // Sends queued submissions; loaded only for a signed-in citizen, after the first paint.
-const OutboxAgent = lazy(() => import('../../offline/OutboxAgent.tsx'));
+const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
 
 export const AppShell = () => {
   const { t } = useTranslation();

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { submitDossier, submitSupplement, uploadFile } from '../api/dossiers/requests.ts';
-import { listOutbox, saveSnapshot } from './personal-db.ts';
+import { listOutbox, saveSnapshot } from '../offline/personal-db.ts';
 import { isExpired, readSession } from '../auth/session.ts';
-import { drainOutbox, type OutboxTransport } from './outbox.ts';
+import { drainOutbox, type OutboxTransport } from '../offline/outbox.ts';
 
 const transport: OutboxTransport = {
   upload: (blob, name, key, onProgress) => uploadFile(blob, name, key, onProgress),

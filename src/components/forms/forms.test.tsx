@@ -1,0 +1,55 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { initI18n } from '../../i18n/i18n.ts';
+import { ErrorSummary } from './ErrorSummary.tsx';
+import { FieldFrame } from './FieldFrame.tsx';
+
+beforeAll(async () => {
+  await initI18n('vi');
+});
+
+describe('FieldFrame', () => {
+  it('labels the input and has it read its hint, note and error', () => {
+    render(
+      <FieldFrame id="f-phone" label="Số điện thoại" hint="10 chữ số" note={<span>Từ CSDL dân cư</span>} error="Số điện thoại chưa đúng" optional>
+        {(describedBy, invalid) => <input id="f-phone" aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+      </FieldFrame>,
+    );
+    const input = screen.getByLabelText('Số điện thoại (không bắt buộc)');
+    expect(input).toHaveAccessibleDescription(/^10 chữ số Từ CSDL dân cư Lỗi: ?Số điện thoại chưa đúng$/);
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('is a fieldset with a legend for a group, and says nothing extra when all is well', () => {
+    render(
+      <FieldFrame id="f-sex" label="Giới tính" asGroup>
+        {(describedBy, invalid) => <input type="radio" id="f-sex" aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+      </FieldFrame>,
+    );
+    expect(screen.getByRole('group', { name: 'Giới tính' })).toHaveAttribute('id', 'f-sex-group');
+    expect(screen.getByRole('radio')).not.toHaveAttribute('aria-describedby');
+    expect(screen.getByRole('radio')).not.toHaveAttribute('aria-invalid');
+  });
+});
+
+describe('ErrorSummary', () => {
+  it('is an alert titled by its heading whose links move focus to the field', async () => {
+    render(
+      <>
+        <ErrorSummary
+          title="Có 2 mục cần sửa"
+          items={[
+            { key: 'a', target: 'f-a', text: 'Họ và tên: bắt buộc' },
+            { key: 'b', text: 'Giấy khai sinh' },
+          ]}
+        />
+        <input id="f-a" aria-label="Họ và tên" />
+      </>,
+    );
+    expect(screen.getByRole('alert', { name: 'Có 2 mục cần sửa' })).toBeInTheDocument();
+    expect(screen.getByText('Giấy khai sinh').closest('a')).toBeNull();
+    await userEvent.click(screen.getByRole('link', { name: 'Họ và tên: bắt buộc' }));
+    expect(screen.getByLabelText('Họ và tên')).toHaveFocus();
+  });
+});
