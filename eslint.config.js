@@ -24,7 +24,7 @@ const featureBoundaries = ['catalogue', 'home', 'settings', 'auth', 'data-store'
 );
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', '.lighthouse'] },
+  { ignores: ['dist', 'dist-cross', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', '.lighthouse'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
