@@ -6,7 +6,8 @@ import base from './playwright.config.ts';
  * backend alone (scripts/mock-backend.ts, CORS for the app's origin) on 127.0.0.1, the app built
  * with VITE_API_BASE_URL pointing there (into dist-cross/, so dist/ is left alone; pre-rendered
  * from that backend, which is up first) and served by vite preview on localhost. Then the
- * offline journey: the service worker must keep the other origin's public data.
+ * offline journey (the service worker must keep the other origin's public data) and a sign-in
+ * at the simulated VNeID, which lives beside that backend.
  *
  * `npm run test:e2e:cross-origin`; E2E_NO_BUILD=1 reuses dist-cross/ as it is.
  */
@@ -21,7 +22,10 @@ const build = `vite build --outDir dist-cross --emptyOutDir --logLevel warn && n
 
 export default defineConfig({
   ...base,
-  testMatch: ['offline.spec.ts', 'public-data.spec.ts'],
+  // The offline journey, what the worker keeps, and one sign-in (the token and the data store
+  // through CORS preflights, the provider's redirect back to the app's origin).
+  testMatch: ['offline.spec.ts', 'public-data.spec.ts', 'eform.spec.ts'],
+  grep: [/work offline/, /keeps the backend/, /identity provider can be declined/],
   outputDir: 'test-results/cross-origin',
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report/cross-origin' }]],
   use: { ...base.use, baseURL: appOrigin },
@@ -40,7 +44,8 @@ export default defineConfig({
       // The build comes first (about a minute on a busy 2-core machine).
       timeout: 300_000,
       stdout: 'pipe',
-      env: { VITE_API_BASE_URL: apiUrl, PORT: String(port) },
+      // The simulated VNeID lives beside the backend, so it is the identity provider too.
+      env: { VITE_API_BASE_URL: apiUrl, VITE_OIDC_AUTHORITY: `http://127.0.0.1:${apiPort}/idp`, PORT: String(port) },
     },
   ],
 });
