@@ -91,7 +91,7 @@ const testOnlyZones = [
 const testFiles = ['src/**/*.test.{ts,tsx}', 'src/test/**'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', '.lighthouse'] },
+  { ignores: ['dist', 'dist-cross', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', '.lighthouse'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

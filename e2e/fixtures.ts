@@ -11,6 +11,12 @@ export const expectAccessible = async (page: Page, label: string) => {
   ).toEqual([]);
 };
 
+/**
+ * The backend's base URL as the browser sees it: `/api` on the app's server, or another origin
+ * (playwright.cross-origin.config.ts sets E2E_API_URL).
+ */
+export const apiUrl = process.env.E2E_API_URL ?? '/api';
+
 const conditions = (offline: boolean) => ({ offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
 /** Resets the simulated backend (state and injected faults) before each journey. */
@@ -43,14 +49,14 @@ export const test = base.extend<{ backend: { faults: (body: object) => Promise<v
     await use(context);
   },
   backend: async ({ request }, use) => {
-    await request.post('/api/__mock/reset');
+    expect((await request.post(`${apiUrl}/__mock/reset`)).ok(), `the simulated backend answers at ${apiUrl}`).toBe(true);
     await use({
       faults: async (body) => {
-        const response = await request.post('/api/__mock/faults', { data: body });
+        const response = await request.post(`${apiUrl}/__mock/faults`, { data: body });
         expect(response.ok()).toBe(true);
       },
     });
-    await request.post('/api/__mock/reset');
+    await request.post(`${apiUrl}/__mock/reset`);
   },
 });
 

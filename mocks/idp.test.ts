@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DataStore } from '../src/api/me/schema.ts';
 import { authorizeParams, codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
 
@@ -39,6 +39,15 @@ describe('simulated identity provider', () => {
     const response = await fetch(`${origin}/idp/authorize?${authorizeParams({ redirect_uri: 'https://evil.example/cb' }).toString()}`, { redirect: 'manual' });
     expect(response.status).toBe(400);
     expect(response.headers.get('Location')).toBeNull();
+  });
+
+  it('accepts the callback of an app on another origin only when that origin is configured (scripts/mock-backend.ts)', async () => {
+    const params = authorizeParams({ redirect_uri: 'http://localhost:4173/auth/callback' }).toString();
+    vi.stubEnv('MOCK_ALLOWED_ORIGINS', '');
+    expect((await fetch(`${origin}/idp/authorize?${params}`, { redirect: 'manual' })).status).toBe(400);
+    vi.stubEnv('MOCK_ALLOWED_ORIGINS', 'http://localhost:4173');
+    expect((await fetch(`${origin}/idp/authorize?${params}`, { redirect: 'manual' })).status).toBe(200);
+    vi.unstubAllEnvs();
   });
 
   it('sends a request without PKCE back with an error', async () => {

@@ -40,14 +40,17 @@ const send = async (res: ServerResponse, req: IncomingMessage, response: Respons
   if (body.length > 1024 && /json|text/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
     body = gzipSync(body);
     res.setHeader('Content-Encoding', 'gzip');
-    res.setHeader('Vary', 'Accept-Encoding');
+    // Keep what is already there (Vary: Origin, on the backend's own origin).
+    const vary = res.getHeader('Vary');
+    res.setHeader('Vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
   }
   res.setHeader('Content-Length', body.length);
   res.statusCode = response.status;
   res.end(body);
 };
 
-const middleware: Connect.NextHandleFunction = (req, res, next) => {
+/** The simulated backend (/api, and the /idp and /pay pages) as Connect middleware; also scripts/mock-backend.ts. */
+export const mockMiddleware: Connect.NextHandleFunction = (req, res, next) => {
   if (!req.url?.startsWith('/api/') && !req.url?.startsWith('/idp/') && !req.url?.startsWith('/pay/')) return next();
   void (async () => {
     try {
@@ -70,7 +73,7 @@ const middleware: Connect.NextHandleFunction = (req, res, next) => {
  * two minutes per step unless MOCK_LIFECYCLE_SECONDS says otherwise (e2e sets 0 and plays the
  * office through /api/__mock; unit tests never load this plugin).
  */
-const liveLifecycle = () => {
+export const liveLifecycle = () => {
   process.env.MOCK_LIFECYCLE_SECONDS ??= '120';
 };
 
@@ -78,10 +81,10 @@ export const mockApi = (): Plugin => ({
   name: 'mot-cua-so:mock-api',
   configureServer: (server) => {
     liveLifecycle();
-    server.middlewares.use(middleware);
+    server.middlewares.use(mockMiddleware);
   },
   configurePreviewServer: (server) => {
     liveLifecycle();
-    server.middlewares.use(middleware);
+    server.middlewares.use(mockMiddleware);
   },
 });

@@ -16,7 +16,8 @@ import type * as MockServer from '../mocks/node.ts';
 import type * as Prerender from '../src/prerender.tsx';
 import type * as Env from '../src/config/env.ts';
 
-const DIST = 'dist';
+// `node scripts/prerender.ts dist-cross` after `vite build --outDir dist-cross`.
+const DIST = process.argv[2] ?? 'dist';
 const ORIGIN = 'http://localhost:4173';
 const started = performance.now();
 
@@ -55,8 +56,18 @@ try {
   const { prerender } = (await vite.ssrLoadModule('/src/prerender.tsx')) as typeof Prerender;
   const { env } = (await vite.ssrLoadModule('/src/config/env.ts')) as typeof Env;
 
-  const catalogue = (await (await globalThis.fetch(`${env.apiBaseUrl}/catalogue`, { headers: { Accept: 'application/json' } })).json()) as { procedures: { id: string }[] };
-  const pages = ['/', '/services', ...catalogue.procedures.map((p) => `/services/${p.id}`)];
+  // A backend on another origin that does not answer at build time (not up yet, no route from
+  // the build machine) costs the first paint, not the build: every page is the plain shell.
+  let catalogue: { procedures: { id: string }[] } | undefined;
+  try {
+    const response = await globalThis.fetch(`${env.apiBaseUrl}/catalogue`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    catalogue = (await response.json()) as { procedures: { id: string }[] };
+  } catch (error) {
+    if (!apiBase) throw error;
+    console.warn(`prerender: the backend at ${env.apiBaseUrl} did not answer (${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}), so nothing is pre-rendered: every page is served as the plain shell. Build with the backend reachable to pre-render the public pages.`);
+  }
+  const pages = catalogue ? ['/', '/services', ...catalogue.procedures.map((p) => `/services/${p.id}`)] : [];
 
   const shell = await readFile(`${DIST}/shell.html`, 'utf8');
   if (!shell.includes('<div id="root"></div>')) throw new Error('dist/shell.html has no empty #root');

@@ -123,8 +123,20 @@ const AUTHORIZE_PARAMS = ['client_id', 'redirect_uri', 'response_type', 'scope',
 
 type AuthorizeRequest = Record<(typeof AUTHORIZE_PARAMS)[number], string>;
 
-/** The only redirect URI registered for the app: its own callback, on the origin serving it. */
-const registeredRedirect = (request: Request) => `${new URL(request.url).origin}/auth/callback`;
+/**
+ * The app's origins: the one serving this provider (`npm start`), and those scripts/mock-backend.ts
+ * serves with CORS when the provider runs on an origin of its own (MOCK_ALLOWED_ORIGINS).
+ */
+const appOrigins = (request: Request): string[] => [
+  new URL(request.url).origin,
+  ...(process.env.MOCK_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean),
+];
+
+/** The only redirect URIs registered for the app: its own callback, on an origin of the app. */
+const isRegisteredRedirect = (request: Request, uri: string) => appOrigins(request).some((origin) => uri === `${origin}/auth/callback`);
 
 /**
  * RFC 6749 §4.1.2.1: a bad client or redirect URI is shown to the user (never redirected to);
@@ -133,7 +145,7 @@ const registeredRedirect = (request: Request) => `${new URL(request.url).origin}
 const validateAuthorize = (request: Request, params: URLSearchParams): { request: AuthorizeRequest } | { page: Response } | { redirect: string } => {
   const values = Object.fromEntries(AUTHORIZE_PARAMS.map((k) => [k, params.get(k) ?? ''])) as AuthorizeRequest;
   const lang = langOf(values.ui_locales);
-  if (values.client_id !== CLIENT_ID || values.redirect_uri !== registeredRedirect(request)) {
+  if (values.client_id !== CLIENT_ID || !isRegisteredRedirect(request, values.redirect_uri)) {
     return { page: page(lang, TEXT[lang].badRequest, `<h1>${escapeHtml(TEXT[lang].badRequest)}</h1><p>${escapeHtml(TEXT[lang].badRequestBody)}</p>`, 400) };
   }
   const back = (error: string, description: string) => {
@@ -312,8 +324,7 @@ export const idpHandlers = [
     if (typeof claims?.sub === 'string') revokeTokensOf(claims.sub);
     const lang = langOf(params.get('ui_locales'));
     const target = params.get('post_logout_redirect_uri');
-    const origin = new URL(request.url).origin;
-    if (target && URL.canParse(target) && new URL(target).origin === origin) {
+    if (target && URL.canParse(target) && appOrigins(request).includes(new URL(target).origin)) {
       const url = new URL(target);
       const state = params.get('state');
       if (state) url.searchParams.set('state', state);

@@ -4,6 +4,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
+import { publicDataRoutes } from './public-data.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -28,6 +29,10 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('/shell.html'), { deny
 
 export const PUBLIC_CACHE = 'public-catalogue-v1';
 
+// The backend the app was built for (VITE_API_BASE_URL): on this origin or another one. Its
+// responses to the page are CORS responses (never opaque), so they can be cached and read back.
+const publicData = publicDataRoutes(import.meta.env.VITE_API_BASE_URL ?? '/api', self.location.origin);
+
 // The first visit's catalogue request went out before this worker existed, so it is not cached:
 // fetch it once now (≈ 11 kB gzip), so search works offline from the very first visit.
 self.addEventListener('install', (event) => {
@@ -35,7 +40,7 @@ self.addEventListener('install', (event) => {
     caches
       .open(PUBLIC_CACHE)
       .then(async (cache) => {
-        if (!(await cache.match('/api/catalogue'))) await cache.add('/api/catalogue');
+        if (!(await cache.match(publicData.catalogueUrl))) await cache.add(publicData.catalogueUrl);
       })
       .catch(() => undefined),
   );
@@ -43,7 +48,7 @@ self.addEventListener('install', (event) => {
 
 // Fresh when the network answers within a few seconds, otherwise the copy from last time.
 registerRoute(
-  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && /^\/api\/(catalogue|procedures\/[^/]+|forms\/[^/]+)$/.test(url.pathname),
+  ({ url, request }) => request.method === 'GET' && publicData.match(url) === 'catalogue',
   new NetworkFirst({
     cacheName: PUBLIC_CACHE,
     networkTimeoutSeconds: 6,
@@ -52,7 +57,7 @@ registerRoute(
 );
 
 registerRoute(
-  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && url.pathname.startsWith('/api/admin-units/'),
+  ({ url, request }) => request.method === 'GET' && publicData.match(url) === 'admin-units',
   new StaleWhileRevalidate({ cacheName: 'public-admin-units-v1', plugins: [new ExpirationPlugin({ maxEntries: 100 })] }),
 );
 
