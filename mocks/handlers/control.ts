@@ -3,6 +3,7 @@ import { getFaults, resetFaults, setFaults, takeFault, type Faults } from '../fa
 import { resetDb } from '../db.ts';
 import { resetDossiers } from '../dossiers.ts';
 import { expireAllTokens, resetIdp } from '../idp.ts';
+import { readJson } from './body.ts';
 import { problem } from './problem.ts';
 
 /**
@@ -24,7 +25,7 @@ export const faultInjection = http.all('*/api/*', async ({ request }) => {
 export const controlHandlers = [
   http.get('*/api/__mock/faults', () => HttpResponse.json(getFaults())),
   http.post('*/api/__mock/faults', async ({ request }) => {
-    const body = (await request.json()) as Partial<Faults>;
+    const body = (await readJson(request)) as Partial<Faults>;
     return HttpResponse.json(setFaults(body));
   }),
   // Simulates sessions expiring at the identity provider (the app still thinks it is signed in).

@@ -27,6 +27,7 @@ import {
 import { dataStoreFor } from '../idp.ts';
 import { lockedValuesChanged } from './forms.ts';
 import { currentCitizenId } from './idp.ts';
+import { BODY_LIMITS, readBytes, readForm, readJson } from './body.ts';
 import { problem } from './problem.ts';
 
 /**
@@ -69,7 +70,6 @@ const idempotencyKey = (request: Request): string | undefined => {
 };
 const keyRequired = () => personalProblem(400, 'idempotency-key-required', 'This request needs an Idempotency-Key header');
 
-const jsonBody = (request: Request): Promise<unknown> => request.json().catch(() => null);
 
 const AdvanceBody = z.object({ to: DossierStatus, message: z.optional(LocalisedText), items: z.optional(z.array(LocalisedText)) });
 
@@ -80,7 +80,8 @@ export const dossierHandlers = [
     if (!citizenId) return sessionExpired();
     const key = idempotencyKey(request);
     if (!key) return keyRequired();
-    const bytes = new Uint8Array(await request.arrayBuffer());
+    // Refused by Content-Length before a byte is read; counted while reading otherwise.
+    const bytes = await readBytes(request, BODY_LIMITS.fileBytes, { code: 'file-too-large', title: `A file may be at most ${BODY_LIMITS.fileBytes} bytes` });
     return answer(storeUpload(citizenId, key, request.headers.get('X-File-Name'), bytes));
   }),
   http.get('*/api/uploads/:id/file', ({ request, params }) => {
@@ -104,7 +105,7 @@ export const dossierHandlers = [
     if (!citizenId) return sessionExpired();
     const key = idempotencyKey(request);
     if (!key) return keyRequired();
-    const parsed = SubmitDossier.safeParse(await jsonBody(request));
+    const parsed = SubmitDossier.safeParse(await readJson(request));
     if (!parsed.success) return personalProblem(422, 'invalid-body', 'Expected { procedureId, values, documents }');
     // The backend does not trust the device: authoritative values must still be the official ones.
     const definition = formDefinitions.find((d) => d.procedureId === parsed.data.procedureId);
@@ -128,7 +129,7 @@ export const dossierHandlers = [
     if (!citizenId) return sessionExpired();
     const key = idempotencyKey(request);
     if (!key) return keyRequired();
-    const parsed = SubmitSupplement.safeParse(await jsonBody(request));
+    const parsed = SubmitSupplement.safeParse(await readJson(request));
     if (!parsed.success) return personalProblem(422, 'invalid-body', 'Expected { documents } with at least one document');
     return answer(submitSupplement(citizenId, String(params.code), key, parsed.data), 200);
   }),
@@ -178,7 +179,7 @@ export const dossierHandlers = [
   }),
   http.post('*/pay/:id', async ({ request, params }) => {
     const id = String(params.id);
-    const form = new URLSearchParams(await request.text().catch(() => ''));
+    const form = await readForm(request);
     const card = { number: form.get('cardNumber') ?? '', name: form.get('cardName') ?? '' };
     const result = completePayment(id, form.get('action') === 'cancel' ? 'cancel' : 'pay', card);
     const back = (outcome: 'paid' | 'failed', code: string) =>
@@ -207,14 +208,14 @@ export const dossierHandlers = [
 export const dossierControlHandlers = [
   http.get('*/api/__mock/dossiers', () => HttpResponse.json({ dossiers: allDossiers() }, { headers: noStore })),
   http.post('*/api/__mock/dossiers/:code/advance', async ({ request, params }) => {
-    const parsed = AdvanceBody.safeParse(await jsonBody(request));
+    const parsed = AdvanceBody.safeParse(await readJson(request));
     if (!parsed.success) return problem(422, 'invalid-body', 'Expected { to: DossierStatus, message?, items? }');
     const { to, message, items } = parsed.data;
     const outcome = advanceDossier(String(params.code), to, { message, items });
     return outcome.ok ? HttpResponse.json(outcome.value, { headers: noStore }) : problem(outcome.status, outcome.code, outcome.title);
   }),
   http.post('*/api/__mock/procedures/:id/closed', async ({ request, params }) => {
-    const body = (await jsonBody(request)) as { closed?: unknown } | null;
+    const body = (await readJson(request)) as { closed?: unknown } | null;
     if (typeof body?.closed !== 'boolean') return problem(422, 'invalid-body', 'Expected { closed: boolean }');
     setProcedureClosed(String(params.id), body.closed);
     return HttpResponse.json({ id: String(params.id), closed: body.closed });

@@ -17,6 +17,7 @@ import {
   verifyJwt,
 } from '../idp.ts';
 import { storedDocumentPdf } from '../pdf.ts';
+import { readForm, readJson } from './body.ts';
 import { problem } from './problem.ts';
 
 /**
@@ -213,8 +214,6 @@ button.primary{background:#a50e0e;color:#fff}
 const tokenError = (error: string, description: string, status = 400) =>
   HttpResponse.json({ error, error_description: description }, { status, headers: noStore });
 
-const formParams = async (request: Request) => new URLSearchParams(await request.text().catch(() => ''));
-
 export const idpHandlers = [
   http.get('*/idp/.well-known/openid-configuration', ({ request }) => {
     const issuer = issuerOf(request);
@@ -250,7 +249,7 @@ export const idpHandlers = [
     return authorizePage(checked.request, undefined, false);
   }),
   http.post('*/idp/authorize', async ({ request }) => {
-    const form = await formParams(request);
+    const form = await readForm(request);
     const checked = validateAuthorize(request, form);
     if ('page' in checked) return checked.page;
     if ('redirect' in checked) return HttpResponse.redirect(checked.redirect, 303);
@@ -272,7 +271,7 @@ export const idpHandlers = [
   }),
 
   http.post('*/idp/token', async ({ request }) => {
-    const form = await formParams(request);
+    const form = await readForm(request);
     if (form.get('grant_type') !== 'authorization_code') return tokenError('unsupported_grant_type', 'Only authorization_code is supported');
     const result = redeemCode({
       code: form.get('code') ?? '',
@@ -333,7 +332,7 @@ export const idpHandlers = [
   http.post('*/api/me/corrections', async ({ request }) => {
     const citizenId = currentCitizenId(request);
     if (!citizenId) return sessionExpired();
-    const parsed = CorrectionRequest.safeParse(await request.json().catch(() => null));
+    const parsed = CorrectionRequest.safeParse(await readJson(request));
     if (!parsed.success) return problem(422, 'invalid-correction', 'A correction needs the field, its current value and the proposed value');
     if (parsed.data.proposedValue.trim() === '' || parsed.data.proposedValue === parsed.data.currentValue) {
       return problem(422, 'invalid-correction', 'The proposed value must differ from the current one');
