@@ -2,6 +2,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { getFaults, resetFaults, setFaults, takeFault, type Faults } from '../faults.ts';
 import { resetDb } from '../db.ts';
 import { resetDossiers } from '../dossiers.ts';
+import { resetGatewaySessions } from '../gateway-session.ts';
 import { expireAllTokens, resetIdp } from '../idp.ts';
 import { readJson } from './body.ts';
 import { problem } from './problem.ts';
@@ -38,6 +39,7 @@ export const controlHandlers = [
     resetDb();
     resetIdp();
     resetDossiers();
+    resetGatewaySessions();
     return new HttpResponse(null, { status: 204 });
   }),
 ];

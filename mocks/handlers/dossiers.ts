@@ -24,6 +24,7 @@ import {
   type Failure,
   type Outcome,
 } from '../dossiers.ts';
+import { csrfToken, gatewaySession, openGatewaySession, sessionCookie, validCsrf, withCheckoutToken } from '../gateway-session.ts';
 import { dataStoreFor } from '../idp.ts';
 import { lockedValuesChanged } from './forms.ts';
 import { currentCitizenId } from './idp.ts';
@@ -138,13 +139,14 @@ export const dossierHandlers = [
     if (!citizenId) return sessionExpired();
     const key = idempotencyKey(request);
     if (!key) return keyRequired();
-    return answer(startPayment(citizenId, String(params.code), key));
+    const outcome = startPayment(citizenId, String(params.code), key);
+    return answer(outcome.ok ? { ...outcome, value: withCheckoutToken(outcome.value) } : outcome);
   }),
   http.get('*/api/payments/:id', ({ request, params }) => {
     const citizenId = currentCitizenId(request);
     if (!citizenId) return sessionExpired();
     const payment = getPayment(citizenId, String(params.id));
-    return payment ? ok(payment) : personalProblem(404, 'payment-not-found', 'No such payment');
+    return payment ? ok(withCheckoutToken(payment)) : personalProblem(404, 'payment-not-found', 'No such payment');
   }),
 
   // ---- Notifications -------------------------------------------------------------------------
@@ -168,18 +170,35 @@ export const dossierHandlers = [
 
   // ---- The simulated payment gateway's card page ---------------------------------------------
   http.get('*/pay/pay.css', () => new HttpResponse(PAY_CSS, { headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' } })),
-  http.get('*/pay/:id', ({ params }) => {
-    const found = gatewayView(String(params.id));
+  // The payer arrives with the checkout token of the card URL the API gave them: a gateway
+  // session starts, and the token leaves the address bar. Every page of a payment needs it.
+  http.get('*/pay/:id', ({ request, params }) => {
+    const id = String(params.id);
+    const token = new URL(request.url).searchParams.get('t');
+    if (token !== null) {
+      const session = openGatewaySession(id, token);
+      if (!session) return forbiddenPage();
+      return new HttpResponse(null, { status: 303, headers: { Location: new URL(`/pay/${encodeURIComponent(id)}`, request.url).toString(), 'Set-Cookie': sessionCookie(session), ...noStore } });
+    }
+    const session = gatewaySession(request, id);
+    if (!session) return forbiddenPage();
+    const found = gatewayView(id);
     if (!found) return notFoundPage();
     const { payment } = found;
     if (payment.status === 'paid') return messagePage(TEXT.paidTitle, TEXT.paidBody, payment.dossierCode);
     if (payment.status === 'expired') return messagePage(TEXT.expiredTitle, TEXT.expiredBody, payment.dossierCode, 410);
     if (payment.status === 'failed') return messagePage(TEXT.failedTitle, TEXT.failedBody, payment.dossierCode);
-    return cardPage(payment, found.procedureName);
+    return cardPage(payment, found.procedureName, csrfToken(session));
   }),
   http.post('*/pay/:id', async ({ request, params }) => {
     const id = String(params.id);
+    // Only the payer's own page can pay or cancel: the session cookie (never sent cross-site,
+    // SameSite=Lax) and the form's CSRF token, checked before anything is read or changed.
+    const session = gatewaySession(request, id);
+    const origin = request.headers.get('Origin');
+    if (!session || (origin !== null && origin !== new URL(request.url).origin)) return forbiddenPage();
     const form = await readForm(request);
+    if (!validCsrf(session, form.get('csrf'))) return forbiddenPage();
     const card = { number: form.get('cardNumber') ?? '', name: form.get('cardName') ?? '' };
     const result = completePayment(id, form.get('action') === 'cancel' ? 'cancel' : 'pay', card);
     const back = (outcome: 'paid' | 'failed', code: string) =>
@@ -198,7 +217,7 @@ export const dossierHandlers = [
       case 'missing-name': {
         const found = gatewayView(id);
         if (!found) return notFoundPage();
-        return cardPage(found.payment, found.procedureName, { field: result.kind === 'invalid-card' ? 'number' : 'name', name: card.name });
+        return cardPage(found.payment, found.procedureName, csrfToken(session), { field: result.kind === 'invalid-card' ? 'number' : 'name', name: card.name });
       }
     }
   }),
@@ -257,6 +276,9 @@ const TEXT = {
   failedBody: 'Giao dịch này đã bị huỷ hoặc bị từ chối. Hãy quay lại hồ sơ để thanh toán lại.',
   notFoundTitle: 'Không tìm thấy giao dịch',
   notFoundBody: 'Liên kết thanh toán không đúng hoặc đã bị xoá.',
+  forbiddenTitle: 'Không mở được trang thanh toán',
+  forbiddenBody: 'Trang thanh toán chỉ mở được từ hồ sơ của bạn trong ứng dụng Một Cửa Số. Hãy mở hồ sơ và chọn thanh toán bằng thẻ một lần nữa; bạn chưa bị trừ tiền.',
+  myDossiers: 'Xem hồ sơ của tôi',
   back: 'Quay lại hồ sơ',
   home: 'Về trang chủ Một Cửa Số',
 } as const;
@@ -295,6 +317,13 @@ const backLink = (code: string) => `<p><a class="button" href="/dossiers/${encod
 const messagePage = (title: string, body: string, code: string, status = 200) =>
   page(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(body)}</p>\n<p>${escapeHtml(TEXT.dossier)}: <strong>${escapeHtml(code)}</strong></p>\n${backLink(code)}`, status);
 
+const forbiddenPage = () =>
+  page(
+    TEXT.forbiddenTitle,
+    `<h1>${escapeHtml(TEXT.forbiddenTitle)}</h1>\n<p>${escapeHtml(TEXT.forbiddenBody)}</p>\n<p><a class="button" href="/dossiers">${escapeHtml(TEXT.myDossiers)}</a></p>`,
+    403,
+  );
+
 const notFoundPage = () =>
   page(TEXT.notFoundTitle, `<h1>${escapeHtml(TEXT.notFoundTitle)}</h1>\n<p>${escapeHtml(TEXT.notFoundBody)}</p>\n<p><a class="button" href="/">${escapeHtml(TEXT.home)}</a></p>`, 404);
 
@@ -306,7 +335,7 @@ const vietnamTime = (iso: string) => {
   return `${t.slice(11, 16)} ngày ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)}`;
 };
 
-const cardPage = (payment: Payment, procedureName: string, error?: { field: 'number' | 'name'; name: string }) => {
+const cardPage = (payment: Payment, procedureName: string, csrf: string, error?: { field: 'number' | 'name'; name: string }) => {
   const message = error ? (error.field === 'number' ? TEXT.invalidNumber : TEXT.missingName) : '';
   const invalid = (field: 'number' | 'name') => (error?.field === field ? ' aria-invalid="true"' : '');
   const describedBy = (field: 'number' | 'name', hint: string) => `${hint}${error?.field === field ? ' pay-error' : ''}`;
@@ -322,6 +351,7 @@ const cardPage = (payment: Payment, procedureName: string, error?: { field: 'num
 <p class="note">${escapeHtml(TEXT.note)}</p>
 ${error ? `<p class="error" role="alert" id="pay-error">${escapeHtml(message)}</p>` : ''}
 <form method="post" action="/pay/${encodeURIComponent(payment.id)}">
+<input type="hidden" name="csrf" value="${escapeHtml(csrf)}">
 <div class="field">
 <label for="card-number">${escapeHtml(TEXT.cardNumber)}</label>
 <p class="hint" id="card-number-hint">${escapeHtml(TEXT.cardNumberHint)}</p>
