@@ -56,9 +56,11 @@ describe('the card page', () => {
     expect((await postCard(payment.id, { action: 'cancel', csrf: `${csrf}x` }, { Cookie: cookie })).status).toBe(403);
     // The right session and token, but posted from another origin.
     expect((await postCard(payment.id, { action: 'cancel', csrf }, { Cookie: cookie, Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await postCard(payment.id, { action: 'cancel', csrf }, { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
     expect(await status()).toBe('pending');
 
-    const paid = await postCard(payment.id, { ...PAY, csrf }, { Cookie: cookie, Origin: origin });
+    // The page is no-referrer: the browser's own post says Origin "null".
+    const paid = await postCard(payment.id, { ...PAY, csrf }, { Cookie: cookie, Origin: 'null', 'Sec-Fetch-Site': 'same-origin' });
     expect(paid.status).toBe(303);
     expect(paid.headers.get('Location')).toMatch(/\?payment=paid$/);
     expect(await status()).toBe('paid');

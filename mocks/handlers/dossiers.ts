@@ -194,9 +194,11 @@ export const dossierHandlers = [
     const id = String(params.id);
     // Only the payer's own page can pay or cancel: the session cookie (never sent cross-site,
     // SameSite=Lax) and the form's CSRF token, checked before anything is read or changed.
+    // (The page is no-referrer, so the browser's own Origin is "null"; Sec-Fetch-Site still says.)
     const session = gatewaySession(request, id);
     const origin = request.headers.get('Origin');
-    if (!session || (origin !== null && origin !== new URL(request.url).origin)) return forbiddenPage();
+    const foreign = request.headers.get('Sec-Fetch-Site') === 'cross-site' || (origin !== null && origin !== 'null' && origin !== new URL(request.url).origin);
+    if (!session || foreign) return forbiddenPage();
     const form = await readForm(request);
     if (!validCsrf(session, form.get('csrf'))) return forbiddenPage();
     const card = { number: form.get('cardNumber') ?? '', name: form.get('cardName') ?? '' };
