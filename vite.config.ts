@@ -158,6 +158,8 @@ export default defineConfig({
     headers: {
       'Content-Security-Policy': csp,
       'X-Content-Type-Options': 'nosniff',
+      // No window the app opens (or that opens it) keeps a handle on it across origins.
+      'Cross-Origin-Opener-Policy': 'same-origin',
       'Referrer-Policy': 'strict-origin-when-cross-origin',
       'Permissions-Policy': 'camera=(self), geolocation=(), microphone=()',
     },

@@ -572,8 +572,23 @@ const crcTable = Array.from({ length: 256 }, (_, n) => {
 });
 const referenceCrc = (text: string) => [...Buffer.from(text, 'utf8')].reduce((crc, byte) => ((crc << 8) ^ (crcTable[((crc >> 8) ^ byte) & 0xff] ?? 0)) & 0xffff, 0xffff);
 
+/** The card page as the payer's browser sees it: a gateway session and the form's CSRF token. */
+const cardSessions = new Map<string, { cookie: string; csrf: string }>();
+const openCard = async (payment: Payment) => {
+  const opened = await fetch(new URL(payment.cardUrl, origin), { redirect: 'manual' });
+  const cookie = (opened.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
+  const html = await (await fetch(`${origin}/pay/${payment.id}`, { headers: { Cookie: cookie } })).text();
+  cardSessions.set(payment.id, { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '' });
+  return html;
+};
+const cardPage = (id: string) => fetch(`${origin}/pay/${id}`, { headers: { Cookie: cardSessions.get(id)?.cookie ?? '' } });
 const payPage = (id: string, fields: Record<string, string>) =>
-  fetch(`${origin}/pay/${id}`, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
+  fetch(`${origin}/pay/${id}`, {
+    method: 'POST',
+    headers: { Cookie: cardSessions.get(id)?.cookie ?? '' },
+    body: new URLSearchParams({ ...fields, csrf: cardSessions.get(id)?.csrf ?? '' }),
+    redirect: 'manual',
+  });
 
 describe('payments', () => {
   it('computes CRC-16/CCITT-FALSE', () => {
@@ -599,7 +614,7 @@ describe('payments', () => {
     const started = await post(token, `/dossiers/${created.code}/payment`, undefined, key);
     expect(started.status).toBe(201);
     const payment = Payment.parse(await started.json());
-    expect(payment).toMatchObject({ dossierCode: created.code, amount: 10_000, status: 'pending', cardUrl: `/pay/${payment.id}` });
+    expect(payment).toMatchObject({ dossierCode: created.code, amount: 10_000, status: 'pending', cardUrl: expect.stringMatching(new RegExp(`^/pay/${payment.id}\\?t=[\\w-]{43}$`)) as string });
     expect(Date.parse(payment.expiresAt) - Date.now()).toBeGreaterThan(14 * 60_000);
     expect(Date.parse(payment.expiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60_000);
 
@@ -628,7 +643,7 @@ describe('payments', () => {
     expect(Payment.parse(await (await post(token, `/dossiers/${created.code}/payment`, undefined, randomUUID())).json()).id).toBe(payment.id);
 
     // The card page: plain, accessible HTML.
-    const html = await (await fetch(`${origin}/pay/${payment.id}`)).text();
+    const html = await openCard(payment);
     expect(html).toContain('<html lang="vi">');
     expect(html).toContain('<main>');
     expect(html).toContain('<link rel="stylesheet" href="/pay/pay.css">');
@@ -672,7 +687,11 @@ describe('payments', () => {
   it('fails on the declined test card and on cancel, and lets the citizen try again', async () => {
     const token = await signIn();
     const created = await submit(token, residenceBody);
-    const start = async () => Payment.parse(await (await post(token, `/dossiers/${created.code}/payment`, undefined, randomUUID())).json());
+    const start = async () => {
+      const payment = Payment.parse(await (await post(token, `/dossiers/${created.code}/payment`, undefined, randomUUID())).json());
+      await openCard(payment);
+      return payment;
+    };
 
     const first = await start();
     const declined = await payPage(first.id, { action: 'pay', cardNumber: '4000 0000 0000 0002', cardName: 'NGUYEN VAN AN' });
@@ -687,7 +706,7 @@ describe('payments', () => {
     const cancelled = await payPage(second.id, { action: 'cancel' });
     expect(cancelled.headers.get('Location')).toMatch(/\?payment=failed$/);
     // A failed payment's page says so and links back.
-    const page = await fetch(`${origin}/pay/${second.id}`);
+    const page = await cardPage(second.id);
     expect(await page.text()).toContain(`href="/dossiers/${created.code}"`);
 
     const third = await start();
@@ -700,13 +719,14 @@ describe('payments', () => {
     const created = await submit(token, residenceBody);
     const payment = Payment.parse(await (await post(token, `/dossiers/${created.code}/payment`, undefined, randomUUID())).json());
     expect(payment.expiresAt).toBe('2026-11-23T02:15:00.000Z');
+    await openCard(payment);
     vi.setSystemTime(new Date('2026-11-23T02:14:59Z'));
     expect(Payment.parse(await (await get(token, `/payments/${payment.id}`)).json()).status).toBe('pending');
     vi.setSystemTime(new Date('2026-11-23T02:15:00Z'));
     expect(Payment.parse(await (await get(token, `/payments/${payment.id}`)).json()).status).toBe('expired');
     expect((await dossier(token, created.code)).payment.status).toBe('expired');
 
-    const page = await fetch(`${origin}/pay/${payment.id}`);
+    const page = await cardPage(payment.id);
     expect(page.status).toBe(410);
     const html = await page.text();
     expect(html).toContain('hết hạn');

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DataStore } from '../src/api/me/schema.ts';
 import { authorizeParams, codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
+import { subjectFor } from './idp.ts';
 
 /** The simulated VNeID end to end through msw/node, as oidc-client-ts drives it in the browser. */
 const signIn = async (citizen = 'vneid-046095001234') => {
@@ -77,7 +78,7 @@ describe('simulated identity provider', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('Cache-Control')).toBe('no-store');
     const tokens = (await ok.json()) as { access_token: string; id_token: string; expires_in: number };
-    expect(claimsOf(tokens.id_token)).toMatchObject({ sub: 'vneid-092301004567', name: 'Lê Thị Lan', nonce: 'n-1', aud: 'mot-cua-so', iss: `${origin}/idp` });
+    expect(claimsOf(tokens.id_token)).toMatchObject({ sub: subjectFor('vneid-092301004567'), name: 'Lê Thị Lan', nonce: 'n-1', aud: 'mot-cua-so', iss: `${origin}/idp` });
     expect(tokens.expires_in).toBeGreaterThan(0);
     expect((await exchange(code)).status).toBe(400);
   });

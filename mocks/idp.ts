@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, generateKeyPairSync, randomBytes, sign, timingSafeEqual, verify } from 'node:crypto';
 import { DataStore, type CorrectionReceipt, type CorrectionRequest } from '../src/api/me/schema.ts';
 import { demoCitizens, type DemoCitizen } from './fixtures/citizens.ts';
 
@@ -10,8 +10,28 @@ import { demoCitizens, type DemoCitizen } from './fixtures/citizens.ts';
 export const CLIENT_ID = 'mot-cua-so';
 export const TOKEN_TTL_SECONDS = 60 * 60;
 const CODE_TTL_MS = 2 * 60 * 1000;
-/** The simulator's signing key. A real IdP signs with its own key published at jwks_uri. */
-const SIGNING_KEY = 'mot-cua-so-simulated-vneid';
+
+/**
+ * The provider's signing key pair, made when the server starts: the private half never leaves
+ * this process (nor the source), the public half is published at jwks_uri. RS256, the
+ * algorithm every OpenID provider must offer.
+ */
+const keyPair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const publicJwk = keyPair.publicKey.export({ format: 'jwk' });
+/** RFC 7638 thumbprint: the key's id changes whenever the key does. */
+const KEY_ID = createHash('sha256').update(JSON.stringify({ e: publicJwk.e, kty: publicJwk.kty, n: publicJwk.n })).digest('base64url');
+export const SIGNING_ALG = 'RS256';
+
+/** What jwks_uri publishes. */
+export const publicJwks = () => ({ keys: [{ ...publicJwk, kid: KEY_ID, use: 'sig', alg: SIGNING_ALG }] });
+
+/**
+ * Subjects are pairwise (OIDC Core §8.1): each client gets its own stable identifier for a
+ * citizen, an HMAC of the personal ID number, so no client learns the ID number from `sub` nor
+ * can match citizens with another client. The secret must outlive restarts (devices key drafts
+ * by `sub`); a deployment sets its own.
+ */
+const SUBJECT_SECRET = process.env.MOCK_IDP_SUBJECT_SECRET ?? 'simulated-vneid-pairwise-subjects-dev-only';
 
 interface PendingCode {
   citizenId: string;
@@ -99,29 +119,59 @@ export const revokeTokensOf = (citizenId: string): void => {
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 export const signJwt = (claims: Record<string, unknown>): string => {
-  const unsigned = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(claims)}`;
-  return `${unsigned}.${createHmac('sha256', SIGNING_KEY).update(unsigned).digest('base64url')}`;
+  const unsigned = `${base64url({ alg: SIGNING_ALG, typ: 'JWT', kid: KEY_ID })}.${base64url(claims)}`;
+  return `${unsigned}.${sign('sha256', Buffer.from(unsigned), keyPair.privateKey).toString('base64url')}`;
 };
 
-/** Claims of a token this provider signed, or undefined (bad signature, not a JWT). */
-export const verifyJwt = (jwt: string): Record<string, unknown> | undefined => {
-  const [header, payload, signature] = jwt.split('.');
-  if (!header || !payload || !signature) return undefined;
-  const expected = createHmac('sha256', SIGNING_KEY).update(`${header}.${payload}`).digest('base64url');
-  if (expected !== signature) return undefined;
+const decodePart = (part: string): Record<string, unknown> | undefined => {
   try {
-    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
 };
 
+export type IdTokenCheck = { ok: true; claims: Record<string, unknown> & { sub: string } } | { ok: false; reason: string };
+
+/**
+ * An ID token this provider issued to `audience`, still valid: RS256 with our key (any other
+ * algorithm, `none` included, is refused), our issuer, the audience, a live `exp`.
+ */
+export const verifyIdToken = (jwt: string, expected: { issuer: string; audience: string }, now = Date.now()): IdTokenCheck => {
+  const [header, payload, signature, extra] = jwt.split('.');
+  if (!header || !payload || !signature || extra !== undefined) return { ok: false, reason: 'not a JWS' };
+  const head = decodePart(header);
+  if (head?.alg !== SIGNING_ALG || head.kid !== KEY_ID) return { ok: false, reason: 'unknown algorithm or key' };
+  if (!verify('sha256', Buffer.from(`${header}.${payload}`), keyPair.publicKey, Buffer.from(signature, 'base64url'))) return { ok: false, reason: 'bad signature' };
+  const claims = decodePart(payload);
+  if (!claims || typeof claims.sub !== 'string') return { ok: false, reason: 'no subject' };
+  if (claims.iss !== expected.issuer) return { ok: false, reason: 'another issuer' };
+  const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+  if (!audiences.includes(expected.audience)) return { ok: false, reason: 'another audience' };
+  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now) return { ok: false, reason: 'expired' };
+  return { ok: true, claims: claims as Record<string, unknown> & { sub: string } };
+};
+
+/** The pairwise subject of a citizen for one client. */
+export const subjectFor = (citizenId: string, clientId: string = CLIENT_ID): string =>
+  createHmac('sha256', SUBJECT_SECRET).update(`${clientId}\u0000${citizenId}`).digest('base64url');
+
+/** The citizen behind a pairwise subject of a client, if any. */
+export const citizenForSubject = (sub: string, clientId: string = CLIENT_ID): string | undefined => {
+  const wanted = Buffer.from(sub);
+  return demoCitizens.find((c) => {
+    const candidate = Buffer.from(subjectFor(c.id, clientId));
+    return candidate.length === wanted.length && timingSafeEqual(candidate, wanted);
+  })?.id;
+};
+
 /** OIDC standard claims for the ID token and userinfo ("profile" scope). */
-export const profileClaims = (citizen: DemoCitizen) => {
+export const profileClaims = (citizen: DemoCitizen, clientId: string = CLIENT_ID) => {
   const { fullName, dateOfBirth, sex } = citizen.store.citizen;
   const words = fullName.split(' ');
   return {
-    sub: citizen.id,
+    sub: subjectFor(citizen.id, clientId),
     name: fullName,
     given_name: words.at(-1) ?? fullName,
     family_name: words[0] ?? fullName,

@@ -1,41 +1,65 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { Readable } from 'node:stream';
 import type { Connect, Plugin } from 'vite';
-import { getResponse } from 'msw';
+import { getResponse, type RequestHandler } from 'msw';
 import { handlers } from './handlers.ts';
+import { problem } from './handlers/problem.ts';
 
 /**
  * Serves the simulated backend from the same HTTP server as the app (vite dev and vite
  * preview). The browser's only service worker is ours (Workbox), so msw cannot run there;
  * instead each /api request becomes a Fetch Request answered by msw's getResponse with the
  * very handlers the unit tests use (docs/architecture/decisions.md, 1).
+ *
+ * The request body is handed to the handlers as a stream, not read here: a handler refuses an
+ * oversized body by its Content-Length before a byte of it is read (mocks/handlers/body.ts).
  */
-const readBody = async (req: IncomingMessage): Promise<Buffer | undefined> => {
-  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-};
-
-const toRequest = async (req: IncomingMessage): Promise<Request> => {
+const toRequest = (req: IncomingMessage): Request => {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
-  const body = await readBody(req);
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
   return new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), {
-    method: req.method,
+    method: req.method ?? 'GET',
     headers,
-    body: body && body.length > 0 ? new Uint8Array(body) : undefined,
-  });
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
+    duplex: 'half',
+  } as RequestInit);
+};
+
+/** Headers every answer of the simulated backend carries, as a real deployment's would. */
+const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff' } as const;
+
+/**
+ * One request answered by the handlers. A handler that throws gets a generic problem+json 500:
+ * the details go to the server's log, never into the response (no stack, no file path).
+ * Undefined when no handler answers (the app's own files); `Response.error()` passes through.
+ */
+export const respond = async (request: Request, list: readonly RequestHandler[] = handlers): Promise<Response | undefined> => {
+  let response: Response | undefined;
+  try {
+    response = await getResponse([...list], request);
+  } catch (error) {
+    console.error(`[mock-api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+    response = problem(500, 'internal-error', 'The server could not handle the request');
+  }
+  if (!response || response.type === 'error') return response;
+  // A copy: a redirect's headers are immutable.
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 };
 
 const send = async (res: ServerResponse, req: IncomingMessage, response: Response): Promise<void> => {
   let body = Buffer.from(await response.arrayBuffer());
+  const setCookies = response.headers.getSetCookie();
   response.headers.forEach((value, name) => {
-    if (name !== 'content-length' && name !== 'content-encoding') res.setHeader(name, value);
+    if (name !== 'content-length' && name !== 'content-encoding' && name !== 'set-cookie') res.setHeader(name, value);
   });
+  if (setCookies.length > 0) res.setHeader('Set-Cookie', setCookies);
   const type = response.headers.get('content-type') ?? '';
   if (body.length > 1024 && /json|text/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
     body = gzipSync(body);
@@ -44,6 +68,8 @@ const send = async (res: ServerResponse, req: IncomingMessage, response: Respons
     const vary = res.getHeader('Vary');
     res.setHeader('Vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
   }
+  // A refused body is not read: close the connection rather than drain megabytes from it.
+  if (!req.complete) res.setHeader('Connection', 'close');
   res.setHeader('Content-Length', body.length);
   res.statusCode = response.status;
   res.end(body);
@@ -53,19 +79,18 @@ const send = async (res: ServerResponse, req: IncomingMessage, response: Respons
 export const mockMiddleware: Connect.NextHandleFunction = (req, res, next) => {
   if (!req.url?.startsWith('/api/') && !req.url?.startsWith('/idp/') && !req.url?.startsWith('/pay/')) return next();
   void (async () => {
-    try {
-      const response = await getResponse(handlers, await toRequest(req));
-      if (!response) return next();
-      // HttpResponse.error() means "drop the connection": do exactly that.
-      if (response.type === 'error') {
-        req.socket.destroy();
-        return;
-      }
-      await send(res, req, response);
-    } catch (error) {
-      next(error);
+    const response = await respond(toRequest(req));
+    if (!response) return next();
+    // HttpResponse.error() means "drop the connection": do exactly that.
+    if (response.type === 'error') {
+      req.socket.destroy();
+      return;
     }
-  })();
+    await send(res, req, response);
+  })().catch(() => {
+    // The connection went away mid-answer: nothing left to tell anyone.
+    if (!res.headersSent) req.socket.destroy();
+  });
 };
 
 /**

@@ -2,7 +2,9 @@ import { delay, http, HttpResponse } from 'msw';
 import { getFaults, resetFaults, setFaults, takeFault, type Faults } from '../faults.ts';
 import { resetDb } from '../db.ts';
 import { resetDossiers } from '../dossiers/state.ts';
+import { resetGatewaySessions } from '../gateway-session.ts';
 import { expireAllTokens, resetIdp } from '../idp.ts';
+import { readJson } from './body.ts';
 import { problem } from './problem.ts';
 
 /**
@@ -24,7 +26,7 @@ export const faultInjection = http.all('*/api/*', async ({ request }) => {
 export const controlHandlers = [
   http.get('*/api/__mock/faults', () => HttpResponse.json(getFaults())),
   http.post('*/api/__mock/faults', async ({ request }) => {
-    const body = (await request.json()) as Partial<Faults>;
+    const body = (await readJson(request)) as Partial<Faults>;
     return HttpResponse.json(setFaults(body));
   }),
   // Simulates sessions expiring at the identity provider (the app still thinks it is signed in).
@@ -37,6 +39,7 @@ export const controlHandlers = [
     resetDb();
     resetIdp();
     resetDossiers();
+    resetGatewaySessions();
     return new HttpResponse(null, { status: 204 });
   }),
 ];

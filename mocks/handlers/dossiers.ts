@@ -8,9 +8,11 @@ import { completePayment, expirePayment, gatewayView, getPayment, startPayment }
 import type { Failure, Outcome } from '../dossiers/state.ts';
 import { trackDossier } from '../dossiers/tracking.ts';
 import { storeUpload, uploadedFile } from '../dossiers/uploads.ts';
+import { csrfToken, gatewaySession, openGatewaySession, sessionCookie, validCsrf, withCheckoutToken } from '../gateway-session.ts';
 import { dataStoreFor } from '../idp.ts';
 import { lockedValuesChanged } from './forms.ts';
 import { currentCitizenId } from './idp.ts';
+import { BODY_LIMITS, readBytes, readForm, readJson } from './body.ts';
 import { problem } from './problem.ts';
 
 /**
@@ -53,7 +55,6 @@ const idempotencyKey = (request: Request): string | undefined => {
 };
 const keyRequired = () => personalProblem(400, 'idempotency-key-required', 'This request needs an Idempotency-Key header');
 
-const jsonBody = (request: Request): Promise<unknown> => request.json().catch(() => null);
 
 const AdvanceBody = z.object({ to: DossierStatus, message: z.optional(LocalisedText), items: z.optional(z.array(LocalisedText)) });
 
@@ -64,7 +65,8 @@ export const dossierHandlers = [
     if (!citizenId) return sessionExpired();
     const key = idempotencyKey(request);
     if (!key) return keyRequired();
-    const bytes = new Uint8Array(await request.arrayBuffer());
+    // Refused by Content-Length before a byte is read; counted while reading otherwise.
+    const bytes = await readBytes(request, BODY_LIMITS.fileBytes, { code: 'file-too-large', title: `A file may be at most ${BODY_LIMITS.fileBytes} bytes` });
     return answer(storeUpload(citizenId, key, request.headers.get('X-File-Name'), bytes));
   }),
   http.get('*/api/uploads/:id/file', ({ request, params }) => {
@@ -88,7 +90,7 @@ export const dossierHandlers = [
     if (!citizenId) return sessionExpired();
     const key = idempotencyKey(request);
     if (!key) return keyRequired();
-    const parsed = SubmitDossier.safeParse(await jsonBody(request));
+    const parsed = SubmitDossier.safeParse(await readJson(request));
     if (!parsed.success) return personalProblem(422, 'invalid-body', 'Expected { procedureId, values, documents }');
     // The backend does not trust the device: authoritative values must still be the official ones.
     const definition = formDefinitions.find((d) => d.procedureId === parsed.data.procedureId);
@@ -112,7 +114,7 @@ export const dossierHandlers = [
     if (!citizenId) return sessionExpired();
     const key = idempotencyKey(request);
     if (!key) return keyRequired();
-    const parsed = SubmitSupplement.safeParse(await jsonBody(request));
+    const parsed = SubmitSupplement.safeParse(await readJson(request));
     if (!parsed.success) return personalProblem(422, 'invalid-body', 'Expected { documents } with at least one document');
     return answer(submitSupplement(citizenId, String(params.code), key, parsed.data), 200);
   }),
@@ -121,13 +123,14 @@ export const dossierHandlers = [
     if (!citizenId) return sessionExpired();
     const key = idempotencyKey(request);
     if (!key) return keyRequired();
-    return answer(startPayment(citizenId, String(params.code), key));
+    const outcome = startPayment(citizenId, String(params.code), key);
+    return answer(outcome.ok ? { ...outcome, value: withCheckoutToken(outcome.value) } : outcome);
   }),
   http.get('*/api/payments/:id', ({ request, params }) => {
     const citizenId = currentCitizenId(request);
     if (!citizenId) return sessionExpired();
     const payment = getPayment(citizenId, String(params.id));
-    return payment ? ok(payment) : personalProblem(404, 'payment-not-found', 'No such payment');
+    return payment ? ok(withCheckoutToken(payment)) : personalProblem(404, 'payment-not-found', 'No such payment');
   }),
 
   // ---- Notifications -------------------------------------------------------------------------
@@ -151,18 +154,37 @@ export const dossierHandlers = [
 
   // ---- The simulated payment gateway's card page ---------------------------------------------
   http.get('*/pay/pay.css', () => new HttpResponse(PAY_CSS, { headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' } })),
-  http.get('*/pay/:id', ({ params }) => {
-    const found = gatewayView(String(params.id));
+  // The payer arrives with the checkout token of the card URL the API gave them: a gateway
+  // session starts, and the token leaves the address bar. Every page of a payment needs it.
+  http.get('*/pay/:id', ({ request, params }) => {
+    const id = String(params.id);
+    const token = new URL(request.url).searchParams.get('t');
+    if (token !== null) {
+      const session = openGatewaySession(id, token);
+      if (!session) return forbiddenPage();
+      return new HttpResponse(null, { status: 303, headers: { Location: new URL(`/pay/${encodeURIComponent(id)}`, request.url).toString(), 'Set-Cookie': sessionCookie(session), ...noStore } });
+    }
+    const session = gatewaySession(request, id);
+    if (!session) return forbiddenPage();
+    const found = gatewayView(id);
     if (!found) return notFoundPage();
     const { payment } = found;
     if (payment.status === 'paid') return messagePage(TEXT.paidTitle, TEXT.paidBody, payment.dossierCode);
     if (payment.status === 'expired') return messagePage(TEXT.expiredTitle, TEXT.expiredBody, payment.dossierCode, 410);
     if (payment.status === 'failed') return messagePage(TEXT.failedTitle, TEXT.failedBody, payment.dossierCode);
-    return cardPage(payment, found.procedureName);
+    return cardPage(payment, found.procedureName, csrfToken(session));
   }),
   http.post('*/pay/:id', async ({ request, params }) => {
     const id = String(params.id);
-    const form = new URLSearchParams(await request.text().catch(() => ''));
+    // Only the payer's own page can pay or cancel: the session cookie (never sent cross-site,
+    // SameSite=Lax) and the form's CSRF token, checked before anything is read or changed.
+    // (The page is no-referrer, so the browser's own Origin is "null"; Sec-Fetch-Site still says.)
+    const session = gatewaySession(request, id);
+    const origin = request.headers.get('Origin');
+    const foreign = request.headers.get('Sec-Fetch-Site') === 'cross-site' || (origin !== null && origin !== 'null' && origin !== new URL(request.url).origin);
+    if (!session || foreign) return forbiddenPage();
+    const form = await readForm(request);
+    if (!validCsrf(session, form.get('csrf'))) return forbiddenPage();
     const card = { number: form.get('cardNumber') ?? '', name: form.get('cardName') ?? '' };
     const result = completePayment(id, form.get('action') === 'cancel' ? 'cancel' : 'pay', card);
     const back = (outcome: 'paid' | 'failed', code: string) =>
@@ -181,7 +203,7 @@ export const dossierHandlers = [
       case 'missing-name': {
         const found = gatewayView(id);
         if (!found) return notFoundPage();
-        return cardPage(found.payment, found.procedureName, { field: result.kind === 'invalid-card' ? 'number' : 'name', name: card.name });
+        return cardPage(found.payment, found.procedureName, csrfToken(session), { field: result.kind === 'invalid-card' ? 'number' : 'name', name: card.name });
       }
     }
   }),
@@ -191,14 +213,14 @@ export const dossierHandlers = [
 export const dossierControlHandlers = [
   http.get('*/api/__mock/dossiers', () => HttpResponse.json({ dossiers: allDossiers() }, { headers: noStore })),
   http.post('*/api/__mock/dossiers/:code/advance', async ({ request, params }) => {
-    const parsed = AdvanceBody.safeParse(await jsonBody(request));
+    const parsed = AdvanceBody.safeParse(await readJson(request));
     if (!parsed.success) return problem(422, 'invalid-body', 'Expected { to: DossierStatus, message?, items? }');
     const { to, message, items } = parsed.data;
     const outcome = advanceDossier(String(params.code), to, { message, items });
     return outcome.ok ? HttpResponse.json(outcome.value, { headers: noStore }) : problem(outcome.status, outcome.code, outcome.title);
   }),
   http.post('*/api/__mock/procedures/:id/closed', async ({ request, params }) => {
-    const body = (await jsonBody(request)) as { closed?: unknown } | null;
+    const body = (await readJson(request)) as { closed?: unknown } | null;
     if (typeof body?.closed !== 'boolean') return problem(422, 'invalid-body', 'Expected { closed: boolean }');
     setProcedureClosed(String(params.id), body.closed);
     return HttpResponse.json({ id: String(params.id), closed: body.closed });
@@ -240,6 +262,9 @@ const TEXT = {
   failedBody: 'Giao dịch này đã bị huỷ hoặc bị từ chối. Hãy quay lại hồ sơ để thanh toán lại.',
   notFoundTitle: 'Không tìm thấy giao dịch',
   notFoundBody: 'Liên kết thanh toán không đúng hoặc đã bị xoá.',
+  forbiddenTitle: 'Không mở được trang thanh toán',
+  forbiddenBody: 'Trang thanh toán chỉ mở được từ hồ sơ của bạn trong ứng dụng Một Cửa Số. Hãy mở hồ sơ và chọn thanh toán bằng thẻ một lần nữa; bạn chưa bị trừ tiền.',
+  myDossiers: 'Xem hồ sơ của tôi',
   back: 'Quay lại hồ sơ',
   home: 'Về trang chủ Một Cửa Số',
 } as const;
@@ -278,6 +303,13 @@ const backLink = (code: string) => `<p><a class="button" href="/dossiers/${encod
 const messagePage = (title: string, body: string, code: string, status = 200) =>
   page(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(body)}</p>\n<p>${escapeHtml(TEXT.dossier)}: <strong>${escapeHtml(code)}</strong></p>\n${backLink(code)}`, status);
 
+const forbiddenPage = () =>
+  page(
+    TEXT.forbiddenTitle,
+    `<h1>${escapeHtml(TEXT.forbiddenTitle)}</h1>\n<p>${escapeHtml(TEXT.forbiddenBody)}</p>\n<p><a class="button" href="/dossiers">${escapeHtml(TEXT.myDossiers)}</a></p>`,
+    403,
+  );
+
 const notFoundPage = () =>
   page(TEXT.notFoundTitle, `<h1>${escapeHtml(TEXT.notFoundTitle)}</h1>\n<p>${escapeHtml(TEXT.notFoundBody)}</p>\n<p><a class="button" href="/">${escapeHtml(TEXT.home)}</a></p>`, 404);
 
@@ -289,7 +321,7 @@ const vietnamTime = (iso: string) => {
   return `${t.slice(11, 16)} ngày ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)}`;
 };
 
-const cardPage = (payment: Payment, procedureName: string, error?: { field: 'number' | 'name'; name: string }) => {
+const cardPage = (payment: Payment, procedureName: string, csrf: string, error?: { field: 'number' | 'name'; name: string }) => {
   const message = error ? (error.field === 'number' ? TEXT.invalidNumber : TEXT.missingName) : '';
   const invalid = (field: 'number' | 'name') => (error?.field === field ? ' aria-invalid="true"' : '');
   const describedBy = (field: 'number' | 'name', hint: string) => `${hint}${error?.field === field ? ' pay-error' : ''}`;
@@ -305,6 +337,7 @@ const cardPage = (payment: Payment, procedureName: string, error?: { field: 'num
 <p class="note">${escapeHtml(TEXT.note)}</p>
 ${error ? `<p class="error" role="alert" id="pay-error">${escapeHtml(message)}</p>` : ''}
 <form method="post" action="/pay/${encodeURIComponent(payment.id)}">
+<input type="hidden" name="csrf" value="${escapeHtml(csrf)}">
 <div class="field">
 <label for="card-number">${escapeHtml(TEXT.cardNumber)}</label>
 <p class="hint" id="card-number-hint">${escapeHtml(TEXT.cardNumberHint)}</p>

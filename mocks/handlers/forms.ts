@@ -4,6 +4,7 @@ import { formDefinitions } from '../fixtures/forms.ts';
 import { syntheticFormDefinition, syntheticFormsEnabled } from '../synthetic-form.ts';
 import { dataStoreFor } from '../idp.ts';
 import { currentCitizenId } from './idp.ts';
+import { readJson } from './body.ts';
 import { problem } from './problem.ts';
 
 const definitionFor = (procedureId: string): FormDefinition | undefined =>
@@ -46,7 +47,7 @@ export const formHandlers = [
     if (!citizenId) return problem(401, 'session-expired', 'Sign in again');
     const definition = definitionFor(String(params.procedureId));
     if (!definition) return problem(404, 'form-not-found', 'No e-form for this procedure');
-    const body = (await request.json().catch(() => null)) as { values?: unknown } | null;
+    const body = (await readJson(request)) as { values?: unknown } | null;
     if (!body || typeof body.values !== 'object' || body.values === null) return problem(422, 'invalid-body', 'Expected { values }');
     const changed = lockedValuesChanged(definition, dataStoreFor(citizenId), body.values as Record<string, unknown>);
     if (changed.length > 0) return problem(422, 'locked-value-changed', 'Authoritative values were altered', { fields: changed });

@@ -13,10 +13,14 @@ import {
   profileClaims,
   redeemCode,
   revokeTokensOf,
+  SIGNING_ALG,
+  citizenForSubject,
+  publicJwks,
   signJwt,
-  verifyJwt,
+  verifyIdToken,
 } from '../idp.ts';
 import { storedDocumentPdf } from '../pdf.ts';
+import { readForm, readJson } from './body.ts';
 import { problem } from './problem.ts';
 
 /**
@@ -71,6 +75,8 @@ const TEXT = {
     badRequest: 'Yêu cầu đăng nhập không hợp lệ',
     badRequestBody: 'Ứng dụng đã gửi một yêu cầu đăng nhập mà nhà cung cấp định danh không chấp nhận. Hãy quay lại ứng dụng và thử lại.',
     signedOut: 'Bạn đã đăng xuất khỏi VNeID.',
+    badLogout: 'Yêu cầu đăng xuất không hợp lệ',
+    badLogoutBody: 'Nhà cung cấp định danh không chấp nhận yêu cầu đăng xuất này, nên không phiên đăng nhập nào bị thay đổi. Hãy quay lại ứng dụng và đăng xuất từ đó.',
     back: 'Quay lại Một Cửa Số',
   },
   en: {
@@ -91,6 +97,8 @@ const TEXT = {
     badRequest: 'Invalid sign-in request',
     badRequestBody: 'The app sent a sign-in request the identity provider does not accept. Go back to the app and try again.',
     signedOut: 'You are signed out of VNeID.',
+    badLogout: 'Invalid sign-out request',
+    badLogoutBody: 'The identity provider did not accept this sign-out request, so no session was changed. Go back to the app and sign out from there.',
     back: 'Back to Một Cửa Số',
   },
 } as const;
@@ -137,6 +145,9 @@ const appOrigins = (request: Request): string[] => [
 
 /** The only redirect URIs registered for the app: its own callback, on an origin of the app. */
 const isRegisteredRedirect = (request: Request, uri: string) => appOrigins(request).some((origin) => uri === `${origin}/auth/callback`);
+
+/** The post-logout redirect URIs registered for the app, compared exactly (no prefix, no query). */
+const registeredPostLogout = (request: Request) => appOrigins(request).map((origin) => `${origin}/`);
 
 /**
  * RFC 6749 §4.1.2.1: a bad client or redirect URI is shown to the user (never redirected to);
@@ -225,8 +236,6 @@ button.primary{background:#a50e0e;color:#fff}
 const tokenError = (error: string, description: string, status = 400) =>
   HttpResponse.json({ error, error_description: description }, { status, headers: noStore });
 
-const formParams = async (request: Request) => new URLSearchParams(await request.text().catch(() => ''));
-
 export const idpHandlers = [
   http.get('*/idp/.well-known/openid-configuration', ({ request }) => {
     const issuer = issuerOf(request);
@@ -240,8 +249,8 @@ export const idpHandlers = [
         jwks_uri: `${issuer}/jwks`,
         response_types_supported: ['code'],
         grant_types_supported: ['authorization_code'],
-        subject_types_supported: ['public'],
-        id_token_signing_alg_values_supported: ['HS256'],
+        subject_types_supported: ['pairwise'],
+        id_token_signing_alg_values_supported: [SIGNING_ALG],
         code_challenge_methods_supported: ['S256'],
         scopes_supported: ['openid', 'profile'],
         token_endpoint_auth_methods_supported: ['none'],
@@ -251,8 +260,8 @@ export const idpHandlers = [
       { headers: { 'Cache-Control': 'no-cache' } },
     );
   }),
-  // The simulator signs with a shared secret, so there is no public key to publish.
-  http.get('*/idp/jwks', () => HttpResponse.json({ keys: [] })),
+  // The public half of the signing key: anyone can check an ID token came from here.
+  http.get('*/idp/jwks', () => HttpResponse.json(publicJwks(), { headers: { 'Cache-Control': 'no-cache' } })),
   http.get('*/idp/idp.css', () => new HttpResponse(IDP_CSS, { headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' } })),
 
   http.get('*/idp/authorize', ({ request }) => {
@@ -262,7 +271,7 @@ export const idpHandlers = [
     return authorizePage(checked.request, undefined, false);
   }),
   http.post('*/idp/authorize', async ({ request }) => {
-    const form = await formParams(request);
+    const form = await readForm(request);
     const checked = validateAuthorize(request, form);
     if ('page' in checked) return checked.page;
     if ('redirect' in checked) return HttpResponse.redirect(checked.redirect, 303);
@@ -284,7 +293,7 @@ export const idpHandlers = [
   }),
 
   http.post('*/idp/token', async ({ request }) => {
-    const form = await formParams(request);
+    const form = await readForm(request);
     if (form.get('grant_type') !== 'authorization_code') return tokenError('unsupported_grant_type', 'Only authorization_code is supported');
     const result = redeemCode({
       code: form.get('code') ?? '',
@@ -317,14 +326,30 @@ export const idpHandlers = [
     return HttpResponse.json(profileClaims(citizen), { headers: noStore });
   }),
 
-  // RP-initiated logout: ends every session of the citizen named by id_token_hint.
+  /**
+   * RP-initiated logout 1.0: ends every session of the citizen named by id_token_hint, which
+   * must be an unexpired ID token this provider signed for the app; then back to the app only
+   * at a registered post-logout URI, matched exactly. Anything else is refused before any
+   * session is touched, on the provider's own page (never a redirect).
+   */
   http.get('*/idp/logout', ({ request }) => {
     const params = new URL(request.url).searchParams;
-    const claims = verifyJwt(params.get('id_token_hint') ?? '');
-    if (typeof claims?.sub === 'string') revokeTokensOf(claims.sub);
     const lang = langOf(params.get('ui_locales'));
+    const refused = () => page(lang, TEXT[lang].badLogout, `<h1>${escapeHtml(TEXT[lang].badLogout)}</h1><p>${escapeHtml(TEXT[lang].badLogoutBody)}</p><p><a class="button" href="/">${escapeHtml(TEXT[lang].back)}</a></p>`, 400);
+    const hint = params.get('id_token_hint');
+    const clientId = params.get('client_id');
+    if (clientId !== null && clientId !== CLIENT_ID) return refused();
+    let citizenId: string | undefined;
+    if (hint) {
+      const checked = verifyIdToken(hint, { issuer: issuerOf(request), audience: CLIENT_ID });
+      if (!checked.ok) return refused();
+      citizenId = citizenForSubject(checked.claims.sub);
+    }
     const target = params.get('post_logout_redirect_uri');
-    if (target && URL.canParse(target) && appOrigins(request).includes(new URL(target).origin)) {
+    // A redirect needs to know the client (a valid hint or client_id) and an exact registered URI.
+    if (target !== null && ((!hint && clientId === null) || !registeredPostLogout(request).includes(target))) return refused();
+    if (citizenId) revokeTokensOf(citizenId);
+    if (target !== null) {
       const url = new URL(target);
       const state = params.get('state');
       if (state) url.searchParams.set('state', state);
@@ -344,7 +369,7 @@ export const idpHandlers = [
   http.post('*/api/me/corrections', async ({ request }) => {
     const citizenId = currentCitizenId(request);
     if (!citizenId) return sessionExpired();
-    const parsed = CorrectionRequest.safeParse(await request.json().catch(() => null));
+    const parsed = CorrectionRequest.safeParse(await readJson(request));
     if (!parsed.success) return problem(422, 'invalid-correction', 'A correction needs the field, its current value and the proposed value');
     if (parsed.data.proposedValue.trim() === '' || parsed.data.proposedValue === parsed.data.currentValue) {
       return problem(422, 'invalid-correction', 'The proposed value must differ from the current one');

@@ -1,6 +1,6 @@
 import { config, safeParse, type core } from 'zod/mini';
 import { env } from '../config/env.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, kindForStatus } from './errors.ts';
 import { takeEarly } from './early.ts';
 import { isExpired, readSession } from '../auth/session.ts';
 
@@ -74,18 +74,7 @@ export const apiRequest = async <T>(path: string, schema: core.$ZodType<T>, opti
   }
   if (!response.ok) {
     const { code, body: problem } = await readProblem(response);
-    const kind =
-      response.status === 401
-        ? 'unauthorized'
-        : response.status === 404
-          ? 'not-found'
-          : response.status === 409
-            ? 'conflict'
-            : response.status === 422
-              ? 'invalid-input'
-              : response.status >= 500
-                ? 'server'
-                : 'client';
+    const kind = kindForStatus(response.status);
     throw new ApiError(kind, `HTTP ${response.status}: ${path}`, { status: response.status, code, details: problem });
   }
   let body: unknown;
@@ -113,7 +102,7 @@ export const apiBlob = async (path: string, signal?: AbortSignal): Promise<Blob>
     throw new ApiError(navigator.onLine === false ? 'offline' : 'network', `Network error: ${path}`, { cause });
   }
   if (!response.ok) {
-    throw new ApiError(response.status === 401 ? 'unauthorized' : response.status === 404 ? 'not-found' : response.status >= 500 ? 'server' : 'client', `HTTP ${response.status}: ${path}`, {
+    throw new ApiError(kindForStatus(response.status), `HTTP ${response.status}: ${path}`, {
       status: response.status,
     });
   }

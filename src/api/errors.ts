@@ -3,7 +3,44 @@
  * the translated message (errors.* in the common namespace); nothing else in the app needs to
  * know about fetch, status codes or response shapes.
  */
-export type ApiErrorKind = 'offline' | 'network' | 'timeout' | 'unauthorized' | 'not-found' | 'conflict' | 'invalid-input' | 'server' | 'client' | 'invalid-response';
+export const API_ERROR_KINDS = [
+  'offline',
+  'network',
+  'timeout',
+  'unauthorized',
+  'not-found',
+  'conflict',
+  'invalid-input',
+  'malformed',
+  'too-large',
+  'rate-limited',
+  'server',
+  'client',
+  'invalid-response',
+] as const;
+export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
+
+/** The kind of an HTTP refusal, the same for every way the app talks to the backend. */
+export const kindForStatus = (status: number): ApiErrorKind => {
+  switch (status) {
+    case 400:
+      return 'malformed';
+    case 401:
+      return 'unauthorized';
+    case 404:
+      return 'not-found';
+    case 409:
+      return 'conflict';
+    case 413:
+      return 'too-large';
+    case 422:
+      return 'invalid-input';
+    case 429:
+      return 'rate-limited';
+    default:
+      return status >= 500 ? 'server' : 'client';
+  }
+};
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -27,7 +64,7 @@ export class ApiError extends Error {
 
   /** Worth trying again as it is (the user can press "Try again"). */
   get retryable(): boolean {
-    return this.kind === 'offline' || this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server';
+    return this.kind === 'offline' || this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'rate-limited';
   }
 }
 

@@ -36,7 +36,7 @@ export const liveProgress = (item: Pick<OutboxItem, 'id' | 'progress' | 'state'>
   item.state === 'sending' ? (progressNow.get(item.id) ?? item.progress) : item.progress;
 
 /** Errors worth retrying by themselves; anything else waits for the citizen. */
-const TRANSIENT = new Set(['offline', 'network', 'timeout', 'server', 'unauthorized']);
+const TRANSIENT = new Set(['offline', 'network', 'timeout', 'server', 'rate-limited', 'unauthorized']);
 
 const save = async (item: OutboxItem) => {
   await putOutboxItem(item);

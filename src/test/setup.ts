@@ -7,6 +7,7 @@ import { resetFaults } from '../../mocks/faults.ts';
 import { resetDb } from '../../mocks/db.ts';
 import { resetIdp } from '../../mocks/idp.ts';
 import { resetDossiers } from '../../mocks/dossiers/state.ts';
+import { resetGatewaySessions } from '../../mocks/gateway-session.ts';
 
 // jsdom's fetch needs absolute URLs; the app uses relative "/api" like the browser does.
 const origin = 'http://localhost:3000';
@@ -22,5 +23,6 @@ afterEach(() => {
   resetDb();
   resetIdp();
   resetDossiers();
+  resetGatewaySessions();
 });
 afterAll(() => server.close());

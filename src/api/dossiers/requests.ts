@@ -1,7 +1,7 @@
 import { safeParse, type core, type z } from 'zod/mini';
 import { apiRequest } from '../client.ts';
 import { env } from '../../config/env.ts';
-import { ApiError, type ApiErrorKind } from '../errors.ts';
+import { ApiError, kindForStatus } from '../errors.ts';
 import { isExpired, readSession } from '../../auth/session.ts';
 import {
   Dossier,
@@ -25,20 +25,6 @@ const byCode = (code: string) => `/dossiers/${encodeURIComponent(code)}`;
 
 /** A file that stops moving for this long is given up on (a slow link still moves). */
 const UPLOAD_STALL_MS = 30_000;
-
-/** The same status → kind mapping as apiRequest. */
-const kindOf = (status: number): ApiErrorKind =>
-  status === 401
-    ? 'unauthorized'
-    : status === 404
-      ? 'not-found'
-      : status === 409
-        ? 'conflict'
-        : status === 422
-          ? 'invalid-input'
-          : status >= 500
-            ? 'server'
-            : 'client';
 
 const parseJson = (text: string): unknown => {
   try {
@@ -105,7 +91,7 @@ export const uploadFile = (file: Blob, name: string, idempotencyKey: string, onP
       if (xhr.status < 200 || xhr.status >= 300) {
         const problem = body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
         const code = typeof problem?.code === 'string' ? problem.code : undefined;
-        reject(new ApiError(kindOf(xhr.status), `HTTP ${xhr.status}: ${path}`, { status: xhr.status, code, details: problem }));
+        reject(new ApiError(kindForStatus(xhr.status), `HTTP ${xhr.status}: ${path}`, { status: xhr.status, code, details: problem }));
         return;
       }
       if (body === undefined) {

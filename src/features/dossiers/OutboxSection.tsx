@@ -4,7 +4,7 @@ import { listOutbox, type OutboxItem } from '../../offline/personal-db.ts';
 import { liveProgress, retry, subscribeOutbox } from '../../offline/outbox.ts';
 import { formatDateTime } from './format.ts';
 
-const ERROR_KINDS = new Set(['offline', 'network', 'timeout', 'server', 'unauthorized', 'conflict', 'invalid-input', 'client', 'invalid-response']);
+const ERROR_KINDS = new Set(['offline', 'network', 'timeout', 'server', 'unauthorized', 'conflict', 'invalid-input', 'malformed', 'too-large', 'rate-limited', 'client', 'invalid-response']);
 
 /** The outbox of this citizen, re-read whenever the outbox changes (progress, sent, failed). */
 const useOutbox = (owner: string): OutboxItem[] => {

@@ -142,7 +142,7 @@ const TrackError = ({ error, headingRef, onRetry }: { error: unknown; headingRef
   const { t } = useTranslation('dossiers');
   const kind = isApiError(error) ? error.kind : 'unknown';
   // A wrong code and a wrong phone look alike, so nobody can probe which one exists.
-  if (kind === 'not-found' || kind === 'client' || kind === 'invalid-input') {
+  if (kind === 'not-found' || kind === 'client' || kind === 'malformed' || kind === 'invalid-input') {
     return (
       <div className="error-summary" role="alert">
         <h2 ref={headingRef} tabIndex={-1}>

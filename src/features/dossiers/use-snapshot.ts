@@ -17,7 +17,7 @@ interface QueryState<T> {
 
 /** Errors where the last known state is worth showing (not "no such dossier"). */
 export const fallsBack = (error: unknown): boolean =>
-  !isApiError(error) || (error.kind !== 'not-found' && error.kind !== 'client' && error.kind !== 'invalid-input');
+  !isApiError(error) || (error.kind !== 'not-found' && error.kind !== 'client' && error.kind !== 'malformed' && error.kind !== 'invalid-input');
 
 /**
  * The last known state of a personal page, kept on the device (IndexedDB, wiped on sign-out):
