@@ -108,4 +108,25 @@ describe('AddressInput', { timeout: 30_000 }, () => {
     expect(last()).toMatchObject({ provinceCode: '01', communeCode: '00004', communeName: 'Phường Ba Đình', line: '12 Phố Huế' });
     expect(screen.queryByText(/cần kết nối mạng/)).not.toBeInTheDocument();
   });
+
+  it('loads a list by itself when the connection returns, and offers to try again when a request fails online', async () => {
+    const user = userEvent.setup();
+    renderPicker();
+    await screen.findByRole('option', { name: 'Tỉnh Lạng Sơn' }, slow);
+    goOffline();
+    await user.selectOptions(province(), 'Tỉnh Lạng Sơn');
+    expect(await screen.findByText(/Danh sách xã, phường của Tỉnh Lạng Sơn chưa có trên máy này/, undefined, slow)).toBeInTheDocument();
+
+    vi.restoreAllMocks();
+    window.dispatchEvent(new Event('online'));
+    expect(await screen.findByRole('option', { name: 'Xã Bắc Sơn' }, slow)).toBeInTheDocument();
+    expect(screen.queryByText(/cần kết nối mạng/)).not.toBeInTheDocument();
+
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
+    await user.selectOptions(province(), 'Tỉnh Cà Mau');
+    expect(await screen.findByText('Chưa tải được danh sách đơn vị hành chính. Kiểm tra kết nối rồi thử lại.', undefined, slow)).toBeInTheDocument();
+    fetchSpy.mockRestore();
+    await user.click(screen.getByRole('button', { name: 'Thử lại' }));
+    expect(await screen.findByRole('option', { name: 'Xã Đất Mũi' }, slow)).toBeInTheDocument();
+  });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { communesQueryOptions, provincesQueryOptions } from '../../../api/admin-units/queries.ts';
@@ -26,7 +26,7 @@ const needsConnection = (query: UseQueryResult<unknown>, online: boolean): boole
  * service worker keeps each list it has seen, so a province picked once works offline later.
  */
 export const AddressInput = ({ id, value, onChange, onBlur, describedBy, invalid }: Props) => {
-  const { t } = useTranslation('eform');
+  const { t } = useTranslation(['eform', 'common']);
   const online = useOnline();
   const [search, setSearch] = useState('');
   const provinces = useQuery(provincesQueryOptions());
@@ -34,6 +34,18 @@ export const AddressInput = ({ id, value, onChange, onBlur, describedBy, invalid
   const allCommunes = communes.data ?? [];
   const communeList = filterPlaces(allCommunes, search);
   const provincesOffline = needsConnection(provinces, online);
+  // Back online: fetch a list that failed for want of a network. React Query alone would not
+  // when the page was loaded offline (its online manager starts out "online").
+  const { refetch: refetchProvinces } = provinces;
+  const { refetch: refetchCommunes } = communes;
+  const provincesFailed = provinces.isError && provinces.data === undefined;
+  const communesFailed = communes.isError && communes.data === undefined;
+  useEffect(() => {
+    if (online && provincesFailed) void refetchProvinces();
+  }, [online, provincesFailed, refetchProvinces]);
+  useEffect(() => {
+    if (online && communesFailed) void refetchCommunes();
+  }, [online, communesFailed, refetchCommunes]);
   const communesOffline = Boolean(value.provinceCode) && needsConnection(communes, online);
   return (
     <div className="address">
@@ -97,8 +109,20 @@ export const AddressInput = ({ id, value, onChange, onBlur, describedBy, invalid
           <p className="field-error">
             {provincesOffline ? t('address.provincesNeedConnection') : t('address.communesNeedConnection', { province: value.provinceName })}
           </p>
-        ) : communes.isError || provinces.isError ? (
-          <p className="field-error">{t('address.unavailable')}</p>
+        ) : communesFailed || provincesFailed ? (
+          <>
+            <p className="field-error">{t('address.unavailable')}</p>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                if (provincesFailed) void refetchProvinces();
+                if (communesFailed) void refetchCommunes();
+              }}
+            >
+              {t('common:errors.retry')}
+            </button>
+          </>
         ) : null}
       </div>
       <label htmlFor={id}>{t('address.line')}</label>
