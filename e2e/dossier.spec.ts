@@ -76,7 +76,7 @@ test('a birth registration is submitted offline with a data-store paper and a ph
   await child.getByRole('textbox', { name: 'Tên cơ sở y tế' }).fill('Bệnh viện Trung ương Huế');
   const birthPlace = child.getByRole('group', { name: 'Nơi sinh' });
   await birthPlace.getByRole('combobox', { name: 'Tỉnh, thành phố' }).selectOption({ label: 'Thành phố Huế' });
-  await birthPlace.getByRole('combobox', { name: /Xã, phường/ }).selectOption({ label: 'Phường Thuận Hóa' });
+  await birthPlace.getByRole('combobox', { name: /Xã, phường/ }).selectOption({ label: 'Phường Thuận Hoá' });
   await birthPlace.getByRole('textbox', { name: /Số nhà/ }).fill('16 Lê Lợi');
   await child.getByRole('radio', { name: /Giấy chứng sinh/ }).check();
   await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();

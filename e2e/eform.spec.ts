@@ -70,7 +70,7 @@ test('a birth registration fills itself from the data store, survives reload and
   await child.getByRole('textbox', { name: 'Tên cơ sở y tế' }).fill('Bệnh viện Trung ương Huế');
   const birthPlace = child.getByRole('group', { name: 'Nơi sinh' });
   await birthPlace.getByRole('combobox', { name: 'Tỉnh, thành phố' }).selectOption({ label: 'Thành phố Huế' });
-  await birthPlace.getByRole('combobox', { name: /Xã, phường/ }).selectOption({ label: 'Phường Thuận Hóa' });
+  await birthPlace.getByRole('combobox', { name: /Xã, phường/ }).selectOption({ label: 'Phường Thuận Hoá' });
   await birthPlace.getByRole('textbox', { name: /Số nhà/ }).fill('16 Lê Lợi');
   await page.waitForTimeout(1_000);
   await page.reload();
@@ -90,7 +90,7 @@ test('a birth registration fills itself from the data store, survives reload and
   await expect(answers.getByText('Nguyễn Minh Châu')).toBeVisible();
   await expect(answers.getByText('18/11/2026')).toBeVisible();
   await expect(answers.getByText('Bệnh viện Trung ương Huế')).toBeVisible();
-  await expect(answers.getByText(/16 Lê Lợi, Phường Thuận Hóa, Thành phố Huế/)).toBeVisible();
+  await expect(answers.getByText(/16 Lê Lợi, Phường Thuận Hoá, Thành phố Huế/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Người yêu cầu: cha hoặc mẹ của trẻ' }).getByText('046095001234')).toBeVisible();
   await page.getByRole('button', { name: 'Kiểm tra với hệ thống' }).click();
   await expect(page.getByText(/Hệ thống đã kiểm tra câu trả lời ngày .*: hợp lệ/)).toBeVisible();

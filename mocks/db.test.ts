@@ -16,13 +16,15 @@ describe('seed data', () => {
     expect(new Set(procedures.map((p) => p.field.id)).size).toBeGreaterThanOrEqual(10);
   });
 
-  it('has the 34 post-2025 province-level units and full commune lists for four of them', () => {
+  it('serves the 34 post-2025 province-level units and every commune of each (details in fixtures/admin-units.test.ts)', () => {
     expect(db.provinces).toHaveLength(34);
-    expect(db.provinces.filter((p) => p.kind === 'city')).toHaveLength(6);
+    expect(db.communes).toHaveLength(3321);
     const count = (name: string) => {
       const province = db.provinces.find((p) => p.name.endsWith(name));
       return db.communes.filter((c) => c.provinceCode === province?.code).length;
     };
+    expect(count('Hà Nội')).toBe(126);
+    expect(count('Cà Mau')).toBe(64);
     expect(count('Huế')).toBe(40);
     expect(count('Đồng Nai')).toBe(95);
     expect(count('Cần Thơ')).toBe(103);

@@ -1,7 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { communesQueryOptions, provincesQueryOptions } from '../../../api/admin-units/queries.ts';
+import { isApiError } from '../../../api/errors.ts';
+import { useOnline } from '../../../lib/use-online.ts';
 import type { AddressValue } from '../definition.ts';
+import { filterPlaces } from './place-search.ts';
 
 interface Props {
   id: string;
@@ -12,12 +16,37 @@ interface Props {
   invalid: boolean;
 }
 
-/** Province → commune/ward (two tiers since 1/7/2025) → house number and street or hamlet. */
+/** No list yet and no network to fetch it: a list never loaded on this device (one once seen is cached). */
+const needsConnection = (query: UseQueryResult<unknown>, online: boolean): boolean =>
+  query.data === undefined && (query.fetchStatus === 'paused' || (query.isError && (!online || (isApiError(query.error) && query.error.kind === 'offline'))));
+
+/**
+ * Province → commune/ward (two tiers since 1/7/2025) → house number and street or hamlet.
+ * A province's communes are fetched when it is picked (never the whole country at once); the
+ * service worker keeps each list it has seen, so a province picked once works offline later.
+ */
 export const AddressInput = ({ id, value, onChange, onBlur, describedBy, invalid }: Props) => {
-  const { t } = useTranslation('eform');
+  const { t } = useTranslation(['eform', 'common']);
+  const online = useOnline();
+  const [search, setSearch] = useState('');
   const provinces = useQuery(provincesQueryOptions());
   const communes = useQuery({ ...communesQueryOptions(value.provinceCode), enabled: Boolean(value.provinceCode) });
-  const communeList = communes.data ?? [];
+  const allCommunes = communes.data ?? [];
+  const communeList = filterPlaces(allCommunes, search);
+  const provincesOffline = needsConnection(provinces, online);
+  // Back online: fetch a list that failed for want of a network. React Query alone would not
+  // when the page was loaded offline (its online manager starts out "online").
+  const { refetch: refetchProvinces } = provinces;
+  const { refetch: refetchCommunes } = communes;
+  const provincesFailed = provinces.isError && provinces.data === undefined;
+  const communesFailed = communes.isError && communes.data === undefined;
+  useEffect(() => {
+    if (online && provincesFailed) void refetchProvinces();
+  }, [online, provincesFailed, refetchProvinces]);
+  useEffect(() => {
+    if (online && communesFailed) void refetchCommunes();
+  }, [online, communesFailed, refetchCommunes]);
+  const communesOffline = Boolean(value.provinceCode) && needsConnection(communes, online);
   return (
     <div className="address">
       <label htmlFor={`${id}-province`}>{t('address.province')}</label>
@@ -40,6 +69,19 @@ export const AddressInput = ({ id, value, onChange, onBlur, describedBy, invalid
           </option>
         ))}
       </select>
+      {value.provinceCode ? (
+        <>
+          <label htmlFor={`${id}-commune-search`}>{t('address.search')}</label>
+          <input
+            id={`${id}-commune-search`}
+            type="search"
+            value={search}
+            autoComplete="off"
+            aria-controls={`${id}-commune`}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </>
+      ) : null}
       <label htmlFor={`${id}-commune`}>{t('address.commune')}</label>
       <select
         id={`${id}-commune`}
@@ -49,7 +91,7 @@ export const AddressInput = ({ id, value, onChange, onBlur, describedBy, invalid
         aria-invalid={invalid || undefined}
         onBlur={onBlur}
         onChange={(e) => {
-          const commune = communeList.find((c) => c.code === e.target.value);
+          const commune = allCommunes.find((c) => c.code === e.target.value);
           onChange({ ...value, communeCode: e.target.value, communeName: commune?.name ?? '' });
         }}
       >
@@ -61,7 +103,28 @@ export const AddressInput = ({ id, value, onChange, onBlur, describedBy, invalid
           </option>
         ))}
       </select>
-      {communes.isError || provinces.isError ? <p className="field-error">{t('address.unavailable')}</p> : null}
+      <div role="status" className="address__status">
+        {communes.data && search.trim() && communeList.length === 0 ? <p className="hint">{t('address.noMatch', { query: search.trim() })}</p> : null}
+        {provincesOffline || communesOffline ? (
+          <p className="field-error">
+            {provincesOffline ? t('address.provincesNeedConnection') : t('address.communesNeedConnection', { province: value.provinceName })}
+          </p>
+        ) : communesFailed || provincesFailed ? (
+          <>
+            <p className="field-error">{t('address.unavailable')}</p>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                if (provincesFailed) void refetchProvinces();
+                if (communesFailed) void refetchCommunes();
+              }}
+            >
+              {t('common:errors.retry')}
+            </button>
+          </>
+        ) : null}
+      </div>
       <label htmlFor={id}>{t('address.line')}</label>
       <input
         id={id}
