@@ -3,7 +3,8 @@
  * the translated message (errors.* in the common namespace); nothing else in the app needs to
  * know about fetch, status codes or response shapes.
  */
-export type ApiErrorKind = 'offline' | 'network' | 'timeout' | 'unauthorized' | 'not-found' | 'conflict' | 'invalid-input' | 'server' | 'client' | 'invalid-response';
+export const API_ERROR_KINDS = ['offline', 'network', 'timeout', 'unauthorized', 'not-found', 'conflict', 'invalid-input', 'server', 'client', 'invalid-response'] as const;
+export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
