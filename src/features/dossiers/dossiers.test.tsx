@@ -2,15 +2,13 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { advanceDossier, resetDossiers, submitDossier } from '../../../mocks/dossiers.ts';
-import { issueAccessToken } from '../../../mocks/idp.ts';
-import { OIDC_STORAGE_PREFIX } from '../../auth/config.ts';
 import { initI18n } from '../../i18n/i18n.ts';
-import { deleteOutboxItem, listOutbox, loadSnapshot, putOutboxItem, type OutboxItem } from '../../offline/personal-db.ts';
+import { deleteOutboxItem, listOutbox, loadSnapshot, putOutboxItem } from '../../offline/personal-db.ts';
 import { validateTrackForm } from './TrackPage.tsx';
 import { renderAt } from '../../test/render-route.tsx';
+import { CITIZEN, signIn } from '../../test/session.ts';
+import { outboxItem } from '../../test/factories.ts';
 
-// Nguyễn Văn An, phone 0912345678 (mocks/fixtures/citizens.ts).
-const CITIZEN = 'vneid-046095001234';
 
 beforeAll(async () => {
   await initI18n('vi');
@@ -24,14 +22,6 @@ beforeEach(() => {
 afterEach(() => {
   sessionStorage.clear();
 });
-
-const signIn = (citizenId = CITIZEN) => {
-  const token = issueAccessToken(citizenId);
-  sessionStorage.setItem(
-    `${OIDC_STORAGE_PREFIX}user:test`,
-    JSON.stringify({ access_token: token, id_token: '', expires_at: Math.floor(Date.now() / 1000) + 3600, profile: { sub: citizenId, name: 'Nguyễn Văn An' } }),
-  );
-};
 
 const file = (procedureId: string, key: string) => {
   const outcome = submitDossier(CITIZEN, key, { procedureId, values: {}, documents: [] });
@@ -159,12 +149,9 @@ describe('/dossiers', () => {
 
   it('lists what waits in the outbox, with progress and the reason it failed, and sends it again', async () => {
     signIn();
-    const item: OutboxItem = {
+    const item = outboxItem({
       id: 'outbox-test-1',
       owner: CITIZEN,
-      type: 'dossier',
-      procedureId: '1.001193',
-      procedureName: 'Đăng ký khai sinh',
       values: {},
       attachments: [],
       state: 'failed',
@@ -172,7 +159,7 @@ describe('/dossiers', () => {
       attempts: 1,
       lastError: { kind: 'invalid-input', code: 'unknown-document' },
       progress: 0.4,
-    };
+    });
     await putOutboxItem(item);
     const drain = vi.fn();
     window.addEventListener('mcs:drain-outbox', drain);
