@@ -41,7 +41,7 @@ afterEach(async () => {
 });
 
 const read = async (pdf: Blob): Promise<PDFDocumentProxy> => {
-  const task = getDocument({ data: new Uint8Array(await pdf.arrayBuffer()), stopAtErrors: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
+  const task = getDocument({ data: new Uint8Array(await pdf.arrayBuffer()), stopAtErrors: true, useSystemFonts: false, verbosity: 0 });
   opened.push(task);
   return task.promise;
 };
