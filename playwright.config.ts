@@ -17,7 +17,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   // Sized for a 2-core machine that is also building, linting and running other tests: waits
   // end as soon as the page shows what they wait for, so only a failing test ever uses these.
-  // The longest journeys take 30–40 s at a load average of 14 on 2 cores.
+  // The longest journeys take 30–60 s at a load average of 14 on 2 cores.
   timeout: 180_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],

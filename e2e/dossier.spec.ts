@@ -324,7 +324,7 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
   await expect(page.getByRole('heading', { name: 'Mã thanh toán đã hết hạn' })).toBeVisible({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Tạo mã thanh toán mới' }).click();
   await expect(page.getByRole('img', { name: /Mã VietQR thanh toán 200\.000\s?₫/ })).toBeVisible();
-  expect(await page.getByRole('link', { name: 'Thanh toán bằng thẻ' }).getAttribute('href')).not.toBe(cardUrl);
+  await expect(page.getByRole('link', { name: 'Thanh toán bằng thẻ' })).not.toHaveAttribute('href', cardUrl);
   await page.getByRole('link', { name: 'Thanh toán bằng thẻ' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' })).toBeVisible();
   await expectAccessible(page, 'payment gateway');

@@ -77,6 +77,25 @@ export const signInAs = async (page: Page, name: string, checkAxe = false) => {
   await page.getByRole('button', { name: 'Đồng ý và đăng nhập' }).click();
 };
 
+/** Paths of everything in Cache Storage. */
+export const cachedPaths = (page: Page) =>
+  page.evaluate(async () => {
+    const all: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      all.push(...(await cache.keys()).map((r) => new URL(r.url).pathname));
+    }
+    return all;
+  });
+
+/**
+ * Waits until the service worker has put these paths in Cache Storage. It stores a response
+ * after handing it to the page: "the page shows it" does not yet mean "it works offline".
+ */
+export const expectCached = async (page: Page, paths: string[]) => {
+  await expect.poll(() => cachedPaths(page), { message: `${paths.join(', ')} in Cache Storage` }).toEqual(expect.arrayContaining(paths));
+};
+
 /**
  * The draft of `procedureId` as this device holds it (IndexedDB), for waiting until an edit is
  * saved before a reload: the form saves a moment after the last change, and a reload during
