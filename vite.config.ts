@@ -170,5 +170,6 @@ export default defineConfig({
     // Sized for a 2-core machine shared with other work: a passing test takes what it takes;
     // only a failing one waits this long.
     testTimeout: 20_000,
+    hookTimeout: 20_000,
   },
 });
