@@ -130,6 +130,11 @@ export interface DroppedRecord {
 }
 
 const droppedListeners = new Set<(dropped: DroppedRecord) => void>();
+/** What this page dropped so far, for a page that opens after the reading happened elsewhere. */
+const droppedHere: DroppedRecord[] = [];
+
+/** How many unreadable records of this store were dropped since the page (or this person's session) began. */
+export const droppedCount = (store: PersonalStore): number => droppedHere.filter((d) => d.store === store).length;
 
 /** Told of every record dropped as unreadable (the page that asked for it also learns it). */
 export const onRecordDropped = (listener: (dropped: DroppedRecord) => void): (() => void) => {
@@ -146,6 +151,7 @@ const parseStored = async <S extends z.ZodMiniType>(store: PersonalStore, schema
   if (parsed.success) return parsed.data;
   const dropped: DroppedRecord = { store, key, issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ') };
   console.warn(`Dropped an unreadable ${store} record written by an older version`, dropped);
+  droppedHere.push(dropped);
   for (const listener of droppedListeners) listener(dropped);
   await (await personalDb())
     .delete(store, key as never)
@@ -180,6 +186,7 @@ let wiped = false;
 
 export const beginPersonalSession = (): void => {
   wiped = false;
+  droppedHere.length = 0;
 };
 
 export const personalDb = (): Promise<IDBPDatabase<PersonalDb>> => {

@@ -3,7 +3,8 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { advanceDossier, resetDossiers, submitDossier } from '../../../mocks/dossiers.ts';
 import { initI18n } from '../../i18n/i18n.ts';
-import { deleteOutboxItem, listOutbox, loadSnapshot, putOutboxItem } from '../../offline/personal-db.ts';
+import { openDB } from 'idb';
+import { PERSONAL_DB, deleteOutboxItem, listOutbox, loadSnapshot, personalDb, putOutboxItem } from '../../offline/personal-db.ts';
 import { validateTrackForm } from './TrackPage.tsx';
 import { renderAt } from '../../test/render-route.tsx';
 import { CITIZEN, signIn } from '../../test/session.ts';
@@ -145,6 +146,24 @@ describe('/dossiers', () => {
     await userEvent.click(within(section).getByRole('button', { name: 'Đánh dấu đã đọc' }));
     expect(await screen.findByText('Đã đánh dấu các thông báo là đã đọc.')).toHaveFocus();
     expect(screen.queryByRole('region', { name: /Thông báo mới/ })).not.toBeInTheDocument();
+  });
+
+  it('says so when a waiting submission an older version saved could not be read, and lists the rest', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    signIn();
+    await personalDb(); // created and upgraded by the app, as on a phone that had it already
+    const raw = await openDB(PERSONAL_DB);
+    await raw.put('outbox', { id: 'outbox-old-1', owner: CITIZEN, state: 'queued', payload: { childFullName: 'Nguyễn Minh Châu' } });
+    raw.close();
+    await putOutboxItem(outboxItem({ id: 'outbox-good-1', owner: CITIZEN, state: 'failed', lastError: { kind: 'server' } }));
+    try {
+      renderAt('/dossiers');
+      expect(await screen.findByText(/1 hồ sơ chờ gửi do phiên bản trước của ứng dụng lưu trên máy này không đọc được nữa/)).toBeInTheDocument();
+      expect(await screen.findByRole('region', { name: 'Đang chờ gửi (1)' })).toBeInTheDocument();
+      expect((await listOutbox(CITIZEN)).map((i) => i.id)).toEqual(['outbox-good-1']);
+    } finally {
+      await deleteOutboxItem('outbox-good-1');
+    }
   });
 
   it('lists what waits in the outbox, with progress and the reason it failed, and sends it again', async () => {
