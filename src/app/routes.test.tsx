@@ -20,6 +20,16 @@ describe('catalogue routes', () => {
     expect(screen.getByText(/Tìm thấy \d+ thủ tục/)).toHaveAttribute('role', 'status');
   });
 
+  it('opens a result tapped before the URL caught up with the typing, even when its data is slow', async () => {
+    const router = renderAt('/services');
+    const input = await screen.findByLabelText('Tìm thủ tục');
+    setFaults({ latencyMs: 700 });
+    await userEvent.type(input, 'ket hon');
+    await userEvent.click(await screen.findByRole('link', { name: 'Đăng ký kết hôn' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Đăng ký kết hôn' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/services/1.000894');
+  });
+
   it('renders a procedure’s details from its code', async () => {
     renderAt('/services/1.001193');
     expect(await screen.findByRole('heading', { level: 1, name: 'Đăng ký khai sinh' })).toBeInTheDocument();
