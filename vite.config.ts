@@ -169,5 +169,9 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts', 'eslint.config.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // Sized for a 2-core machine shared with other work: a passing test takes what it takes;
+    // only a failing one waits this long.
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
   },
 });

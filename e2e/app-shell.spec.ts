@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, waitForServiceWorker } from './fixtures.ts';
+import { test, expect, cachedPaths, expectAccessible, expectCached, waitForServiceWorker } from './fixtures.ts';
 
 test('installable: manifest, icons and a controlling service worker', async ({ page, backend: _ }) => {
   await page.goto('/');
@@ -25,14 +25,8 @@ test('Cache Storage holds only the shell and public data', async ({ page, backen
   await waitForServiceWorker(page);
   await page.goto('/services/1.001193');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const urls = await page.evaluate(async () => {
-    const all: string[] = [];
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      all.push(...(await cache.keys()).map((r) => new URL(r.url).pathname));
-    }
-    return all;
-  });
+  await expectCached(page, ['/api/procedures/1.001193']);
+  const urls = await cachedPaths(page);
   const api = urls.filter((u) => u.startsWith('/api/'));
   expect(api.length).toBeGreaterThan(0);
   for (const url of api) expect(url).toMatch(/^\/api\/(catalogue|procedures\/[^/]+|forms\/[^/]+|admin-units\/.*)$/);
@@ -53,14 +47,14 @@ test('language follows the browser first, then the saved choice; text size scale
   const size = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
   const normal = await size();
   await page.getByRole('radio', { name: 'Rất lớn' }).check();
-  expect(parseFloat(await size())).toBeGreaterThan(parseFloat(normal) * 1.3);
+  await expect.poll(async () => parseFloat(await size())).toBeGreaterThan(parseFloat(normal) * 1.3);
   // Bigger text wraps; the page never becomes wider than the phone.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expectAccessible(page, 'preferences open, larger text');
 
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
-  expect(parseFloat(await size())).toBeGreaterThan(parseFloat(normal) * 1.3);
+  await expect.poll(async () => parseFloat(await size())).toBeGreaterThan(parseFloat(normal) * 1.3);
 
   await page.getByRole('link', { name: 'Cài đặt' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cài đặt' })).toBeVisible();

@@ -44,12 +44,16 @@ test.describe('Find a procedure and read what it takes', () => {
 
   test('filters live in the URL, survive a reload, and unknown ones are ignored', async ({ page, backend: _ }) => {
     await page.goto('/services');
+    const count = page.getByRole('status').filter({ hasText: /Tìm thấy/ });
+    await expect(count).toBeVisible();
+    const unfiltered = (await count.textContent()) ?? '';
     await page.getByText('Bộ lọc', { exact: true }).click();
     await page.getByLabel('Mức độ').selectOption('full');
     await page.getByLabel('Lĩnh vực').selectOption('civil-status');
     await expect(page).toHaveURL(/level=full/);
     await expect(page).toHaveURL(/field=civil-status/);
-    const count = page.getByRole('status').filter({ hasText: /Tìm thấy/ });
+    // Read the count once the list shows the filters, not while it catches up.
+    await expect(count).not.toHaveText(unfiltered);
     const before = await count.textContent();
 
     await page.reload();

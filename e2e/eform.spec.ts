@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, signInAs, waitForServiceWorker } from './fixtures.ts';
+import { test, expect, expectAccessible, expectDraftSaved, signInAs, waitForServiceWorker } from './fixtures.ts';
 
 /** Everything the browser keeps for this origin, to prove sign-out leaves nothing personal. */
 const deviceContents = (page: Page) =>
@@ -57,7 +57,7 @@ test('a birth registration fills itself from the data store, survives reload and
   await child.getByRole('textbox', { name: /Ngày, tháng, năm sinh/ }).fill('18/11/2026');
   await child.getByRole('radio', { name: 'Nữ', exact: true }).check();
   await expect(page.getByText(/Đã lưu trên thiết bị này lúc \d\d:\d\d/)).toBeVisible();
-  await page.waitForTimeout(1_000);
+  await expectDraftSaved(page, '1.001193', { childFullName: 'Nguyễn Minh Châu', childSex: 'female', requesterRelationship: 'father' });
   await page.reload();
   await expect(child.getByRole('textbox', { name: /Họ, chữ đệm và tên/ })).toHaveValue('Nguyễn Minh Châu');
   await expect(child.getByRole('textbox', { name: /Ngày, tháng, năm sinh/ })).toHaveValue('18/11/2026');
@@ -72,7 +72,7 @@ test('a birth registration fills itself from the data store, survives reload and
   await birthPlace.getByRole('combobox', { name: 'Tỉnh, thành phố' }).selectOption({ label: 'Thành phố Huế' });
   await birthPlace.getByRole('combobox', { name: /Xã, phường/ }).selectOption({ label: 'Phường Thuận Hoá' });
   await birthPlace.getByRole('textbox', { name: /Số nhà/ }).fill('16 Lê Lợi');
-  await page.waitForTimeout(1_000);
+  await expectDraftSaved(page, '1.001193', { childBirthFacility: 'Bệnh viện Trung ương Huế', childBirthPlace: { communeName: 'Phường Thuận Hóa', line: '16 Lê Lợi' } });
   await page.reload();
   await expect(page.getByText(/Bạn đang ngoại tuyến/).first()).toBeVisible();
   await expect(child.getByRole('textbox', { name: 'Tên cơ sở y tế' })).toHaveValue('Bệnh viện Trung ương Huế');

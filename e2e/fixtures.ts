@@ -83,4 +83,53 @@ export const signInAs = async (page: Page, name: string, checkAxe = false) => {
   await page.getByRole('button', { name: 'Đồng ý và đăng nhập' }).click();
 };
 
+/** Paths of everything in Cache Storage. */
+export const cachedPaths = (page: Page) =>
+  page.evaluate(async () => {
+    const all: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      all.push(...(await cache.keys()).map((r) => new URL(r.url).pathname));
+    }
+    return all;
+  });
+
+/**
+ * Waits until the service worker has put these paths in Cache Storage. It stores a response
+ * after handing it to the page: "the page shows it" does not yet mean "it works offline".
+ */
+export const expectCached = async (page: Page, paths: string[]) => {
+  await expect.poll(() => cachedPaths(page), { message: `${paths.join(', ')} in Cache Storage` }).toEqual(expect.arrayContaining(paths));
+};
+
+/**
+ * The draft of `procedureId` as this device holds it (IndexedDB), for waiting until an edit is
+ * saved before a reload: the form saves a moment after the last change, and a reload during
+ * that moment would test the reload, not the saving.
+ */
+export const storedDraftValues = (page: Page, procedureId: string) =>
+  page.evaluate(async (id) => {
+    const request = indexedDB.open('mcs-personal');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
+    });
+    try {
+      if (!db.objectStoreNames.contains('drafts')) return null;
+      const all = db.transaction('drafts').objectStore('drafts').getAll();
+      const drafts = await new Promise<{ procedureId: string; values: Record<string, unknown> }[]>((resolve, reject) => {
+        all.onsuccess = () => resolve(all.result as { procedureId: string; values: Record<string, unknown> }[]);
+        all.onerror = () => reject(all.error ?? new Error('getAll failed'));
+      });
+      return drafts.find((d) => d.procedureId === id)?.values ?? null;
+    } finally {
+      db.close();
+    }
+  }, procedureId);
+
+/** Waits until the device holds these answers (a partial match) for the procedure's draft. */
+export const expectDraftSaved = async (page: Page, procedureId: string, values: Record<string, unknown>) => {
+  await expect.poll(() => storedDraftValues(page, procedureId), { message: `draft of ${procedureId} saved on the device` }).toMatchObject(values);
+};
+
 export { expect };

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, waitForServiceWorker } from './fixtures.ts';
+import { test, expect, expectAccessible, expectCached, waitForServiceWorker } from './fixtures.ts';
 
 test('the catalogue and visited procedures work offline; unvisited ones say so honestly', async ({ page, context, backend: _ }) => {
   await page.goto('/services');
@@ -6,6 +6,7 @@ test('the catalogue and visited procedures work offline; unvisited ones say so h
   await expect(page.getByRole('status').filter({ hasText: /Tìm thấy/ })).toBeVisible();
   await page.goto('/services/1.004222');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectCached(page, ['/api/catalogue', '/api/procedures/1.004222']);
 
   await context.setOffline(true);
   await page.goto('/services?q=thuong%20tru');

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { FormDefinition } from '../src/api/forms/schema.ts';
 import { DataStore } from '../src/api/me/schema.ts';
 import { authorizeParams, codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
 import { subjectFor } from './idp.ts';
@@ -127,7 +128,7 @@ describe('simulated identity provider', () => {
 
   it('rejects an application whose locked values were tampered with', async () => {
     const { access_token } = await signIn();
-    const definition = (await (await fetch(`${origin}/api/forms/1.001193`)).json()) as { sections: { fields: { id: string; prefill?: { path: string; lock: string } }[] }[] };
+    const definition = FormDefinition.parse(await (await fetch(`${origin}/api/forms/1.001193`)).json());
     const lockedName = definition.sections.flatMap((s) => s.fields).find((f) => f.prefill?.path === 'citizen.fullName' && f.prefill.lock === 'locked');
     expect(lockedName).toBeDefined();
     const check = (values: Record<string, unknown>) =>

@@ -1,13 +1,22 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type DefaultOptions } from '@tanstack/react-query';
 import { isApiError } from '../api/errors.ts';
 
-/** One client for the app; route loaders and components share its cache. */
-export const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // Retry what may pass (a flaky 3G link), never a 404 or a malformed response.
-      retry: (failureCount, error) => failureCount < 2 && (!isApiError(error) || (error.retryable && error.kind !== 'offline')),
-      refetchOnWindowFocus: false,
-    },
-  },
-});
+/** Retry what may pass (a flaky 3G link), never a 404, a malformed response or being offline. */
+export const shouldRetry = (failureCount: number, error: unknown): boolean =>
+  failureCount < 2 && (!isApiError(error) || (error.retryable && error.kind !== 'offline'));
+
+export const createQueryClient = (queries: DefaultOptions['queries'] = {}): QueryClient =>
+  new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, refetchOnWindowFocus: false, ...queries } } });
+
+/**
+ * One client for the app; route loaders and components share its cache. A live binding: what
+ * importers see is whatever `installQueryClient` last installed.
+ */
+export let queryClient = createQueryClient();
+
+/** For tests: each one starts with its own client (own cache, own defaults such as `retry: false`). */
+export const installQueryClient = (client: QueryClient): QueryClient => {
+  queryClient.clear();
+  queryClient = client;
+  return client;
+};

@@ -1,86 +1,177 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { z } from 'zod/mini';
+import { API_ERROR_KINDS } from '../api/errors.ts';
+import { SourceId } from '../api/me/schema.ts';
 import { registerWipe } from '../auth/wipe.ts';
 
 /**
  * The one IndexedDB database that holds personal data (drafts, the outbox of unsent
  * submissions with their files, the last known dossiers). One database so that wiping a person off the device is one deleteDB.
+ *
+ * What it holds is described by the schemas below and parsed whenever it is read back: a record
+ * written by an older version of the app is brought up to date where its meaning is clear
+ * (fields it did not have yet get their neutral value), and otherwise deleted and reported —
+ * a page never crashes on what an earlier version left on the phone.
  */
-export interface FieldProvenance {
-  /** Data-store source id ('population-db', …). */
-  source: string;
-  retrievedAt: string;
-  locked: boolean;
-  path: string;
-}
+const nonEmpty = () => z.string().check(z.minLength(1));
+const timestamp = () => z.iso.datetime({ offset: true });
+const count = () => z.int().check(z.minimum(0));
+/** Bytes survive IndexedDB's structured clone as an ArrayBuffer (of whichever realm cloned it). */
+const bytes = () => z.custom<ArrayBuffer>((v) => Object.prototype.toString.call(v) === '[object ArrayBuffer]', 'Expected an ArrayBuffer');
 
-export interface Draft {
-  /** The citizen (subject id) the draft belongs to: nobody else ever sees it. */
-  owner: string;
-  procedureId: string;
-  procedureName: string;
-  definitionVersion: number;
-  values: Record<string, unknown>;
-  /** Which values came from the data store, kept so the form renders offline after a reload. */
-  provenance: Record<string, FieldProvenance>;
-  prefilledCount: number;
-  updatedAt: string;
-  /** Papers picked on the documents step, kept with the answers until submission. */
-  attachments?: Attachment[];
-}
+export const FieldProvenance = z.object({
+  /** The data-store source the value came from. */
+  source: SourceId,
+  retrievedAt: timestamp(),
+  locked: z.boolean(),
+  path: z.string(),
+});
+export type FieldProvenance = z.infer<typeof FieldProvenance>;
 
 /** A paper attached to a dossier: reused from the data store, or a file kept on the device. */
-export type Attachment =
-  | { kind: 'data-store'; requirement: number | null; documentId: string; title: string }
-  | {
-      kind: 'file';
-      requirement: number | null;
-      /** Stable per file: the upload's Idempotency-Key, so a retried upload is stored once. */
-      key: string;
-      name: string;
-      mime: 'application/pdf' | 'image/jpeg' | 'image/png';
-      /** Bytes as an ArrayBuffer: Safari's private mode refuses Blobs in IndexedDB. */
-      data: ArrayBuffer;
-      size: number;
-      /** Set once the backend has the file. */
-      uploadId?: string;
-    };
+export const Attachment = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('data-store'), requirement: z.nullable(z.int()), documentId: nonEmpty(), title: z.string() }),
+  z.object({
+    kind: z.literal('file'),
+    requirement: z.nullable(z.int()),
+    /** Stable per file: the upload's Idempotency-Key, so a retried upload is stored once. */
+    key: nonEmpty(),
+    name: z.string(),
+    mime: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+    /** Bytes as an ArrayBuffer: Safari's private mode refuses Blobs in IndexedDB. */
+    data: bytes(),
+    size: count(),
+    /** Set once the backend has the file. */
+    uploadId: z.optional(nonEmpty()),
+  }),
+]);
+export type Attachment = z.infer<typeof Attachment>;
 
-export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed';
+/**
+ * Provenance of the fields that came from the data store. An entry an older version wrote with
+ * a source this version no longer knows is left out: the value stays, it just stops claiming
+ * where it came from.
+ */
+const ProvenanceMap = z.pipe(
+  z._default(z.record(z.string(), z.unknown()), {}),
+  z.transform((entries): Record<string, FieldProvenance> => {
+    const kept: Record<string, FieldProvenance> = {};
+    for (const [field, entry] of Object.entries(entries)) {
+      const parsed = z.safeParse(FieldProvenance, entry);
+      if (parsed.success) kept[field] = parsed.data;
+    }
+    return kept;
+  }),
+);
+
+export const Draft = z.object({
+  /** The citizen (subject id) the draft belongs to: nobody else ever sees it. */
+  owner: nonEmpty(),
+  procedureId: nonEmpty(),
+  procedureName: z.string(),
+  definitionVersion: z.int(),
+  values: z.record(z.string(), z.unknown()),
+  /** Which values came from the data store, kept so the form renders offline after a reload. */
+  provenance: ProvenanceMap,
+  /** Drafts from before the count was kept: nothing is claimed as pre-filled. */
+  prefilledCount: z._default(count(), 0),
+  updatedAt: timestamp(),
+  /** Papers picked on the documents step, kept with the answers until submission. */
+  attachments: z.optional(z.array(Attachment)),
+});
+export type Draft = z.infer<typeof Draft>;
+
+export const OutboxState = z.enum(['queued', 'sending', 'sent', 'failed']);
+export type OutboxState = z.infer<typeof OutboxState>;
+
+/** An error an older version recorded with a kind this one does not know reads as "unknown". */
+const LastError = z.catch(z.optional(z.object({ kind: z.enum(API_ERROR_KINDS), code: z.optional(z.string()) })), undefined);
 
 /** A submission waiting to reach the backend; sent exactly once thanks to its idempotency key. */
-export interface OutboxItem {
+export const OutboxItem = z.object({
   /** Also the Idempotency-Key of the submission. */
-  id: string;
-  owner: string;
+  id: nonEmpty(),
+  owner: nonEmpty(),
   /** 'dossier': a new application; 'supplement': papers added to an existing dossier. */
-  type: 'dossier' | 'supplement';
-  procedureId: string;
-  procedureName: string;
+  type: z.enum(['dossier', 'supplement']),
+  procedureId: nonEmpty(),
+  procedureName: z.string(),
   /** For supplements: the dossier they belong to. After sending: the dossier's code. */
-  dossierCode?: string;
-  values: Record<string, unknown>;
-  attachments: Attachment[];
-  state: OutboxState;
-  createdAt: string;
-  attempts: number;
+  dossierCode: z.optional(nonEmpty()),
+  values: z.record(z.string(), z.unknown()),
+  attachments: z._default(z.array(Attachment), []),
+  state: OutboxState,
+  createdAt: timestamp(),
+  attempts: z._default(count(), 0),
   /** Translated from this error kind/code; 'failed' items need the citizen to act. */
-  lastError?: { kind: string; code?: string | undefined };
+  lastError: LastError,
   /** 0..1 while uploading. */
-  progress: number;
-}
+  progress: z.catch(z.number().check(z.minimum(0), z.maximum(1)), 0),
+});
+export type OutboxItem = z.infer<typeof OutboxItem>;
 
 /** The last known state of the citizen's dossiers, shown with its time when offline. */
-export interface DossierSnapshot {
-  owner: string;
-  fetchedAt: string;
-  /** As returned by the API (parsed again when read). */
-  data: unknown;
+export const DossierSnapshot = z.object({
+  owner: nonEmpty(),
+  key: nonEmpty(),
+  fetchedAt: timestamp(),
+  /** As returned by the API (parsed again, with the API's schema, by whoever reads it). */
+  data: z.unknown(),
+});
+export type DossierSnapshot = z.infer<typeof DossierSnapshot>;
+
+export type PersonalStore = 'drafts' | 'outbox' | 'snapshots';
+
+/** Something this version could not read, and deleted. */
+export interface DroppedRecord {
+  store: PersonalStore;
+  key: IDBValidKey;
+  issues: string;
 }
+
+const droppedListeners = new Set<(dropped: DroppedRecord) => void>();
+/** What this page dropped so far, for a page that opens after the reading happened elsewhere. */
+const droppedHere: DroppedRecord[] = [];
+
+/** How many unreadable records of this store were dropped since the page (or this person's session) began. */
+export const droppedCount = (store: PersonalStore): number => droppedHere.filter((d) => d.store === store).length;
+
+/** Told of every record dropped as unreadable (the page that asked for it also learns it). */
+export const onRecordDropped = (listener: (dropped: DroppedRecord) => void): (() => void) => {
+  droppedListeners.add(listener);
+  return () => droppedListeners.delete(listener);
+};
+
+/**
+ * Parses a stored record; deletes it (and reports it) when it cannot be read. The delete is
+ * best effort: a record that stays simply gets dropped again next time.
+ */
+const parseStored = async <S extends z.ZodMiniType>(store: PersonalStore, schema: S, key: IDBValidKey, raw: unknown): Promise<z.infer<S> | undefined> => {
+  const parsed = z.safeParse(schema, raw);
+  if (parsed.success) return parsed.data;
+  const dropped: DroppedRecord = { store, key, issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ') };
+  console.warn(`Dropped an unreadable ${store} record written by an older version`, dropped);
+  droppedHere.push(dropped);
+  for (const listener of droppedListeners) listener(dropped);
+  await (await personalDb())
+    .delete(store, key as never)
+    .catch(() => undefined);
+  return undefined;
+};
+
+const parseAll = async <S extends z.ZodMiniType>(store: PersonalStore, schema: S, keys: IDBValidKey[], raws: unknown[]): Promise<z.infer<S>[]> => {
+  const parsed: z.infer<S>[] = [];
+  for (const [i, raw] of raws.entries()) {
+    const value = await parseStored(store, schema, keys[i] ?? [], raw);
+    if (value !== undefined) parsed.push(value);
+  }
+  return parsed;
+};
 
 interface PersonalDb extends DBSchema {
   drafts: { key: [string, string]; value: Draft; indexes: { owner: string } };
   outbox: { key: string; value: OutboxItem; indexes: { owner: string } };
-  snapshots: { key: [string, string]; value: DossierSnapshot & { key: string } };
+  snapshots: { key: [string, string]; value: DossierSnapshot };
 }
 
 export const PERSONAL_DB = 'mcs-personal';
@@ -95,6 +186,7 @@ let wiped = false;
 
 export const beginPersonalSession = (): void => {
   wiped = false;
+  droppedHere.length = 0;
 };
 
 export const personalDb = (): Promise<IDBPDatabase<PersonalDb>> => {
@@ -139,11 +231,20 @@ export const saveDraft = async (draft: Draft): Promise<void> => {
   await (await personalDb()).put('drafts', draft);
 };
 
-export const loadDraft = async (owner: string, procedureId: string): Promise<Draft | undefined> =>
-  (await personalDb()).get('drafts', [owner, procedureId]);
+/** The draft on the device, and whether one was there but unreadable (and is now gone). */
+export const readDraft = async (owner: string, procedureId: string): Promise<{ draft: Draft | undefined; dropped: boolean }> => {
+  const raw: unknown = await (await personalDb()).get('drafts', [owner, procedureId]);
+  if (raw === undefined) return { draft: undefined, dropped: false };
+  const draft = await parseStored('drafts', Draft, [owner, procedureId], raw);
+  return { draft, dropped: draft === undefined };
+};
+
+export const loadDraft = async (owner: string, procedureId: string): Promise<Draft | undefined> => (await readDraft(owner, procedureId)).draft;
 
 export const listDrafts = async (owner: string): Promise<Draft[]> => {
-  const drafts = await (await personalDb()).getAllFromIndex('drafts', 'owner', owner);
+  const db = await personalDb();
+  const [raws, keys] = await Promise.all([db.getAllFromIndex('drafts', 'owner', owner), db.getAllKeysFromIndex('drafts', 'owner', owner)]);
+  const drafts = await parseAll('drafts', Draft, keys, raws);
   return drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 };
 
@@ -153,13 +254,14 @@ export const deleteDraft = async (owner: string, procedureId: string): Promise<v
 
 /**
  * A device holds one citizen's drafts at a time: when someone else signs in (the previous
- * person's session expired without a sign-out), what they left behind goes.
+ * person's session expired without a sign-out), what they left behind goes — including what
+ * cannot even be read any more.
  */
 export const dropDraftsNotOwnedBy = async (owner: string): Promise<void> => {
   const db = await personalDb();
   for (const store of ['drafts', 'outbox', 'snapshots'] as const) {
     const tx = db.transaction(store, 'readwrite');
-    for await (const cursor of tx.store) if (cursor.value.owner !== owner) await cursor.delete();
+    for await (const cursor of tx.store) if ((cursor.value as { owner?: unknown } | undefined)?.owner !== owner) await cursor.delete();
     await tx.done;
   }
 };
@@ -168,10 +270,15 @@ export const putOutboxItem = async (item: OutboxItem): Promise<void> => {
   await (await personalDb()).put('outbox', item);
 };
 
-export const getOutboxItem = async (id: string): Promise<OutboxItem | undefined> => (await personalDb()).get('outbox', id);
+export const getOutboxItem = async (id: string): Promise<OutboxItem | undefined> => {
+  const raw: unknown = await (await personalDb()).get('outbox', id);
+  return raw === undefined ? undefined : parseStored('outbox', OutboxItem, id, raw);
+};
 
 export const listOutbox = async (owner: string): Promise<OutboxItem[]> => {
-  const items = await (await personalDb()).getAllFromIndex('outbox', 'owner', owner);
+  const db = await personalDb();
+  const [raws, keys] = await Promise.all([db.getAllFromIndex('outbox', 'owner', owner), db.getAllKeysFromIndex('outbox', 'owner', owner)]);
+  const items = await parseAll('outbox', OutboxItem, keys, raws);
   return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 };
 
@@ -183,4 +290,7 @@ export const saveSnapshot = async (owner: string, key: string, data: unknown): P
   await (await personalDb()).put('snapshots', { owner, key, data, fetchedAt: new Date().toISOString() });
 };
 
-export const loadSnapshot = async (owner: string, key: string): Promise<DossierSnapshot | undefined> => (await personalDb()).get('snapshots', [owner, key]);
+export const loadSnapshot = async (owner: string, key: string): Promise<DossierSnapshot | undefined> => {
+  const raw: unknown = await (await personalDb()).get('snapshots', [owner, key]);
+  return raw === undefined ? undefined : parseStored('snapshots', DossierSnapshot, [owner, key], raw);
+};

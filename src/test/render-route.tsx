@@ -5,9 +5,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from '../app/query-client.ts';
 import { routes } from '../app/routes.tsx';
 
-/** The whole app at `url` (real routes, loaders and query client, an empty cache): for page tests. */
+/**
+ * The whole app at `url` (real routes, loaders and components) for page tests, with the test's
+ * own query client (src/test/setup.ts installs a fresh one, without retries, before each test).
+ */
 export const renderAt = (url: string) => {
-  queryClient.clear();
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   render(
     <QueryClientProvider client={queryClient}>

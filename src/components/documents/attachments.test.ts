@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachedBytes, attachmentsFromForm, coveredBy, photosFitOnePdf } from './attachments.ts';
+import { dataStoreAttachment, fileAttachment, formDefinition, procedure as procedureFactory, requiredDocument, storedDocument } from '../../test/factories.ts';
 
 describe('coveredBy', () => {
   it('treats the application form as filled online', () => {
@@ -21,33 +22,21 @@ describe('coveredBy', () => {
 describe('attachedBytes', () => {
   it('counts only files kept on the device', () => {
     expect(
-      attachedBytes([
-        { kind: 'file', requirement: 0, key: 'a', name: 'a.jpg', mime: 'image/jpeg', data: new ArrayBuffer(3), size: 300 },
-        { kind: 'data-store', requirement: 1, documentId: 'doc', title: 'Giấy chứng nhận kết hôn' },
-      ]),
+      attachedBytes([fileAttachment({ size: 300 }), dataStoreAttachment({ title: 'Giấy chứng nhận kết hôn' })]),
     ).toBe(300);
   });
 });
 
 describe('attachmentsFromForm', () => {
-  const definition = {
-    procedureId: '1.001193',
-    version: 1,
-    title: { vi: 'Tờ khai' },
-    sections: [
-      {
-        id: 'child',
-        title: { vi: 'Trẻ' },
-        fields: [
-          { id: 'childName', type: 'text', label: { vi: 'Họ tên' } },
-          { id: 'notice', type: 'document', label: { vi: 'Giấy chứng sinh' }, documentTypes: ['other'], requirement: 'Giấy chứng sinh' },
-          { id: 'orphan', type: 'document', label: { vi: 'Giấy khác' }, documentTypes: ['other'] },
-        ],
-      },
+  const definition = formDefinition({
+    fields: [
+      { id: 'childName', type: 'text', label: { vi: 'Họ tên' } },
+      { id: 'notice', type: 'document', label: { vi: 'Giấy chứng sinh' }, documentTypes: ['other'], requirement: 'Giấy chứng sinh' },
+      { id: 'orphan', type: 'document', label: { vi: 'Giấy khác' }, documentTypes: ['other'] },
     ],
-  } as unknown as Parameters<typeof attachmentsFromForm>[0];
-  const procedure = { documents: [{ name: 'Tờ khai đăng ký khai sinh' }, { name: 'Giấy chứng sinh' }] } as unknown as Parameters<typeof attachmentsFromForm>[2];
-  const stored = [{ id: 'doc-cs', title: 'Giấy chứng sinh số CS-2026-08812' }] as unknown as Parameters<typeof attachmentsFromForm>[3];
+  });
+  const procedure = procedureFactory({ documents: [requiredDocument({ name: 'Tờ khai đăng ký khai sinh' }), requiredDocument({ name: 'Giấy chứng sinh' })] });
+  const stored = [storedDocument({ id: 'doc-cs', title: 'Giấy chứng sinh số CS-2026-08812' })];
 
   it('attaches the paper chosen on the form to the requirement it stands for', () => {
     expect(attachmentsFromForm(definition, { notice: 'doc-cs', orphan: 'doc-x' }, procedure, stored)).toEqual([

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigation, useSearchParams } from 'react-router';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { catalogueQueryOptions } from '../../api/procedures/queries.ts';
@@ -61,6 +61,13 @@ export const CataloguePage = () => {
 
   const urlSync = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(urlSync.current), []);
+  // A result opened while the URL update still waits: that update would replace the navigation
+  // to the result (still loading its data on a slow phone) and keep the citizen here.
+  const { pathname } = useLocation();
+  const leavingFor = useNavigation().location?.pathname;
+  useEffect(() => {
+    if (leavingFor !== undefined && leavingFor !== pathname) clearTimeout(urlSync.current);
+  }, [leavingFor, pathname]);
   const onQueryChange = (value: string) => {
     setQuery(value);
     setLimit(PAGE);

@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listOutbox, type OutboxItem } from '../../offline/personal-db.ts';
+import { droppedCount, listOutbox, type OutboxItem } from '../../offline/personal-db.ts';
 import { liveProgress, retry, subscribeOutbox } from '../../offline/outbox.ts';
 import { formatDateTime } from './format.ts';
 
 const ERROR_KINDS = new Set(['offline', 'network', 'timeout', 'server', 'unauthorized', 'conflict', 'invalid-input', 'malformed', 'too-large', 'rate-limited', 'client', 'invalid-response']);
 
 /** The outbox of this citizen, re-read whenever the outbox changes (progress, sent, failed). */
-const useOutbox = (owner: string): OutboxItem[] => {
+const useOutbox = (owner: string): { items: OutboxItem[]; dropped: number } => {
   const [items, setItems] = useState<OutboxItem[]>([]);
+  // Submissions an older version saved that this one could not read (and removed).
+  const [dropped, setDropped] = useState(0);
   useEffect(() => {
     if (!owner) return;
     let live = true;
@@ -18,7 +20,11 @@ const useOutbox = (owner: string): OutboxItem[] => {
       if (pending) return;
       pending = true;
       void listOutbox(owner)
-        .then((all) => live && setItems(all.filter((i) => i.state !== 'sent')))
+        .then((all) => {
+          if (!live) return;
+          setItems(all.filter((i) => i.state !== 'sent'));
+          setDropped(droppedCount('outbox'));
+        })
         .catch(() => undefined)
         .finally(() => {
           pending = false;
@@ -31,13 +37,13 @@ const useOutbox = (owner: string): OutboxItem[] => {
       unsubscribe();
     };
   }, [owner]);
-  return items;
+  return { items, dropped };
 };
 
 /** Submissions saved on the device that have not reached the agency yet. */
 export const OutboxSection = ({ owner }: { owner: string }) => {
   const { t } = useTranslation('dossiers');
-  const items = useOutbox(owner);
+  const { items, dropped } = useOutbox(owner);
   const [announcement, setAnnouncement] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -54,6 +60,11 @@ export const OutboxSection = ({ owner }: { owner: string }) => {
       <div role="status" className="visually-hidden">
         {announcement}
       </div>
+      {dropped > 0 ? (
+        <div className="notice" role="status">
+          <p>{t('outbox.dropped', { count: dropped })}</p>
+        </div>
+      ) : null}
       {items.length === 0 ? null : (
         <section className="card outbox" aria-labelledby="dossiers-outbox">
           <h2 id="dossiers-outbox" ref={headingRef} tabIndex={-1}>

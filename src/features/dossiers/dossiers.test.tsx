@@ -3,15 +3,14 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { advanceDossier, submitDossier } from '../../../mocks/dossiers/lifecycle.ts';
 import { resetDossiers } from '../../../mocks/dossiers/state.ts';
-import { issueAccessToken } from '../../../mocks/idp.ts';
-import { OIDC_STORAGE_PREFIX } from '../../auth/config.ts';
 import { initI18n } from '../../i18n/i18n.ts';
-import { deleteOutboxItem, listOutbox, loadSnapshot, putOutboxItem, type OutboxItem } from '../../offline/personal-db.ts';
+import { openDB } from 'idb';
+import { PERSONAL_DB, deleteOutboxItem, listOutbox, loadSnapshot, personalDb, putOutboxItem } from '../../offline/personal-db.ts';
 import { validateTrackForm } from './TrackPage.tsx';
 import { renderAt } from '../../test/render-route.tsx';
+import { CITIZEN, signIn } from '../../test/session.ts';
+import { outboxItem } from '../../test/factories.ts';
 
-// Nguyễn Văn An, phone 0912345678 (mocks/fixtures/citizens.ts).
-const CITIZEN = 'vneid-046095001234';
 
 beforeAll(async () => {
   await initI18n('vi');
@@ -25,14 +24,6 @@ beforeEach(() => {
 afterEach(() => {
   sessionStorage.clear();
 });
-
-const signIn = (citizenId = CITIZEN) => {
-  const token = issueAccessToken(citizenId);
-  sessionStorage.setItem(
-    `${OIDC_STORAGE_PREFIX}user:test`,
-    JSON.stringify({ access_token: token, id_token: '', expires_at: Math.floor(Date.now() / 1000) + 3600, profile: { sub: citizenId, name: 'Nguyễn Văn An' } }),
-  );
-};
 
 const file = (procedureId: string, key: string) => {
   const outcome = submitDossier(CITIZEN, key, { procedureId, values: {}, documents: [] });
@@ -158,14 +149,29 @@ describe('/dossiers', () => {
     expect(screen.queryByRole('region', { name: /Thông báo mới/ })).not.toBeInTheDocument();
   });
 
+  it('says so when a waiting submission an older version saved could not be read, and lists the rest', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    signIn();
+    await personalDb(); // created and upgraded by the app, as on a phone that had it already
+    const raw = await openDB(PERSONAL_DB);
+    await raw.put('outbox', { id: 'outbox-old-1', owner: CITIZEN, state: 'queued', payload: { childFullName: 'Nguyễn Minh Châu' } });
+    raw.close();
+    await putOutboxItem(outboxItem({ id: 'outbox-good-1', owner: CITIZEN, state: 'failed', lastError: { kind: 'server' } }));
+    try {
+      renderAt('/dossiers');
+      expect(await screen.findByText(/1 hồ sơ chờ gửi do phiên bản trước của ứng dụng lưu trên máy này không đọc được nữa/)).toBeInTheDocument();
+      expect(await screen.findByRole('region', { name: 'Đang chờ gửi (1)' })).toBeInTheDocument();
+      expect((await listOutbox(CITIZEN)).map((i) => i.id)).toEqual(['outbox-good-1']);
+    } finally {
+      await deleteOutboxItem('outbox-good-1');
+    }
+  });
+
   it('lists what waits in the outbox, with progress and the reason it failed, and sends it again', async () => {
     signIn();
-    const item: OutboxItem = {
+    const item = outboxItem({
       id: 'outbox-test-1',
       owner: CITIZEN,
-      type: 'dossier',
-      procedureId: '1.001193',
-      procedureName: 'Đăng ký khai sinh',
       values: {},
       attachments: [],
       state: 'failed',
@@ -173,7 +179,7 @@ describe('/dossiers', () => {
       attempts: 1,
       lastError: { kind: 'invalid-input', code: 'unknown-document' },
       progress: 0.4,
-    };
+    });
     await putOutboxItem(item);
     const drain = vi.fn();
     window.addEventListener('mcs:drain-outbox', drain);

@@ -79,6 +79,11 @@ export const ApplyFormPage = () => {
       {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={state.retry} headingLevel="h2" /> : null}
       {state.status === 'ready' ? (
         <>
+          {state.dropped ? (
+            <div className="notice" role="status">
+              <p>{t('draftDropped')}</p>
+            </div>
+          ) : null}
           <SavedStatus savedAt={savedAt ?? state.draft.updatedAt} />
           <EForm
             key={state.draft.procedureId}

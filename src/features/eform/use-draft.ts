@@ -2,10 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormDefinition } from '../../api/forms/schema.ts';
 import type { Procedure } from '../../api/procedures/schema.ts';
 import { dataStoreQueryOptions } from '../../api/me/queries.ts';
-import { loadDraft, saveDraft, type Draft } from '../../offline/personal-db.ts';
+import { readDraft, saveDraft, type Draft } from '../../offline/personal-db.ts';
 import { prefill } from './prefill.ts';
 
-export type DraftState = { status: 'loading' } | { status: 'ready'; draft: Draft } | { status: 'error'; error: unknown; retry: () => void };
+export type DraftState =
+  | { status: 'loading' }
+  /** `dropped`: a draft was on the device but unreadable (an older version's), so it was started afresh. */
+  | { status: 'ready'; draft: Draft; dropped: boolean }
+  | { status: 'error'; error: unknown; retry: () => void };
 
 /**
  * The citizen's draft for this procedure: from the device if there is one (works offline and
@@ -16,9 +20,9 @@ export const useDraft = (owner: string, procedure: Procedure, definition: FormDe
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ['draft', owner, procedure.id, definition.version],
-    queryFn: async (): Promise<Draft> => {
-      const existing = await loadDraft(owner, procedure.id);
-      if (existing) return existing;
+    queryFn: async (): Promise<{ draft: Draft; dropped: boolean }> => {
+      const { draft: existing, dropped } = await readDraft(owner, procedure.id);
+      if (existing) return { draft: existing, dropped };
       const store = await queryClient.fetchQuery(dataStoreQueryOptions(owner));
       const filled = prefill(definition, store);
       const draft: Draft = {
@@ -32,7 +36,7 @@ export const useDraft = (owner: string, procedure: Procedure, definition: FormDe
         updatedAt: new Date().toISOString(),
       };
       await saveDraft(draft);
-      return draft;
+      return { draft, dropped };
     },
     gcTime: 0,
     staleTime: Infinity,
@@ -43,5 +47,5 @@ export const useDraft = (owner: string, procedure: Procedure, definition: FormDe
   });
   if (query.isPending) return { status: 'loading' };
   if (query.isError) return { status: 'error', error: query.error, retry: () => void query.refetch() };
-  return { status: 'ready', draft: query.data };
+  return { status: 'ready', ...query.data };
 };
