@@ -5,6 +5,7 @@ import { adminUnitHandlers } from './handlers/admin-units.ts';
 import { idpHandlers } from './handlers/idp.ts';
 import { formHandlers } from './handlers/forms.ts';
 import { dossierControlHandlers, dossierHandlers } from './handlers/dossiers.ts';
+import { openApiHandlers } from './handlers/openapi.ts';
 import { problem } from './handlers/problem.ts';
 
 /** Every handler of the simulated backend, in the order msw tries them. */
@@ -17,5 +18,6 @@ export const handlers = [
   ...idpHandlers,
   ...formHandlers,
   ...dossierHandlers,
+  ...openApiHandlers,
   http.all('*/api/*', () => problem(404, 'not-found', 'No such endpoint')),
 ];

@@ -32,8 +32,10 @@ const expectCleanProblem = async (response: Response | undefined, status: number
   expect(response?.headers.get('Content-Type')).toBe('application/problem+json');
   const text = (await response?.text()) ?? '';
   expect(text).not.toMatch(/\bat .*\(?[^\s]*:\d+:\d+\)?|\/work\/|node_modules|\.tsx?\b|Error:/);
-  const body = JSON.parse(text) as { status: number; code: string };
+  const body = JSON.parse(text) as { type: string; title: string; status: number; code: string };
   expect(body.status).toBe(status);
+  expect(body.type).toMatch(/^urn:mot-cua-so:problem:/);
+  expect(body.title).not.toBe('');
   if (code) expect(body.code).toBe(code);
   return body;
 };
@@ -89,6 +91,16 @@ describe('request bodies', () => {
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     await expectCleanProblem(await post('/api/me/corrections', '{"path": ', headers), 400, 'malformed-json');
     await expectCleanProblem(await post('/api/dossiers', '{"a":1}}', { ...headers, 'Idempotency-Key': randomUUID() }), 400, 'malformed-json');
+  });
+
+  it('refuses a body declared as anything but JSON with a 415 problem, unread', async () => {
+    const token = await signIn();
+    const headers = { Authorization: `Bearer ${token}`, 'Idempotency-Key': randomUUID() };
+    await expectCleanProblem(await post('/api/dossiers', '{"procedureId":"1.004873"}', { ...headers, 'Content-Type': 'text/plain' }), 415, 'unsupported-media-type');
+    await expectCleanProblem(await post('/api/dossiers', 'procedureId=1.004873', { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type');
+    // JSON with a charset, or a +json type, is JSON.
+    const body = JSON.stringify({ procedureId: '1.004873', values: {}, documents: [] });
+    expect((await post('/api/dossiers', body, { ...headers, 'Content-Type': 'application/json; charset=utf-8' }))?.status).toBe(201);
   });
 });
 

@@ -68,11 +68,17 @@ const send = async (res: ServerResponse, req: IncomingMessage, response: Respons
     const vary = res.getHeader('Vary');
     res.setHeader('Vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
   }
-  // A refused body is not read: close the connection rather than drain megabytes from it.
-  if (!req.complete) res.setHeader('Connection', 'close');
   res.setHeader('Content-Length', body.length);
   res.statusCode = response.status;
   res.end(body);
+  // A refused body is not read by the handler. Closing the connection at once would reset it
+  // while the client is still sending, and the client would see a broken pipe instead of the
+  // 413: Node discards the rest of the body instead ("lingering close"), for at most 5 s.
+  if (!req.complete) {
+    const cut = setTimeout(() => req.socket.destroy(), 5000);
+    cut.unref();
+    req.once('close', () => clearTimeout(cut));
+  }
 };
 
 /** The simulated backend (/api, and the /idp and /pay pages) as Connect middleware; also scripts/mock-backend.ts. */

@@ -79,10 +79,18 @@ export const jsonDepth = (text: string): number => {
 };
 
 /**
- * A JSON request body: at most `maxBytes` (1 MB) read, at most `maxDepth` levels, valid UTF-8
- * and valid JSON, else a 413 or 400 problem is thrown.
+ * A JSON request body: declared as JSON (or not declared), at most `maxBytes` (1 MB) read, at
+ * most `maxDepth` levels, valid UTF-8 and valid JSON, else a 415, 413 or 400 problem is thrown.
  */
 export const readJson = async (request: Request, { maxBytes = BODY_LIMITS.jsonBytes, maxDepth = BODY_LIMITS.jsonDepth } = {}): Promise<unknown> => {
+  // A body declared as something else (text/plain is what a cross-site form or no-cors fetch
+  // sends) is refused unread; no declared type at all is read as JSON. The test controls
+  // (/api/__mock/…) are not the contract and take what tests send.
+  const type = request.headers.get('Content-Type');
+  const control = new URL(request.url).pathname.includes('/api/__mock/');
+  if (type !== null && !control && !/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type.trim())) {
+    throw problem(415, 'unsupported-media-type', 'Send the body as JSON (Content-Type: application/json)');
+  }
   const bytes = await readBytes(request, maxBytes);
   let text: string;
   try {

@@ -1,12 +1,10 @@
-import { z } from 'zod/mini';
 import { apiRequest } from '../client.ts';
-import { FormDefinition } from './schema.ts';
+import { FormCheckResult, FormDefinition } from './schema.ts';
+
+export type { FormCheckResult };
 
 export const getFormDefinition = (procedureId: string, signal?: AbortSignal): Promise<FormDefinition> =>
   apiRequest(`/forms/${encodeURIComponent(procedureId)}`, FormDefinition, { signal });
-
-export const FormCheckResult = z.object({ ok: z.literal(true), checkedAt: z.iso.datetime() });
-export type FormCheckResult = z.infer<typeof FormCheckResult>;
 
 /**
  * The backend re-checks the answers, locked values above all: a value the population database

@@ -104,6 +104,13 @@ export const FormDefinition = z.object({
 });
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
+/** POST /forms/:procedureId/check: the answers so far, re-checked by the backend. */
+export const CheckForm = z.object({ values: z.record(z.string(), z.unknown()) });
+export type CheckForm = z.infer<typeof CheckForm>;
+
+export const FormCheckResult = z.object({ ok: z.literal(true), checkedAt: z.iso.datetime() });
+export type FormCheckResult = z.infer<typeof FormCheckResult>;
+
 /**
  * Prefill paths are part of the contract: the app fills fields with them and the backend
  * re-checks locked values with them. Grammar: dot-separated keys; a segment `key[prop=value]`

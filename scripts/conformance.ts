@@ -1,0 +1,687 @@
+/**
+ * Conformance: drives a backend over HTTP through the whole contract (src/api/<resource>/schema.ts, the
+ * OpenAPI document at /api/openapi.json) — the happy path and every refusal — and parses every
+ * answer with the app's own zod schemas, so a response that drifts from the contract fails.
+ *
+ *   npm run conformance -- --base-url https://dichvucong.example.gov.vn/api
+ *
+ * Signing in: with CONFORMANCE_TOKEN (a citizen's bearer token) and CONFORMANCE_OTHER_TOKEN
+ * (another citizen's, for "not your data"), or --token/--other-token; without them the suite
+ * signs in at the simulated VNeID (--idp, default <origin of the base URL>/idp) as two demo
+ * citizens. The citizen behind the first token needs a phone number in their data store
+ * (tracking asks for its last 4 digits).
+ *
+ * Prints one line per check and `N passed, N failed` last; exits non-zero when any check fails.
+ * docs/how-to/run-conformance.md says how to read and extend it.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { parseArgs } from 'node:util';
+import { array, prettifyError, safeParse, type core } from 'zod/mini';
+import { Commune, Province } from '../src/api/admin-units/schema.ts';
+import { Dossier, DossierList, NotificationList, TrackResult, Upload, UPLOAD_LIMITS, type SubmitDossier } from '../src/api/dossiers/schema.ts';
+import { FormCheckResult, FormDefinition, selectOne } from '../src/api/forms/schema.ts';
+import { DataStore } from '../src/api/me/schema.ts';
+import { Problem } from '../src/api/problem/schema.ts';
+import { Catalogue, Procedure } from '../src/api/procedures/schema.ts';
+import { CheckFailed, exitCodeOf, expect, once, runChecks, type Check } from './lib/conformance-runner.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Talking to the backend
+// ---------------------------------------------------------------------------------------------
+
+interface Answer {
+  method: string;
+  path: string;
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+interface CallOptions {
+  token?: string | undefined;
+  /** A value sent as JSON (Content-Type: application/json unless `headers` says otherwise). */
+  json?: unknown;
+  /** Raw bytes or text, sent as they are (bytes over 512 KB with Expect: 100-continue). */
+  body?: Uint8Array<ArrayBuffer> | string;
+  headers?: Record<string, string>;
+}
+
+const LARGE = 512 * 1024;
+
+const describe = (a: Answer) => `${a.method} ${a.path} answered ${a.status}`;
+
+/** What stack traces and file paths look like in Node, Java, Python, Go, PHP, .NET and Ruby. */
+const INTERNALS = /\bat [\w$.<>]+ \(|\bat .+:\d+:\d+|\.(?:ts|tsx|js|mjs|cjs|java|kt|py|rb|php|go|cs):\d+|node_modules|Traceback \(most recent|Exception in thread|\/(?:home|usr|var|srv|opt|app|work|tmp)\/|[A-Z]:\\\\/;
+
+export class Backend {
+  /** Every answer, for the checks that hold across all of them (nosniff, problem+json). */
+  readonly answers: Answer[] = [];
+  readonly baseUrl: string;
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
+
+  async call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) };
+    let body: BodyInit | undefined;
+    if (options.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.json);
+    } else if (options.body !== undefined) body = options.body;
+    Object.assign(headers, options.headers);
+    if (body !== undefined && typeof body !== 'string' && (body as Uint8Array).length > LARGE) {
+      try {
+        const large = await sendLarge(`${this.baseUrl}${path}`, method, headers, body as Uint8Array);
+        return this.record({ method, path, ...large });
+      } catch (error) {
+        throw new CheckFailed(`${method} ${path}: no answer (${error instanceof Error ? error.message : String(error)})`);
+      }
+    }
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body ?? null, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+    } catch (error) {
+      throw new CheckFailed(`${method} ${path}: no answer (${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)})`);
+    }
+    return this.record({ method, path, status: response.status, headers: response.headers, text: await response.text() });
+  }
+
+  private record(answer: Answer): Answer {
+    this.answers.push(answer);
+    return answer;
+  }
+}
+
+const headersOf = (incoming: IncomingHttpHeaders): Headers => {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
+  }
+  return headers;
+};
+
+/**
+ * A large body sent as a client that expects to be refused should: `Expect: 100-continue`, the
+ * body only once the server says go on (or after a second of silence), and no more of it once an
+ * answer has come. A server that refuses by Content-Length and closes the connection is then
+ * heard, not met with a broken pipe.
+ */
+const sendLarge = (url: string, method: string, headers: Record<string, string>, body: Uint8Array) =>
+  new Promise<{ status: number; headers: Headers; text: string }>((resolve, reject) => {
+    const target = new URL(url);
+    let answered = false;
+    const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(
+      target,
+      { method, headers: { ...headers, 'Content-Length': String(body.length), Expect: '100-continue' }, timeout: 30_000 },
+      (response) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: headersOf(response.headers), text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    request.on('timeout', () => request.destroy(new Error('timed out')));
+    let offset = 0;
+    let started = false;
+    const write = () => {
+      if (started) return;
+      started = true;
+      const next = () => {
+        while (!answered && offset < body.length) {
+          const chunk = body.subarray(offset, offset + 64 * 1024);
+          offset += chunk.length;
+          if (!request.write(chunk)) return void request.once('drain', next);
+        }
+        request.end();
+      };
+      next();
+    };
+    request.on('continue', write);
+    request.flushHeaders();
+    setTimeout(() => {
+      if (!answered) write();
+    }, 1000).unref();
+  });
+
+const expectStatus = (answer: Answer, expected: number | readonly number[]) => {
+  const allowed = typeof expected === 'number' ? [expected] : expected;
+  expect(allowed.includes(answer.status), `${describe(answer)}, expected ${allowed.join(' or ')}: ${answer.text.slice(0, 300)}`);
+};
+
+const jsonOf = (answer: Answer): unknown => {
+  try {
+    return JSON.parse(answer.text) as unknown;
+  } catch {
+    throw new CheckFailed(`${describe(answer)} with a body that is not JSON: ${answer.text.slice(0, 200)}`);
+  }
+};
+
+/** The body parsed with the contract's schema: drift fails the check, naming what drifted. */
+const parsed = <T>(schema: core.$ZodType<T>, answer: Answer, expected: number | readonly number[] = 200): T => {
+  expectStatus(answer, expected);
+  const type = answer.headers.get('Content-Type') ?? '';
+  expect(/^application\/json\b/i.test(type), `${describe(answer)} with Content-Type "${type}", expected application/json`);
+  const result = safeParse(schema, jsonOf(answer));
+  if (!result.success) throw new CheckFailed(`${describe(answer)} with a body that drifts from the contract:\n${prettifyError(result.error)}`);
+  return result.data;
+};
+
+/** A refusal as the contract says: problem+json, type/title/status/code, nothing internal. */
+const problemIn = (answer: Answer): string | undefined => {
+  const type = answer.headers.get('Content-Type') ?? '';
+  if (!/^application\/problem\+json\b/i.test(type)) return `Content-Type "${type}", expected application/problem+json`;
+  let body: unknown;
+  try {
+    body = JSON.parse(answer.text);
+  } catch {
+    return 'a body that is not JSON';
+  }
+  const result = safeParse(Problem, body);
+  if (!result.success) return `a problem that drifts from the contract:\n${prettifyError(result.error)}`;
+  if (result.data.status !== answer.status) return `a problem whose status ${result.data.status} is not the HTTP status`;
+  if (INTERNALS.test(answer.text)) return `a body that shows the server's insides (a stack trace or a file path): ${answer.text.slice(0, 300)}`;
+  return undefined;
+};
+
+const refused = (answer: Answer, expected: number | readonly number[]) => {
+  expectStatus(answer, expected);
+  const wrong = problemIn(answer);
+  if (wrong) throw new CheckFailed(`${describe(answer)} with ${wrong}`);
+  return JSON.parse(answer.text) as Problem;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Signing in at the simulated VNeID (OIDC authorization code + PKCE), as the app does
+// ---------------------------------------------------------------------------------------------
+
+const signInAtSimulatedIdp = async (idp: string, citizen: string): Promise<string> => {
+  const verifier = randomBytes(32).toString('base64url');
+  const redirectUri = `${new URL(idp).origin}/auth/callback`;
+  const form = new URLSearchParams({
+    client_id: 'mot-cua-so',
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    scope: 'openid profile',
+    state: randomUUID(),
+    nonce: randomUUID(),
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    ui_locales: 'vi',
+    citizen,
+    decision: 'allow',
+  });
+  const consent = await fetch(`${idp}/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+  const code = new URL(consent.headers.get('Location') ?? 'about:blank').searchParams.get('code');
+  if (!code) throw new CheckFailed(`the simulated VNeID at ${idp} gave no code for ${citizen} (${consent.status}); for a real backend set CONFORMANCE_TOKEN and CONFORMANCE_OTHER_TOKEN`);
+  const token = await fetch(`${idp}/token`, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'mot-cua-so', code_verifier: verifier }),
+  });
+  const tokens = (await token.json()) as { access_token?: string };
+  if (!tokens.access_token) throw new CheckFailed(`the simulated VNeID at ${idp} issued no access token (${token.status})`);
+  return tokens.access_token;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Test data
+// ---------------------------------------------------------------------------------------------
+
+/** The smallest well-formed PDF: one empty page, a correct cross-reference table. */
+export const tinyPdf = (): Uint8Array<ArrayBuffer> => {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+  let text = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(text.length);
+    text += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = text.length;
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(text);
+};
+
+/** A Windows executable (MZ header) wearing a .pdf name. */
+const EXE = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00]);
+
+/**
+ * The happy path applies for a marital status certificate (1.004873, no fee): the answers the
+ * data store fills in (as the app prefills them), plus these.
+ */
+export const SUBMISSION = {
+  procedureId: '1.004873',
+  answers: {
+    receivingAgency: 'UBND phường Thuận Hóa, thành phố Huế',
+    purpose: 'loan',
+    copyCount: 1,
+    declarationAgreed: true,
+  } as Record<string, unknown>,
+};
+
+/** Every locked or editable value the form prefills from the data store, as the app sends it. */
+export const prefilledAnswers = (form: FormDefinition, store: DataStore): Record<string, unknown> => {
+  const values: Record<string, unknown> = {};
+  for (const field of form.sections.flatMap((s) => s.fields)) {
+    if (field.type === 'group' || field.type === 'document' || !field.prefill) continue;
+    const value = selectOne(store, field.prefill.path);
+    if (value === undefined) continue;
+    values[field.id] =
+      field.type === 'address' && value && typeof value === 'object'
+        ? { provinceCode: (value as Record<string, unknown>).provinceCode, communeCode: (value as Record<string, unknown>).communeCode, line: (value as Record<string, unknown>).line }
+        : value;
+  }
+  return values;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The checks
+// ---------------------------------------------------------------------------------------------
+
+export interface Context {
+  api: Backend;
+  /** A citizen's bearer token, and another citizen's. */
+  token: () => Promise<string>;
+  otherToken: () => Promise<string>;
+}
+
+interface State {
+  store: () => Promise<DataStore>;
+  form: () => Promise<FormDefinition>;
+  values: () => Promise<Record<string, unknown>>;
+  upload: () => Promise<{ upload: Upload; key: string }>;
+  submitted: () => Promise<{ dossier: Dossier; key: string; body: SubmitDossier }>;
+}
+
+const json = (value: unknown) => ({ json: value });
+const keyed = (key: string = randomUUID()) => ({ 'Idempotency-Key': key });
+const path = (template: string, ...parts: string[]) => parts.reduce((p, part) => p.replace(/\{\w+\}/, encodeURIComponent(part)), template);
+
+/** The checks, in order. Each is a name and a function that throws (via `expect`) to fail. */
+export const conformanceChecks = (): Check<Context>[] => {
+  let state: State | undefined;
+  const s = (ctx: Context): State =>
+    (state ??= {
+      store: once('the signed-in citizen’s data store parses', async () => parsed(DataStore, await ctx.api.call('GET', '/me', { token: await ctx.token() }))),
+      form: once('the e-form parses', async () => parsed(FormDefinition, await ctx.api.call('GET', path('/forms/{id}', SUBMISSION.procedureId)))),
+      values: once('the answers', async () => ({ ...prefilledAnswers(await state!.form(), await state!.store()), ...SUBMISSION.answers })),
+      upload: once('a small PDF is uploaded', async () => {
+        const key = randomUUID();
+        const pdf = tinyPdf();
+        const answer = await ctx.api.call('POST', '/uploads', { token: await ctx.token(), body: pdf, headers: { 'Content-Type': 'application/pdf', 'X-File-Name': encodeURIComponent('Tờ khai.pdf'), ...keyed(key) } });
+        const upload = parsed(Upload, answer, 201);
+        expect(upload.mime === 'application/pdf', `the upload says mime ${upload.mime}, expected application/pdf`);
+        expect(upload.size === pdf.length, `the upload says size ${upload.size}, expected ${pdf.length}`);
+        return { upload, key };
+      }),
+      submitted: once('the dossier is submitted', async () => {
+        const { upload } = await state!.upload();
+        const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values: await state!.values(), documents: [{ requirement: null, source: 'upload', ref: upload.id }] };
+        const key = randomUUID();
+        const dossier = parsed(Dossier, await ctx.api.call('POST', '/dossiers', { token: await ctx.token(), ...json(body), headers: keyed(key) }), 201);
+        return { dossier, key, body };
+      }),
+    });
+
+  const anonymousRefused = (method: 'GET' | 'POST', p: string): Check<Context> => ({
+    name: `${method} ${p} without a token is refused (401 problem+json)`,
+    run: async (ctx) => {
+      refused(await ctx.api.call(method, p, method === 'POST' ? { ...json({}), headers: keyed() } : {}), 401);
+      refused(await ctx.api.call(method, p, { token: 'not-a-token', ...(method === 'POST' ? { ...json({}), headers: keyed() } : {}) }), 401);
+    },
+  });
+
+  return [
+    // ---- Public data ---------------------------------------------------------------------------
+    {
+      name: 'GET /catalogue parses, and lists the procedure the happy path applies for',
+      run: async (ctx) => {
+        const catalogue = parsed(Catalogue, await ctx.api.call('GET', '/catalogue'));
+        expect(catalogue.procedures.length > 0, 'the catalogue is empty');
+        expect(catalogue.procedures.some((p) => p.id === SUBMISSION.procedureId), `the catalogue has no procedure ${SUBMISSION.procedureId}`);
+      },
+    },
+    {
+      name: 'GET /procedures/{id} parses for every procedure of the catalogue',
+      run: async (ctx) => {
+        const catalogue = parsed(Catalogue, await ctx.api.call('GET', '/catalogue'));
+        for (const summary of catalogue.procedures) {
+          const procedure = parsed(Procedure, await ctx.api.call('GET', path('/procedures/{id}', summary.id)));
+          expect(procedure.id === summary.id, `GET /procedures/${summary.id} answered procedure ${procedure.id}`);
+        }
+      },
+    },
+    {
+      name: 'GET /procedures/{id} of an unknown procedure is 404 problem+json',
+      run: async (ctx) => void refused(await ctx.api.call('GET', '/procedures/0.000000'), 404),
+    },
+    {
+      name: 'GET /forms/{procedureId} parses',
+      run: async (ctx) => {
+        const form = await s(ctx).form();
+        expect(form.procedureId === SUBMISSION.procedureId, `the form is for ${form.procedureId}`);
+      },
+    },
+    {
+      name: 'GET /forms/{procedureId} of an unknown procedure is 404 problem+json',
+      run: async (ctx) => void refused(await ctx.api.call('GET', '/forms/0.000000'), 404),
+    },
+    {
+      name: 'GET /admin-units/provinces and one province’s communes parse',
+      run: async (ctx) => {
+        const provinces = parsed(array(Province), await ctx.api.call('GET', '/admin-units/provinces'));
+        expect(provinces.length > 0, 'no provinces');
+        const code = provinces[0]!.code;
+        const communes = parsed(array(Commune), await ctx.api.call('GET', path('/admin-units/provinces/{code}/communes', code)));
+        expect(communes.length > 0, `no communes in province ${code}`);
+        expect(communes.every((c) => c.provinceCode === code), `a commune of province ${code} names another province`);
+      },
+    },
+    {
+      name: 'GET /admin-units/provinces/{code}/communes of an unknown province is 404 problem+json',
+      run: async (ctx) => void refused(await ctx.api.call('GET', '/admin-units/provinces/99/communes'), 404),
+    },
+
+    // ---- Signed in, and not -------------------------------------------------------------------
+    anonymousRefused('GET', '/me'),
+    anonymousRefused('GET', '/dossiers'),
+    anonymousRefused('POST', '/dossiers'),
+    anonymousRefused('POST', '/uploads'),
+    anonymousRefused('GET', '/notifications'),
+    {
+      name: 'GET /me parses for the signed-in citizen, with a phone number (for tracking)',
+      run: async (ctx) => {
+        const store = await s(ctx).store();
+        expect(store.contact.phone, 'the citizen behind the token has no phone in their data store: tracking needs one');
+      },
+    },
+    {
+      name: 'GET /notifications parses',
+      run: async (ctx) => void parsed(NotificationList, await ctx.api.call('GET', '/notifications', { token: await ctx.token() })),
+    },
+
+    // ---- The happy path ------------------------------------------------------------------------
+    {
+      name: 'POST /forms/{procedureId}/check accepts the prefilled answers',
+      run: async (ctx) => {
+        const answer = await ctx.api.call('POST', path('/forms/{id}/check', SUBMISSION.procedureId), { token: await ctx.token(), ...json({ values: await s(ctx).values() }) });
+        parsed(FormCheckResult, answer);
+      },
+    },
+    {
+      name: 'POST /forms/{procedureId}/check refuses an altered locked value (422 problem+json)',
+      run: async (ctx) => {
+        const form = await s(ctx).form();
+        const locked = form.sections.flatMap((x) => x.fields).find((f) => f.type === 'text' && f.prefill?.lock === 'locked');
+        expect(locked, `the form of ${SUBMISSION.procedureId} has no locked text field to alter`);
+        const values = { ...(await s(ctx).values()), [locked.id]: 'Người Khác Hẳn' };
+        refused(await ctx.api.call('POST', path('/forms/{id}/check', SUBMISSION.procedureId), { token: await ctx.token(), ...json({ values }) }), 422);
+      },
+    },
+    {
+      name: 'POST /uploads stores a small PDF (201 Upload)',
+      run: async (ctx) => void (await s(ctx).upload()),
+    },
+    {
+      name: 'POST /uploads with the same Idempotency-Key and bytes answers the same upload (200), never a second one',
+      run: async (ctx) => {
+        const { upload, key } = await s(ctx).upload();
+        const again = parsed(Upload, await ctx.api.call('POST', '/uploads', { token: await ctx.token(), body: tinyPdf(), headers: { 'Content-Type': 'application/pdf', ...keyed(key) } }), 200);
+        expect(again.id === upload.id, `the replay made upload ${again.id}, the first was ${upload.id}`);
+      },
+    },
+    {
+      name: 'GET /uploads/{id}/file gives the bytes back to the citizen who uploaded them',
+      run: async (ctx) => {
+        const { upload } = await s(ctx).upload();
+        const answer = await ctx.api.call('GET', path('/uploads/{id}/file', upload.id), { token: await ctx.token() });
+        expectStatus(answer, 200);
+        expect(answer.text.startsWith('%PDF-'), 'the file that came back is not the PDF that went up');
+      },
+    },
+    {
+      name: `POST /dossiers submits a dossier for ${SUBMISSION.procedureId} (201 Dossier, received, with the upload)`,
+      run: async (ctx) => {
+        const { dossier } = await s(ctx).submitted();
+        const { upload } = await s(ctx).upload();
+        expect(dossier.procedureId === SUBMISSION.procedureId, `the dossier is for ${dossier.procedureId}`);
+        expect(dossier.status === 'received', `the new dossier is ${dossier.status}, expected received`);
+        expect(dossier.documents.some((d) => d.source === 'upload' && d.ref === upload.id), 'the dossier does not list the uploaded file');
+      },
+    },
+    {
+      name: 'POST /dossiers with the same Idempotency-Key answers the same dossier (200): exactly once',
+      run: async (ctx) => {
+        const { dossier, key, body } = await s(ctx).submitted();
+        const token = await ctx.token();
+        const again = parsed(Dossier, await ctx.api.call('POST', '/dossiers', { token, ...json(body), headers: keyed(key) }), 200);
+        expect(again.code === dossier.code, `the replay made dossier ${again.code}, the first was ${dossier.code}`);
+        const list = parsed(DossierList, await ctx.api.call('GET', '/dossiers', { token }));
+        const held = list.dossiers.filter((d) => d.code === dossier.code).length;
+        expect(held === 1, `the citizen's list holds dossier ${dossier.code} ${held} times`);
+      },
+    },
+    {
+      name: 'POST /dossiers with a used Idempotency-Key and another body is refused (422 problem+json)',
+      run: async (ctx) => {
+        const { key, body } = await s(ctx).submitted();
+        refused(await ctx.api.call('POST', '/dossiers', { token: await ctx.token(), ...json({ ...body, documents: [] }), headers: keyed(key) }), 422);
+      },
+    },
+    {
+      name: 'GET /dossiers lists it and GET /dossiers/{code} gives it',
+      run: async (ctx) => {
+        const { dossier } = await s(ctx).submitted();
+        const token = await ctx.token();
+        const list = parsed(DossierList, await ctx.api.call('GET', '/dossiers', { token }));
+        expect(list.dossiers.some((d) => d.code === dossier.code), `GET /dossiers does not list ${dossier.code}`);
+        const one = parsed(Dossier, await ctx.api.call('GET', path('/dossiers/{code}', dossier.code), { token }));
+        expect(one.code === dossier.code, `GET /dossiers/${dossier.code} answered ${one.code}`);
+      },
+    },
+    {
+      name: 'GET /track finds it by code and the phone’s last 4 digits, without a token',
+      run: async (ctx) => {
+        const { dossier } = await s(ctx).submitted();
+        const phone = (await s(ctx).store()).contact.phone ?? '';
+        const found = parsed(TrackResult, await ctx.api.call('GET', `/track?${new URLSearchParams({ code: dossier.code, phone: phone.slice(-4) }).toString()}`));
+        expect(found.code === dossier.code, `tracking ${dossier.code} answered ${found.code}`);
+        expect(found.status === dossier.status, `tracking says ${found.status}, the dossier says ${dossier.status}`);
+      },
+    },
+    {
+      name: 'GET /track with the wrong digits is 404 problem+json, and a code that is not one is 400',
+      run: async (ctx) => {
+        const { dossier } = await s(ctx).submitted();
+        const phone = (await s(ctx).store()).contact.phone ?? '0000';
+        const wrong = String((Number(phone.slice(-4)) + 1) % 10000).padStart(4, '0');
+        refused(await ctx.api.call('GET', `/track?${new URLSearchParams({ code: dossier.code, phone: wrong }).toString()}`), 404);
+        refused(await ctx.api.call('GET', `/track?${new URLSearchParams({ code: 'not-a-code', phone: '1234' }).toString()}`), 400);
+      },
+    },
+
+    // ---- Someone else's data ------------------------------------------------------------------
+    {
+      name: "Another citizen cannot read the dossier (403/404 problem+json) nor sees it listed",
+      run: async (ctx) => {
+        const { dossier } = await s(ctx).submitted();
+        const other = await ctx.otherToken();
+        refused(await ctx.api.call('GET', path('/dossiers/{code}', dossier.code), { token: other }), [403, 404]);
+        const list = parsed(DossierList, await ctx.api.call('GET', '/dossiers', { token: other }));
+        expect(!list.dossiers.some((d) => d.code === dossier.code), `another citizen's GET /dossiers lists ${dossier.code}`);
+      },
+    },
+    {
+      name: "Another citizen can neither download the upload nor attach it to a dossier of theirs",
+      run: async (ctx) => {
+        const { upload } = await s(ctx).upload();
+        const other = await ctx.otherToken();
+        refused(await ctx.api.call('GET', path('/uploads/{id}/file', upload.id), { token: other }), [403, 404]);
+        const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values: {}, documents: [{ requirement: null, source: 'upload', ref: upload.id }] };
+        refused(await ctx.api.call('POST', '/dossiers', { token: other, ...json(body), headers: keyed() }), [403, 404, 422]);
+      },
+    },
+    {
+      name: "Another citizen cannot withdraw the dossier (403/404 problem+json)",
+      run: async (ctx) => {
+        const { dossier } = await s(ctx).submitted();
+        refused(await ctx.api.call('POST', path('/dossiers/{code}/withdraw', dossier.code), { token: await ctx.otherToken() }), [403, 404]);
+      },
+    },
+
+    {
+      name: 'POST /dossiers/{code}/withdraw withdraws it, and the replay of its submission still answers the same dossier',
+      run: async (ctx) => {
+        const { dossier, key, body } = await s(ctx).submitted();
+        const token = await ctx.token();
+        const withdrawn = parsed(Dossier, await ctx.api.call('POST', path('/dossiers/{code}/withdraw', dossier.code), { token }));
+        expect(withdrawn.status === 'withdrawn', `after withdrawing, the dossier is ${withdrawn.status}`);
+        expect(!withdrawn.canWithdraw, 'a withdrawn dossier still says it can be withdrawn');
+        const again = parsed(Dossier, await ctx.api.call('POST', '/dossiers', { token, ...json(body), headers: keyed(key) }), 200);
+        expect(again.code === dossier.code && again.status === 'withdrawn', `the replay answered ${again.code} (${again.status})`);
+        refused(await ctx.api.call('POST', path('/dossiers/{code}/withdraw', dossier.code), { token }), 409);
+      },
+    },
+
+    // ---- Refusals -------------------------------------------------------------------------------
+    {
+      name: 'POST /dossiers for an unknown procedure is refused (404/422 problem+json)',
+      run: async (ctx) => {
+        const body: SubmitDossier = { procedureId: '0.000000', values: {}, documents: [] };
+        refused(await ctx.api.call('POST', '/dossiers', { token: await ctx.token(), ...json(body), headers: keyed() }), [404, 422]);
+      },
+    },
+    {
+      name: 'POST /dossiers with a body that is not a submission is 422 problem+json',
+      run: async (ctx) => void refused(await ctx.api.call('POST', '/dossiers', { token: await ctx.token(), ...json({ procedureId: 42 }), headers: keyed() }), 422),
+    },
+    {
+      name: 'POST /dossiers without an Idempotency-Key is 400 problem+json',
+      run: async (ctx) => void refused(await ctx.api.call('POST', '/dossiers', { token: await ctx.token(), ...json({ procedureId: SUBMISSION.procedureId, values: {}, documents: [] }) }), 400),
+    },
+    {
+      name: 'POST /dossiers with a body declared text/plain is 415 problem+json',
+      run: async (ctx) => {
+        const body = JSON.stringify({ procedureId: SUBMISSION.procedureId, values: {}, documents: [] });
+        refused(await ctx.api.call('POST', '/dossiers', { token: await ctx.token(), body, headers: { 'Content-Type': 'text/plain', ...keyed() } }), 415);
+      },
+    },
+    {
+      name: 'POST /dossiers with malformed JSON is 400 problem+json',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        refused(await ctx.api.call('POST', '/dossiers', { token, body: '{"procedureId": ', headers: { 'Content-Type': 'application/json', ...keyed() } }), 400);
+        refused(await ctx.api.call('POST', '/me/corrections', { token, body: '{"a":1}}', headers: { 'Content-Type': 'application/json' } }), 400);
+      },
+    },
+    {
+      name: 'POST /dossiers with JSON nested 5,000 levels deep is 400 problem+json',
+      run: async (ctx) => {
+        const deep = `{"procedureId":"${SUBMISSION.procedureId}","values":${'['.repeat(5000)}${']'.repeat(5000)},"documents":[]}`;
+        refused(await ctx.api.call('POST', '/dossiers', { token: await ctx.token(), body: deep, headers: { 'Content-Type': 'application/json', ...keyed() } }), 400);
+      },
+    },
+    {
+      name: 'POST /dossiers with JSON over 1 MB is 413 problem+json',
+      run: async (ctx) => {
+        const big = new TextEncoder().encode(`{"procedureId":"${SUBMISSION.procedureId}","values":{"note":"${'a'.repeat(1024 * 1024)}"},"documents":[]}`);
+        refused(await ctx.api.call('POST', '/dossiers', { token: await ctx.token(), body: big, headers: { 'Content-Type': 'application/json', ...keyed() } }), 413);
+      },
+    },
+    {
+      name: `POST /uploads of a file over ${UPLOAD_LIMITS.maxFileBytes / 1024 / 1024} MB is 413 problem+json`,
+      run: async (ctx) => {
+        const big = new Uint8Array(UPLOAD_LIMITS.maxFileBytes + 1);
+        big.set(tinyPdf());
+        refused(await ctx.api.call('POST', '/uploads', { token: await ctx.token(), body: big, headers: { 'Content-Type': 'application/pdf', ...keyed() } }), 413);
+      },
+    },
+    {
+      name: 'POST /uploads of an executable renamed .pdf is refused (415 problem+json)',
+      run: async (ctx) => {
+        const answer = await ctx.api.call('POST', '/uploads', {
+          token: await ctx.token(),
+          body: EXE,
+          headers: { 'Content-Type': 'application/pdf', 'X-File-Name': 'giay-to.pdf', ...keyed() },
+        });
+        refused(answer, 415);
+      },
+    },
+    {
+      name: 'POST /uploads of an empty file is 422 problem+json, and without an Idempotency-Key 400',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        refused(await ctx.api.call('POST', '/uploads', { token, body: new Uint8Array(0), headers: { 'Content-Type': 'application/pdf', ...keyed() } }), 422);
+        refused(await ctx.api.call('POST', '/uploads', { token, body: tinyPdf(), headers: { 'Content-Type': 'application/pdf' } }), 400);
+      },
+    },
+
+    // ---- Add checks for new behaviour here (rate limits with 429 + Retry-After, quotas, file
+    // ---- checks), before the two sweeps below, which hold across every answer seen.
+
+    {
+      name: 'Every refusal above was application/problem+json with type, title, status and code, and nothing internal',
+      run: (ctx) => {
+        const bad = ctx.api.answers.filter((a) => a.status >= 400).flatMap((a) => {
+          const wrong = problemIn(a);
+          return wrong ? [`${describe(a)} with ${wrong}`] : [];
+        });
+        expect(ctx.api.answers.some((a) => a.status >= 400), 'no refusal was seen');
+        expect(bad.length === 0, bad.join('\n'));
+      },
+    },
+    {
+      name: 'Every answer above carried X-Content-Type-Options: nosniff',
+      run: (ctx) => {
+        const bad = ctx.api.answers.filter((a) => a.headers.get('X-Content-Type-Options')?.toLowerCase() !== 'nosniff').map(describe);
+        expect(ctx.api.answers.length > 0, 'no answer was seen');
+        expect(bad.length === 0, `without nosniff:\n${[...new Set(bad)].join('\n')}`);
+      },
+    },
+  ];
+};
+
+// ---------------------------------------------------------------------------------------------
+// The command line
+// ---------------------------------------------------------------------------------------------
+
+const USAGE = `Usage: npm run conformance -- --base-url <url of the API, e.g. https://host/api>
+  [--token <bearer>] [--other-token <bearer>]   (or CONFORMANCE_TOKEN, CONFORMANCE_OTHER_TOKEN)
+  [--idp <url>]  the simulated VNeID to sign in at when no tokens are given (default <origin>/idp)`;
+
+export const main = async (argv: string[]): Promise<number> => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { 'base-url': { type: 'string' }, token: { type: 'string' }, 'other-token': { type: 'string' }, idp: { type: 'string' }, help: { type: 'boolean' } },
+    }));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  const baseUrl = values['base-url'] ?? process.env.CONFORMANCE_BASE_URL;
+  if (values.help || !baseUrl || !/^https?:\/\//.test(baseUrl)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const api = new Backend(baseUrl.replace(/\/+$/, ''));
+  const idp = (values.idp ?? `${new URL(baseUrl).origin}/idp`).replace(/\/+$/, '');
+  const given = values.token ?? process.env.CONFORMANCE_TOKEN;
+  const otherGiven = values['other-token'] ?? process.env.CONFORMANCE_OTHER_TOKEN;
+  const context: Context = {
+    api,
+    token: once('signing in', async () => given ?? signInAtSimulatedIdp(idp, 'vneid-046095001234')),
+    otherToken: once('signing in as another citizen', async () => otherGiven ?? signInAtSimulatedIdp(idp, 'vneid-092301004567')),
+  };
+  console.log(`Conformance of ${api.baseUrl} (${given ? 'given tokens' : `signing in at ${idp}`})`);
+  const report = await runChecks(conformanceChecks(), context);
+  return exitCodeOf(report);
+};
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

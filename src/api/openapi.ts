@@ -1,0 +1,381 @@
+import { registry, toJSONSchema, type core } from 'zod/mini';
+import { Commune, Province } from './admin-units/schema.ts';
+import { Dossier, DossierList, NotificationList, Payment, SubmitDossier, SubmitSupplement, TrackResult, Upload, UPLOAD_LIMITS } from './dossiers/schema.ts';
+import { CheckForm, FormCheckResult, FormDefinition } from './forms/schema.ts';
+import { CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
+import { Problem } from './problem/schema.ts';
+import { Catalogue, Procedure } from './procedures/schema.ts';
+
+/**
+ * The contract as an OpenAPI 3.1 document, generated from the zod schemas the app parses every
+ * response with (zod's own JSON Schema output): no shape is written twice. Served by the
+ * simulated backend at GET /api/openapi.json; `npm run conformance` holds any backend to it.
+ * Only scripts and the simulated backend import this module, never the app.
+ *
+ * Response schemas are the schemas' *input* side (what the app accepts: a defaulted member may
+ * be left out, an unknown one is ignored); request bodies are what the app sends.
+ */
+
+/** Every named schema of the contract, by the name it has in `components.schemas`. */
+export const CONTRACT_SCHEMAS = {
+  Catalogue,
+  Procedure,
+  FormDefinition,
+  CheckForm,
+  FormCheckResult,
+  Province,
+  Commune,
+  DataStore,
+  CorrectionRequest,
+  CorrectionReceipt,
+  Upload,
+  SubmitDossier,
+  SubmitSupplement,
+  Dossier,
+  DossierList,
+  TrackResult,
+  Payment,
+  NotificationList,
+  Problem,
+} as const satisfies Record<string, core.$ZodType>;
+
+export type SchemaName = keyof typeof CONTRACT_SCHEMAS;
+
+type Json = Record<string, unknown>;
+
+interface Param {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  description: string;
+  required?: boolean;
+  pattern?: string;
+}
+
+interface Endpoint {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  /** Needs the citizen's bearer token (401 without a live one). */
+  auth?: boolean;
+  /** Takes an Idempotency-Key: the same key again answers 200 with what the first request made. */
+  idempotent?: boolean;
+  params?: Param[];
+  body?: SchemaName | 'file';
+  /** The success status and its body: a schema, a list of one, or file bytes. */
+  ok: { status: 200 | 201; schema?: SchemaName; arrayOf?: SchemaName; file?: boolean; description: string };
+  /** Refusals this endpoint may answer, each as application/problem+json. */
+  refusals: Record<number, string>;
+}
+
+const id = (name: string, description: string, pattern?: string): Param => ({ name, in: 'path', description, required: true, ...(pattern ? { pattern } : {}) });
+
+const JSON_BODY_REFUSALS = {
+  400: 'Malformed JSON, not UTF-8, or nested deeper than 32 levels',
+  413: 'Body over 1 MB (refused by Content-Length before it is read)',
+  415: 'Body declared as something other than JSON',
+} as const;
+const SIGNED_IN = { 401: 'No live session: sign in again (WWW-Authenticate: Bearer)' } as const;
+const KEYED = { 400: 'Idempotency-Key missing (or malformed JSON)', 422: 'The body does not match the schema, or the Idempotency-Key was used for a different request' } as const;
+
+/** Every endpoint of the contract. Add one here when a handler or a request function is added. */
+export const ENDPOINTS: readonly Endpoint[] = [
+  {
+    method: 'get',
+    path: '/catalogue',
+    summary: 'The whole public catalogue (searched on the device)',
+    ok: { status: 200, schema: 'Catalogue', description: 'Every procedure, field and agency' },
+    refusals: {},
+  },
+  {
+    method: 'get',
+    path: '/procedures/{id}',
+    summary: 'One procedure: documents, time, fees, legal basis',
+    params: [id('id', 'Procedure id (the national code when known)')],
+    ok: { status: 200, schema: 'Procedure', description: 'The procedure' },
+    refusals: { 404: 'No procedure with this id' },
+  },
+  {
+    method: 'get',
+    path: '/forms/{procedureId}',
+    summary: 'The e-form definition of a procedure (public)',
+    params: [id('procedureId', 'Procedure id')],
+    ok: { status: 200, schema: 'FormDefinition', description: 'The e-form' },
+    refusals: { 404: 'No e-form for this procedure' },
+  },
+  {
+    method: 'post',
+    path: '/forms/{procedureId}/check',
+    summary: 'Re-check answers; locked values must equal what the population database holds',
+    auth: true,
+    params: [id('procedureId', 'Procedure id')],
+    body: 'CheckForm',
+    ok: { status: 200, schema: 'FormCheckResult', description: 'The answers hold' },
+    refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, 404: 'No e-form for this procedure', 422: 'Not { values }, or a locked value was altered (`fields` names them)' },
+  },
+  {
+    method: 'get',
+    path: '/admin-units/provinces',
+    summary: 'The 34 province-level units',
+    ok: { status: 200, arrayOf: 'Province', description: 'Every province' },
+    refusals: {},
+  },
+  {
+    method: 'get',
+    path: '/admin-units/provinces/{code}/communes',
+    summary: 'The communes, wards and special zones of one province',
+    params: [id('code', 'Two-digit province code', '^\\d{2}$')],
+    ok: { status: 200, arrayOf: 'Commune', description: 'Every commune-level unit of the province' },
+    refusals: { 404: 'No province with this code' },
+  },
+  {
+    method: 'get',
+    path: '/me',
+    summary: "The citizen's personal data store",
+    auth: true,
+    ok: { status: 200, schema: 'DataStore', description: 'What national databases hold about the citizen, with sources' },
+    refusals: SIGNED_IN,
+  },
+  {
+    method: 'post',
+    path: '/me/corrections',
+    summary: 'Ask the source agency to correct a value',
+    auth: true,
+    body: 'CorrectionRequest',
+    ok: { status: 201, schema: 'CorrectionReceipt', description: 'The request is filed' },
+    refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, 422: 'Not a correction, or the proposed value is the current one' },
+  },
+  {
+    method: 'get',
+    path: '/me/documents/{id}/file',
+    summary: 'A stored document, as a file',
+    auth: true,
+    params: [id('id', 'Stored document id')],
+    ok: { status: 200, file: true, description: 'The document (PDF, JPEG or PNG)' },
+    refusals: { ...SIGNED_IN, 404: "Not in this citizen's data store" },
+  },
+  {
+    method: 'post',
+    path: '/uploads',
+    summary: 'Upload one file as raw bytes; its type is read from the bytes, never the name',
+    auth: true,
+    idempotent: true,
+    params: [{ name: 'X-File-Name', in: 'header', description: 'The file name, URI-encoded (display only)' }],
+    body: 'file',
+    ok: { status: 201, schema: 'Upload', description: 'The file is stored' },
+    refusals: {
+      ...SIGNED_IN,
+      400: 'Idempotency-Key missing',
+      413: `File over ${UPLOAD_LIMITS.maxFileBytes} bytes (refused by Content-Length before it is read)`,
+      415: 'Not a PDF, JPEG or PNG by its bytes',
+      422: 'Empty file, or the Idempotency-Key was used for other bytes',
+    },
+  },
+  {
+    method: 'get',
+    path: '/uploads/{id}/file',
+    summary: 'An uploaded file, only to the citizen who uploaded it',
+    auth: true,
+    params: [id('id', 'Upload id')],
+    ok: { status: 200, file: true, description: 'The bytes as uploaded' },
+    refusals: { ...SIGNED_IN, 404: "No such upload of this citizen's" },
+  },
+  {
+    method: 'get',
+    path: '/dossiers',
+    summary: "The citizen's dossiers",
+    auth: true,
+    ok: { status: 200, schema: 'DossierList', description: 'Newest first' },
+    refusals: SIGNED_IN,
+  },
+  {
+    method: 'post',
+    path: '/dossiers',
+    summary: 'Submit a dossier, exactly once per Idempotency-Key',
+    auth: true,
+    idempotent: true,
+    body: 'SubmitDossier',
+    ok: { status: 201, schema: 'Dossier', description: 'The dossier, with its official code' },
+    refusals: {
+      ...JSON_BODY_REFUSALS,
+      ...SIGNED_IN,
+      ...KEYED,
+      404: 'No procedure with this id',
+      409: 'The procedure does not accept online applications now',
+      413: 'Body over 1 MB, or the files of the dossier over the dossier limit',
+      422: 'Not a submission, an unknown document, a locked value altered, or the Idempotency-Key reused',
+    },
+  },
+  {
+    method: 'get',
+    path: '/dossiers/{code}',
+    summary: 'One of the citizen’s dossiers',
+    auth: true,
+    params: [id('code', 'Dossier code')],
+    ok: { status: 200, schema: 'Dossier', description: 'The dossier' },
+    refusals: { ...SIGNED_IN, 404: "No such dossier of this citizen's (someone else's looks the same)" },
+  },
+  {
+    method: 'post',
+    path: '/dossiers/{code}/withdraw',
+    summary: 'Withdraw a dossier while that is still allowed',
+    auth: true,
+    params: [id('code', 'Dossier code')],
+    ok: { status: 200, schema: 'Dossier', description: 'The withdrawn dossier' },
+    refusals: { ...SIGNED_IN, 404: 'No such dossier', 409: 'Too late to withdraw' },
+  },
+  {
+    method: 'post',
+    path: '/dossiers/{code}/supplement',
+    summary: 'Answer a request for more documents, on the same dossier',
+    auth: true,
+    idempotent: true,
+    params: [id('code', 'Dossier code')],
+    body: 'SubmitSupplement',
+    ok: { status: 200, schema: 'Dossier', description: 'The dossier, back in progress' },
+    refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, ...KEYED, 404: 'No such dossier', 409: 'No supplement was requested' },
+  },
+  {
+    method: 'post',
+    path: '/dossiers/{code}/payment',
+    summary: 'Start paying the fees of a dossier (VietQR or card page)',
+    auth: true,
+    idempotent: true,
+    params: [id('code', 'Dossier code')],
+    ok: { status: 201, schema: 'Payment', description: 'The payment to make' },
+    refusals: { ...SIGNED_IN, 400: 'Idempotency-Key missing', 404: 'No such dossier', 409: 'Nothing to pay, already paid, or the dossier is closed' },
+  },
+  {
+    method: 'get',
+    path: '/payments/{id}',
+    summary: 'A payment of the citizen’s',
+    auth: true,
+    params: [id('id', 'Payment id')],
+    ok: { status: 200, schema: 'Payment', description: 'The payment' },
+    refusals: { ...SIGNED_IN, 404: 'No such payment' },
+  },
+  {
+    method: 'get',
+    path: '/notifications',
+    summary: "Status changes of the citizen's dossiers",
+    auth: true,
+    ok: { status: 200, schema: 'NotificationList', description: 'Newest first' },
+    refusals: SIGNED_IN,
+  },
+  {
+    method: 'post',
+    path: '/notifications/read',
+    summary: 'Mark every notification read',
+    auth: true,
+    ok: { status: 200, schema: 'NotificationList', description: 'The notifications, all read' },
+    refusals: SIGNED_IN,
+  },
+  {
+    method: 'get',
+    path: '/track',
+    summary: 'Public look-up of a dossier by its code and the last 4 digits of the applicant’s phone',
+    params: [
+      { name: 'code', in: 'query', required: true, description: 'Dossier code (spaces, case and dash variants tolerated)' },
+      { name: 'phone', in: 'query', required: true, description: 'Last 4 digits of the phone', pattern: '^\\d{4}$' },
+    ],
+    ok: { status: 200, schema: 'TrackResult', description: 'What anyone holding code and digits may see' },
+    refusals: { 400: 'Not a dossier code', 404: 'No dossier with this code and these digits (the two look alike)' },
+  },
+];
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+
+const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+const binary = { type: 'string', contentMediaType: 'application/octet-stream' };
+
+const operation = (e: Endpoint): Json => {
+  const parameters: Json[] = (e.params ?? []).map((p) => ({
+    name: p.name,
+    in: p.in,
+    description: p.description,
+    required: p.required ?? false,
+    schema: { type: 'string', ...(p.pattern ? { pattern: p.pattern } : {}) },
+  }));
+  if (e.idempotent) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
+
+  const okBody = e.ok.file
+    ? { content: Object.fromEntries(FILE_TYPES.map((t) => [t, { schema: binary }])) }
+    : { content: { 'application/json': { schema: e.ok.arrayOf ? { type: 'array', items: ref(e.ok.arrayOf) } : ref(e.ok.schema as SchemaName) } } };
+  const responses: Json = { [e.ok.status]: { description: e.ok.description, ...okBody } };
+  if (e.idempotent && e.ok.status === 201) {
+    responses['200'] = {
+      description: 'The same Idempotency-Key again: what the first request made, nothing new',
+      headers: { 'Idempotent-Replayed': { schema: { type: 'string', const: 'true' } } },
+      ...okBody,
+    };
+  }
+  for (const [status, description] of Object.entries(e.refusals)) responses[status] = problemResponse(description);
+  responses.default = problemResponse('Any other refusal or failure (e.g. 429 with Retry-After, 5xx), never with internal details');
+
+  return {
+    operationId: `${e.method}${e.path.replace(/\{(\w+)\}/g, 'By-$1').replace(/[^a-zA-Z0-9]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
+    summary: e.summary,
+    ...(e.auth ? { security: [{ bearer: [] }] } : { security: [] }),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(e.body === 'file'
+      ? { requestBody: { required: true, content: Object.fromEntries(FILE_TYPES.map((t) => [t, { schema: binary }])) } }
+      : e.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: ref(e.body) } } } }
+        : {}),
+    responses,
+  };
+};
+
+/** JSON Schemas of every named schema, referring to each other through components. */
+const componentSchemas = (): Record<string, Json> => {
+  const named = registry<{ id: string }>();
+  for (const [name, schema] of Object.entries(CONTRACT_SCHEMAS)) named.add(schema, { id: name });
+  const { schemas } = toJSONSchema(named, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+    uri: (name) => `#/components/schemas/${name}`,
+  }) as { schemas: Record<string, Json> };
+  // Within an OpenAPI document a component needs neither its own dialect nor an $id.
+  return Object.fromEntries(
+    Object.entries(schemas).map(([name, schema]) => {
+      const { $schema: _dialect, $id: _id, ...rest } = schema;
+      return [name, rest];
+    }),
+  );
+};
+
+/** The OpenAPI 3.1 document of the contract. `serverUrl` is the API's base URL (default `/api`). */
+export const openApiDocument = (serverUrl = '/api'): Json => {
+  const paths: Record<string, Json> = {};
+  for (const e of ENDPOINTS) paths[e.path] = { ...paths[e.path], [e.method]: operation(e) };
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
+    info: {
+      title: 'Một Cửa Số API',
+      version: '1',
+      description:
+        'The contract a backend for Một Cửa Số implements. Generated from the zod schemas the app parses every response with (src/api/*/schema.ts). ' +
+        'Every refusal is application/problem+json (RFC 9457) with type, title, status and code; every response carries X-Content-Type-Options: nosniff. ' +
+        'Check a backend with `npm run conformance -- --base-url <url>`.',
+    },
+    servers: [{ url: serverUrl }],
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: true,
+          description: 'A key the client never changes for this item (a UUID): the same key again gets what the first request made (200, Idempotent-Replayed: true).',
+          schema: { type: 'string', minLength: 1, maxLength: 255 },
+        },
+      },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'The access token of the identity provider (VNeID, OIDC authorization code + PKCE)' },
+      },
+    },
+  };
+};
