@@ -15,19 +15,37 @@ export const languages: readonly string[] = [
 export const defaultLanguage = 'vi';
 const storageKey = 'mcs.language';
 
-/** The saved choice, else the browser's first supported language, else Vietnamese. */
-export const detectLanguage = (): string => {
+/** The language the visitor chose in the preferences, if any. */
+export const savedLanguage = (): string | null => {
   try {
     const saved = localStorage.getItem(storageKey);
     if (saved && languages.includes(saved)) return saved;
   } catch {
     // Storage can be blocked (privacy settings); detection still works.
   }
+  return null;
+};
+
+/** The browser's first supported language, if any. */
+export const browserLanguage = (): string | null => {
   for (const tag of navigator.languages ?? [navigator.language]) {
     const primary = tag.toLowerCase().split('-')[0] ?? '';
     if (languages.includes(primary)) return primary;
   }
-  return defaultLanguage;
+  return null;
+};
+
+/** The saved choice, else the browser's first supported language, else Vietnamese. */
+export const detectLanguage = (): string => savedLanguage() ?? browserLanguage() ?? defaultLanguage;
+
+/**
+ * A pre-rendered page is taken over in its own language (Vietnamese), whatever the browser
+ * prefers: the language a visitor who has not chosen one yet should be offered, if another.
+ */
+export const languageToOffer = (current: string | undefined): string | null => {
+  if (savedLanguage()) return null;
+  const preferred = browserLanguage();
+  return preferred && preferred !== current ? preferred : null;
 };
 
 export const saveLanguage = (lng: string): void => {
@@ -50,7 +68,8 @@ export const languageName = (lng: string): string => {
   return name;
 };
 
-export const initI18n = async (lng = detectLanguage()): Promise<typeof i18next> => {
+/** `ns`: namespaces the first render needs besides `common` (a pre-rendered page says which). */
+export const initI18n = async (lng = detectLanguage(), ns: readonly string[] = []): Promise<typeof i18next> => {
   i18next.on('languageChanged', (next) => {
     document.documentElement.lang = next;
   });
@@ -66,7 +85,7 @@ export const initI18n = async (lng = detectLanguage()): Promise<typeof i18next> 
       lng,
       fallbackLng: defaultLanguage,
       supportedLngs: [...languages],
-      ns: ['common'],
+      ns: ['common', ...ns],
       defaultNS: 'common',
       interpolation: { escapeValue: false }, // React escapes.
       react: { useSuspense: true },

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigation, useSearchParams } from 'react-router';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { catalogueQueryOptions } from '../../api/procedures/queries.ts';
@@ -61,11 +61,21 @@ export const CataloguePage = () => {
 
   const urlSync = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(urlSync.current), []);
+  // A result tapped right after typing starts leaving this page (its code and data still on the
+  // way): the query written then would land on the next page's URL. Leaving drops it.
+  const { pathname } = useLocation();
+  const navigation = useNavigation();
+  const leaving = useRef(false);
+  useEffect(() => {
+    leaving.current = navigation.state !== 'idle' && navigation.location.pathname !== pathname;
+  }, [navigation, pathname]);
   const onQueryChange = (value: string) => {
     setQuery(value);
     setLimit(PAGE);
     clearTimeout(urlSync.current);
-    urlSync.current = setTimeout(() => update({ q: value }), 300);
+    urlSync.current = setTimeout(() => {
+      if (!leaving.current) update({ q: value });
+    }, 300);
   };
 
   const clearFilters = () => update(Object.fromEntries(filterKeys.map((k) => [k, ''])));
