@@ -33,8 +33,10 @@ const csp = [
 ].join('; ');
 
 /**
- * Shortens the critical chain on a slow link: the first namespace of every language (a couple of
- * KB each) downloads with the entry script instead of after it has run.
+ * Shortens the critical chain on a slow link: the first namespace of the default language (a
+ * couple of KB; the language of every pre-rendered page) downloads with the entry script instead
+ * of after it has run. Another language's is fetched when chosen: on a first visit only (the
+ * service worker has every locale from then on), and not worth everyone's bytes.
  */
 const preloadCritical = (): Plugin => ({
   name: 'mot-cua-so:preload-critical',
@@ -43,7 +45,7 @@ const preloadCritical = (): Plugin => ({
     order: 'post',
     handler: (_html, ctx) => {
       const locales = Object.values(ctx.bundle ?? {}).filter(
-        (chunk) => chunk.type === 'chunk' && /\/src\/i18n\/locales\/[^/]+\/common\.json$/.test(chunk.facadeModuleId ?? ''),
+        (chunk) => chunk.type === 'chunk' && /\/src\/i18n\/locales\/vi\/common\.json$/.test(chunk.facadeModuleId ?? ''),
       );
       return [
         ...locales.map((chunk) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` }, injectTo: 'head' as const })),
@@ -139,6 +141,9 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // A browser without <link rel="modulepreload"> (Safari < 17) still loads every module through
+    // the imports, only not ahead: not worth a polyfill script in everyone's first bytes.
+    modulePreload: { polyfill: false },
     manifest: true,
     sourcemap: false,
     rolldownOptions: {
