@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import resourcesToBackend from 'i18next-resources-to-backend';
 
 /**
  * Locales live in locales/<lng>/<namespace>.json and load lazily, one chunk per file. A new
@@ -75,12 +74,18 @@ export const initI18n = async (lng = detectLanguage(), ns: readonly string[] = [
   });
   await i18next
     .use(initReactI18next)
-    .use(
-      resourcesToBackend((language: string, namespace: string) => {
+    .use({
+      type: 'backend',
+      init: () => undefined,
+      read: (language: string, namespace: string, callback: (error: unknown, data: Record<string, unknown> | null) => void) => {
         const load = localeFiles[`./locales/${language}/${namespace}.json`];
-        return load ? load().then((m) => m.default) : Promise.reject(new Error(`No locale ${language}/${namespace}`));
-      }),
-    )
+        if (!load) return callback(new Error(`No locale ${language}/${namespace}`), null);
+        load().then(
+          (m) => callback(null, m.default),
+          (error: unknown) => callback(error, null),
+        );
+      },
+    })
     .init({
       lng,
       fallbackLng: defaultLanguage,
