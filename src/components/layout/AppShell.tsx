@@ -19,38 +19,52 @@ const OutboxAgent = lazy(() => import('../../offline/OutboxAgent.tsx'));
 const LanguageOffer = lazy(() => import('./LanguageOffer.tsx'));
 
 export const AppShell = () => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useDocumentTitle();
   useFocusOnNavigate();
-  const session = useSession();
-  const painted = useAfterFirstPaint();
-  const offerLanguage = painted ? languageToOffer(i18n.resolvedLanguage) : null;
   return (
     <div className="app">
       <Takeover>
-      <a className="skip-link" href="#main">
-        {t('skipToContent')}
-      </a>
-      <NavigationProgress />
-      <Header />
-      <OfflineBanner />
-      <main id="main" className="main" tabIndex={-1}>
-        <Outlet />
-      </main>
-      <UpdatePrompt />
-      <BottomNav />
-      <ScrollRestoration />
-      {session && painted ? (
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        <NavigationProgress />
+        <Header />
+        <OfflineBanner />
+        <main id="main" className="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+        <UpdatePrompt />
+        <BottomNav />
+        <ScrollRestoration />
+        <AfterFirstPaint />
+      </Takeover>
+    </div>
+  );
+};
+
+/**
+ * What waits until the page is on screen and the browser is idle. Its own component: when the
+ * moment comes only this re-renders, not the page (on a slow phone, a task of its own).
+ */
+const AfterFirstPaint = () => {
+  const { i18n } = useTranslation();
+  const session = useSession();
+  const painted = useAfterFirstPaint();
+  if (!painted) return null;
+  const offerLanguage = languageToOffer(i18n.resolvedLanguage);
+  return (
+    <>
+      {session ? (
         <Suspense fallback={null}>
           <OutboxAgent owner={session.sub} />
         </Suspense>
       ) : null}
-      {offerLanguage && painted ? (
+      {offerLanguage ? (
         <Suspense fallback={null}>
           <LanguageOffer to={offerLanguage} />
         </Suspense>
       ) : null}
-      </Takeover>
-    </div>
+    </>
   );
 };
