@@ -73,7 +73,9 @@ try {
     const preloads = [...page.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
     let out = page.replace(entry[0], '');
     for (const preload of preloads) out = out.replace(preload[0], '');
-    const boot = `<script src="/boot.js" defer data-entry="${entry[1]}" data-preload="${preloads.map((p) => p[1]).join(' ')}"></script>`;
+    // The framework chunk (vite.config.ts) runs before the entry, in a task of its own (boot.js).
+    const early = preloads.map((p) => p[1]).filter((href) => href?.startsWith('/assets/framework-'));
+    const boot = `<script src="/boot.js" defer data-entry="${entry[1]}" data-early="${early.join(' ')}" data-preload="${preloads.map((p) => p[1]).join(' ')}"></script>`;
     return out.replace('</body>', () => `  ${boot}\n  </body>`);
   };
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
