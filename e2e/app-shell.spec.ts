@@ -32,11 +32,26 @@ test('Cache Storage holds only the shell and public data', async ({ page, backen
   for (const url of api) expect(url).toMatch(/^\/api\/(catalogue|procedures\/[^/]+|forms\/[^/]+|admin-units\/.*)$/);
 });
 
-test('language follows the browser first, then the saved choice; text size scales and persists', async ({ browser }) => {
+test('a pre-rendered page stays in its language and offers the browser’s; then the saved choice; text size scales and persists', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 412, height: 915 } });
   const page = await context.newPage();
   await page.goto('/');
+  // The page is taken over as it was sent (Vietnamese); an English browser is offered English.
+  const offer = page.getByRole('region', { name: 'Language of this page' });
+  await expect(offer.getByRole('button', { name: 'Read in English' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(offer.getByRole('button', { name: 'Giữ tiếng Việt' })).toHaveAttribute('lang', 'vi');
+  await expectAccessible(page, 'language offer');
+  await offer.getByRole('button', { name: 'Read in English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Public services online, on your phone');
+  await expect(offer).toHaveCount(0);
+  // Remembered: the next pre-rendered page opens in English, and offers nothing.
+  await page.goto('/services');
+  await expect(page.getByRole('heading', { level: 1, name: 'Online public services' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(offer).toHaveCount(0);
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Public services online, on your phone');
 
   await page.getByRole('button', { name: 'Text size, language' }).click();

@@ -4,7 +4,7 @@
  * paints the content before the JavaScript has arrived (Lighthouse LCP). The app itself renders
  * them (src/prerender.tsx) in a DOM (jsdom), loaded through Vite, with the public data of the
  * backend the build targets: the simulated one in mocks/ by default, or VITE_API_BASE_URL when
- * it is an absolute URL. A relative real backend has no host to ask at build time: then nothing
+ * it is an absolute URL. Each page carries the data the app needs to hydrate it (a JSON block). A relative real backend has no host to ask at build time: then nothing
  * is pre-rendered and every page is the plain shell, as before.
  *
  * Output: dist/index.html (home), dist/services.html, dist/services/<id>.html; the plain shell is
@@ -15,6 +15,7 @@ import { createServer } from 'vite';
 import type * as MockServer from '../mocks/node.ts';
 import type * as Prerender from '../src/prerender.tsx';
 import type * as Env from '../src/config/env.ts';
+import type * as Hydration from '../src/app/hydration.ts';
 
 // `node scripts/prerender.ts dist-cross` after `vite build --outDir dist-cross`.
 const DIST = process.argv[2] ?? 'dist';
@@ -55,6 +56,7 @@ try {
   }
   const { prerender } = (await vite.ssrLoadModule('/src/prerender.tsx')) as typeof Prerender;
   const { env } = (await vite.ssrLoadModule('/src/config/env.ts')) as typeof Env;
+  const { pageDataId, serializePageData } = (await vite.ssrLoadModule('/src/app/hydration.ts')) as typeof Hydration;
 
   // A backend on another origin that does not answer at build time (not up yet, no route from
   // the build machine) costs the first paint, not the build: every page is the plain shell.
@@ -82,20 +84,24 @@ try {
     const preloads = [...page.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
     let out = page.replace(entry[0], '');
     for (const preload of preloads) out = out.replace(preload[0], '');
-    const boot = `<script src="/boot.js" defer data-entry="${entry[1]}" data-preload="${preloads.map((p) => p[1]).join(' ')}"></script>`;
+    // The framework chunk (vite.config.ts) runs before the entry, in a task of its own (boot.js).
+    const early = preloads.map((p) => p[1]).filter((href) => href?.startsWith('/assets/framework-'));
+    const boot = `<script src="/boot.js" defer data-entry="${entry[1]}" data-early="${early.join(' ')}" data-preload="${preloads.map((p) => p[1]).join(' ')}"></script>`;
     return out.replace('</body>', () => `  ${boot}\n  </body>`);
   };
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
   let written = 0;
   for (const url of pages) {
-    const result = await prerender(url);
+    const result = await prerender(url, ORIGIN);
     if ('error' in result) {
       console.warn(`prerender: ${url} left as the plain shell: ${result.error}`);
       continue;
     }
     const html = paintFirst(shell)
       .replace('<div id="root"></div>', () => `<div id="root">${result.html}</div>`)
+      // What the app needs to take the page over without fetching it again (src/app/hydration.ts).
+      .replace('  <script src="/boot.js"', () => `  <script type="application/json" id="${pageDataId}">${serializePageData(result.data)}</script>\n    <script src="/boot.js"`)
       .replace(/<title>[^<]*<\/title>/, () => `<title>${escape(result.title)}</title>`);
     const file = url === '/' ? `${DIST}/index.html` : `${DIST}${url}.html`;
     await mkdir(file.slice(0, file.lastIndexOf('/')), { recursive: true });

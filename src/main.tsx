@@ -1,50 +1,89 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
-import { initI18n } from './i18n/i18n.ts';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { hydrate as hydrateQueries } from '@tanstack/react-query';
+import { initI18n, savedLanguage } from './i18n/i18n.ts';
 import { applyTextSize, readTextSize } from './lib/preferences.ts';
 import { App } from './app/App.tsx';
-import { startEarlyRequests } from './app/routes.tsx';
-import { router } from './app/router.tsx';
+import { routes, startEarlyRequests } from './app/routes.tsx';
+import { createAppRouter, type AppRouter } from './app/router.tsx';
+import { queryClient } from './app/query-client.ts';
+import { readPageData, resolveLazyRoutes, type PageData } from './app/hydration.ts';
+import { afterTakeover } from './components/layout/Takeover.tsx';
 import { readSession } from './auth/session.ts';
 import './styles.css';
 
 applyTextSize(readTextSize());
-startEarlyRequests(window.location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 
-// A pre-rendered page (scripts/prerender.ts) stays on screen until the route's code and data
-// are here, then the app renders the same page over it in one go: no blank frame, no jump.
-const routeReady = root.hasChildNodes()
-  ? new Promise<void>((resolve) => {
-      if (router.state.initialized) return resolve();
-      const stop = router.subscribe((state) => {
-        if (state.initialized) {
-          stop();
-          resolve();
-        }
-      });
-    })
-  : undefined;
+const app = (router: AppRouter) => (
+  <StrictMode>
+    <App router={router} />
+  </StrictMode>
+);
 
-// The first namespace is awaited before rendering, so the first paint is already translated
-// and nothing jumps when the strings arrive.
-void Promise.all([initI18n(), routeReady]).then(() => {
+/**
+ * A pre-rendered page (scripts/prerender.ts) is taken over as it is: React hydrates the HTML the
+ * citizen is already reading (no new nodes, so no second, later LCP), the router starts with the
+ * loader data and the query cache with the data the page was rendered from (nothing is fetched
+ * again), in the page's language. Only a visitor who chose another language in the preferences
+ * gets the page rendered again, in that language, once its code and data are here.
+ */
+const takeOver = async (page: PageData): Promise<void> => {
+  // The data is as fresh as the HTML that carried it, which is served fresh (no-cache).
+  const now = Date.now();
+  for (const query of page.queries.queries) query.state.dataUpdatedAt = now;
+  hydrateQueries(queryClient, page.queries);
+
+  // /services?q=… is answered with the page pre-rendered for /services: hydrate that, then
+  // apply the query as a navigation (the results update, as when typing).
+  const wanted = `${window.location.pathname}${window.location.search}`;
+  if (wanted !== page.url) window.history.replaceState(window.history.state, '', `${page.url}${window.location.hash}`);
+
+  await Promise.all([initI18n(page.lng, page.ns), resolveLazyRoutes(routes, window.location.pathname)]);
+  const router = createAppRouter(page.router);
+  // In a transition, hydration yields to the browser every few milliseconds (a default-priority
+  // hydration runs as one task: hundreds of ms on a slow phone, during which a tap waits).
+  startTransition(() => {
+    hydrateRoot(root, app(router));
+  });
+  if (wanted !== page.url) afterTakeover(() => void router.navigate(`${wanted}${window.location.hash}`, { replace: true, preventScrollReset: true }));
+};
+
+/** The plain shell (or a page to show in another language): render from scratch. */
+const render = async (prerendered: boolean): Promise<void> => {
+  startEarlyRequests(window.location.pathname);
+  const router = createAppRouter();
+  // A pre-rendered page stays on screen until the route's code and data are here, then the app
+  // renders over it in one go: no blank frame, no jump.
+  const routeReady = prerendered
+    ? new Promise<void>((resolve) => {
+        if (router.state.initialized) return resolve();
+        const stop = router.subscribe((state) => {
+          if (state.initialized) {
+            stop();
+            resolve();
+          }
+        });
+      })
+    : undefined;
+  // The first namespace is awaited before rendering, so the first paint is already translated.
+  await Promise.all([initI18n(), routeReady]);
   // Whoever scrolled the pre-rendered page while the code arrived stays where they were.
-  const scrolled = routeReady ? window.scrollY : 0;
-  const app = (
-    <StrictMode>
-      <App />
-    </StrictMode>
-  );
+  const scrolled = prerendered ? window.scrollY : 0;
   const reactRoot = createRoot(root);
   if (scrolled > 0) {
-    flushSync(() => reactRoot.render(app));
+    flushSync(() => reactRoot.render(app(router)));
     window.scrollTo(0, scrolled);
-  } else reactRoot.render(app);
-});
+  } else reactRoot.render(app(router));
+};
+
+const page = root.hasChildNodes() ? readPageData() : null;
+const chosen = savedLanguage();
+if (page && (!chosen || chosen === page.lng) && new URL(page.url, window.location.origin).pathname === window.location.pathname) void takeOver(page);
+else void render(root.hasChildNodes());
 
 // Signing out in one tab (auth/actions.ts) signs out every other tab too: their session goes,
 // and they leave whatever personal page they showed.

@@ -10,35 +10,61 @@ import { useDocumentTitle } from '../components/layout/use-document-title.ts';
 import { useFocusOnNavigate } from '../components/layout/use-focus-on-navigate.ts';
 import { useSession } from '../auth/session.ts';
 import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
+import { Takeover } from '../components/layout/Takeover.tsx';
+import { languageToOffer } from '../i18n/i18n.ts';
 
 // Sends queued submissions; loaded only for a signed-in citizen, after the first paint.
 const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
+// Offered only to a visitor whose browser prefers another language than the page's.
+const LanguageOffer = lazy(() => import('../components/layout/LanguageOffer.tsx'));
 
 export const AppShell = () => {
   const { t } = useTranslation();
   useDocumentTitle();
   useFocusOnNavigate();
-  const session = useSession();
-  const painted = useAfterFirstPaint();
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
-        {t('skipToContent')}
-      </a>
-      <NavigationProgress />
-      <Header />
-      <OfflineBanner />
-      <main id="main" className="main" tabIndex={-1}>
-        <Outlet />
-      </main>
-      <UpdatePrompt />
-      <BottomNav />
-      <ScrollRestoration />
-      {session && painted ? (
+      <Takeover>
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        <NavigationProgress />
+        <Header />
+        <OfflineBanner />
+        <main id="main" className="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+        <UpdatePrompt />
+        <BottomNav />
+        <ScrollRestoration />
+        <AfterFirstPaint />
+      </Takeover>
+    </div>
+  );
+};
+
+/**
+ * What waits until the page is on screen and the browser is idle. Its own component: when the
+ * moment comes only this re-renders, not the page (on a slow phone, a task of its own).
+ */
+const AfterFirstPaint = () => {
+  const { i18n } = useTranslation();
+  const session = useSession();
+  const painted = useAfterFirstPaint();
+  if (!painted) return null;
+  const offerLanguage = languageToOffer(i18n.resolvedLanguage);
+  return (
+    <>
+      {session ? (
         <Suspense fallback={null}>
           <OutboxAgent owner={session.sub} />
         </Suspense>
       ) : null}
-    </div>
+      {offerLanguage ? (
+        <Suspense fallback={null}>
+          <LanguageOffer to={offerLanguage} />
+        </Suspense>
+      ) : null}
+    </>
   );
 };

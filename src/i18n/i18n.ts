@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import resourcesToBackend from 'i18next-resources-to-backend';
 
 /**
  * Locales live in locales/<lng>/<namespace>.json and load lazily, one chunk per file. A new
@@ -15,19 +14,37 @@ export const languages: readonly string[] = [
 export const defaultLanguage = 'vi';
 const storageKey = 'mcs.language';
 
-/** The saved choice, else the browser's first supported language, else Vietnamese. */
-export const detectLanguage = (): string => {
+/** The language the visitor chose in the preferences, if any. */
+export const savedLanguage = (): string | null => {
   try {
     const saved = localStorage.getItem(storageKey);
     if (saved && languages.includes(saved)) return saved;
   } catch {
     // Storage can be blocked (privacy settings); detection still works.
   }
+  return null;
+};
+
+/** The browser's first supported language, if any. */
+export const browserLanguage = (): string | null => {
   for (const tag of navigator.languages ?? [navigator.language]) {
     const primary = tag.toLowerCase().split('-')[0] ?? '';
     if (languages.includes(primary)) return primary;
   }
-  return defaultLanguage;
+  return null;
+};
+
+/** The saved choice, else the browser's first supported language, else Vietnamese. */
+export const detectLanguage = (): string => savedLanguage() ?? browserLanguage() ?? defaultLanguage;
+
+/**
+ * A pre-rendered page is taken over in its own language (Vietnamese), whatever the browser
+ * prefers: the language a visitor who has not chosen one yet should be offered, if another.
+ */
+export const languageToOffer = (current: string | undefined): string | null => {
+  if (savedLanguage()) return null;
+  const preferred = browserLanguage();
+  return preferred && preferred !== current ? preferred : null;
 };
 
 export const saveLanguage = (lng: string): void => {
@@ -50,23 +67,30 @@ export const languageName = (lng: string): string => {
   return name;
 };
 
-export const initI18n = async (lng = detectLanguage()): Promise<typeof i18next> => {
+/** `ns`: namespaces the first render needs besides `common` (a pre-rendered page says which). */
+export const initI18n = async (lng = detectLanguage(), ns: readonly string[] = []): Promise<typeof i18next> => {
   i18next.on('languageChanged', (next) => {
     document.documentElement.lang = next;
   });
   await i18next
     .use(initReactI18next)
-    .use(
-      resourcesToBackend((language: string, namespace: string) => {
+    .use({
+      type: 'backend',
+      init: () => undefined,
+      read: (language: string, namespace: string, callback: (error: unknown, data: Record<string, unknown> | null) => void) => {
         const load = localeFiles[`./locales/${language}/${namespace}.json`];
-        return load ? load().then((m) => m.default) : Promise.reject(new Error(`No locale ${language}/${namespace}`));
-      }),
-    )
+        if (!load) return callback(new Error(`No locale ${language}/${namespace}`), null);
+        load().then(
+          (m) => callback(null, m.default),
+          (error: unknown) => callback(error, null),
+        );
+      },
+    })
     .init({
       lng,
       fallbackLng: defaultLanguage,
       supportedLngs: [...languages],
-      ns: ['common'],
+      ns: ['common', ...ns],
       defaultNS: 'common',
       interpolation: { escapeValue: false }, // React escapes.
       react: { useSuspense: true },

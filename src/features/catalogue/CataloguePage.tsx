@@ -68,11 +68,20 @@ export const CataloguePage = () => {
   useEffect(() => {
     if (leavingFor !== undefined && leavingFor !== pathname) clearTimeout(urlSync.current);
   }, [leavingFor, pathname]);
+  // A result tapped right after typing starts leaving this page (its code and data still on the
+  // way): the query written then would land on the next page's URL. Leaving drops it.
+  const navigation = useNavigation();
+  const leaving = useRef(false);
+  useEffect(() => {
+    leaving.current = navigation.state !== 'idle' && navigation.location.pathname !== pathname;
+  }, [navigation, pathname]);
   const onQueryChange = (value: string) => {
     setQuery(value);
     setLimit(PAGE);
     clearTimeout(urlSync.current);
-    urlSync.current = setTimeout(() => update({ q: value }), 300);
+    urlSync.current = setTimeout(() => {
+      if (!leaving.current) update({ q: value });
+    }, 300);
   };
 
   const clearFilters = () => update(Object.fromEntries(filterKeys.map((k) => [k, ''])));
