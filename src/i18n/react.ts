@@ -24,20 +24,14 @@ export const useTranslation = (ns?: string | readonly string[]): { t: TFunction;
   useEffect(() => {
     const onChange = () => rerender();
     i18n.on('languageChanged', onChange);
-    i18n.on('loaded', onChange);
     return () => {
       i18n.off('languageChanged', onChange);
-      i18n.off('loaded', onChange);
     };
   }, [i18n]);
   const missing = namespaces.filter((n) => !i18n.hasLoadedNamespace(n));
   if (missing.length > 0) throw i18n.loadNamespaces(missing);
-  // A new `t` when the language changes (as react-i18next), or when strings arrive after a
-  // failed load; the same `t` otherwise.
-  const id = `${i18n.language}|${i18n.loadedCount}|${namespaces.join(' ')}`;
-  const t = useMemo(() => {
-    const [language = '', , ns = ''] = id.split('|');
-    return i18n.getFixedT(language, ns.split(' '));
-  }, [i18n, id]);
+  const key = namespaces.join(' ');
+  const language = i18n.language;
+  const t = useMemo(() => i18n.getFixedT(language, key.split(' ')), [i18n, language, key]);
   return { t, i18n, ready: true };
 };

@@ -63,25 +63,3 @@ describe('i18n runtime (the subset of i18next the app uses)', () => {
     expect(i18n.language).toBe('vi');
   });
 });
-
-describe('a namespace that failed to load', () => {
-  it('is tried again on the next request, and its arrival is announced', async () => {
-    const i18n = new I18n();
-    let online = false;
-    const read = (language: string, ns: string, callback: (error: unknown, data: Record<string, unknown> | null) => void) =>
-      online ? callback(null, locales[`${language}/${ns}`] ?? {}) : callback(new Error('offline'), null);
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await i18n.use({ type: 'backend', read: read as never }).init({ lng: 'vi', fallbackLng: 'vi', ns: ['common'], defaultNS: 'common' });
-    await i18n.loadNamespaces('catalogue');
-    expect(warn).toHaveBeenCalled();
-    expect(i18n.hasLoadedNamespace('catalogue')).toBe(true); // settled: the page renders, without these strings
-    expect(i18n.t('catalogue:title')).toBe('title');
-    const loaded = vi.fn();
-    i18n.on('loaded', loaded);
-    online = true;
-    await i18n.loadNamespaces('catalogue');
-    expect(i18n.t('catalogue:title')).toBe('Dịch vụ');
-    expect(loaded).toHaveBeenCalledTimes(1);
-    expect(i18n.loadedCount).toBe(1);
-  });
-});

@@ -63,9 +63,6 @@ export class I18n {
   private readonly resources = new Map<string, Tree>();
   private readonly loading = new Map<string, Promise<void>>();
   private readonly settled = new Set<string>();
-  private readonly failed = new Set<string>();
-  /** Namespaces loaded after an earlier attempt failed: a new `t` (react.ts) when it grows. */
-  loadedCount = 0;
   private readonly listeners = new Map<string, Set<Listener>>();
 
   use(module: BackendModule | ThirdPartyModule): this {
@@ -100,22 +97,10 @@ export class I18n {
       loading = new Promise<void>((resolve) => {
         if (!backend) return resolve();
         backend.read(lng, ns, (error, data) => {
+          // As i18next: a namespace that fails to load leaves its keys missing, it does not throw.
+          if (error) console.warn(`i18n: could not load ${lng}/${ns}`, error);
+          else if (data) this.resources.set(id, data);
           this.settled.add(id);
-          if (error) {
-            // A namespace that fails to load (offline, its chunk not cached yet) leaves its keys
-            // missing for now, it does not throw; the next request for it tries again.
-            console.warn(`i18n: could not load ${lng}/${ns}`, error);
-            this.failed.add(id);
-            // After this call has returned its promise (the backend may answer synchronously).
-            queueMicrotask(() => this.loading.delete(id));
-          } else if (data) {
-            this.resources.set(id, data);
-            if (this.failed.delete(id)) {
-              // What rendered without these strings renders again with them.
-              this.loadedCount++;
-              this.emit('loaded', { [lng]: [ns] });
-            }
-          }
           resolve();
         });
       });
