@@ -1,5 +1,4 @@
 import { existsSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
@@ -95,17 +94,6 @@ const staticHost = (): Plugin => ({
 });
 
 export default defineConfig({
-  resolve: {
-    /**
-     * The app's i18n runtime instead of i18next and react-i18next (20 KB gzip of the first
-     * bundle): the same API for what the app uses, see src/i18n/runtime.ts. Types still come
-     * from the packages, so keys stay checked.
-     */
-    alias: [
-      { find: /^i18next$/, replacement: fileURLToPath(new URL('./src/i18n/runtime.ts', import.meta.url)) },
-      { find: /^react-i18next$/, replacement: fileURLToPath(new URL('./src/i18n/react.ts', import.meta.url)) },
-    ],
-  },
   plugins: [
     react(),
     ...(realBackend ? [] : [mockApi()]),
@@ -161,7 +149,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]|[\\/]src[\\/]i18n[\\/](runtime|react)\.ts$/ }],
+          groups: [{ name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next)[\\/]/ }],
         },
       },
     },

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 
 /**
  * Locales live in locales/<lng>/<namespace>.json and load lazily, one chunk per file. A new
@@ -74,18 +75,12 @@ export const initI18n = async (lng = detectLanguage(), ns: readonly string[] = [
   });
   await i18next
     .use(initReactI18next)
-    .use({
-      type: 'backend',
-      init: () => undefined,
-      read: (language: string, namespace: string, callback: (error: unknown, data: Record<string, unknown> | null) => void) => {
+    .use(
+      resourcesToBackend((language: string, namespace: string) => {
         const load = localeFiles[`./locales/${language}/${namespace}.json`];
-        if (!load) return callback(new Error(`No locale ${language}/${namespace}`), null);
-        load().then(
-          (m) => callback(null, m.default),
-          (error: unknown) => callback(error, null),
-        );
-      },
-    })
+        return load ? load().then((m) => m.default) : Promise.reject(new Error(`No locale ${language}/${namespace}`));
+      }),
+    )
     .init({
       lng,
       fallbackLng: defaultLanguage,
