@@ -93,6 +93,8 @@ test.describe('Find a procedure and read what it takes', () => {
     await backend.faults({ rules: [{ path: '/api/procedures/1.000894', status: 500, times: 3 }] });
     // A pre-rendered page carries its own data: the procedure is fetched when reached from the list.
     await page.goto('/services?q=1.000894');
+    // Once the app has taken over (before, the link is a plain link to the pre-rendered page).
+    await expect(page.getByLabel('Tìm thủ tục')).toHaveValue('1.000894');
     await page.getByRole('link', { name: 'Đăng ký kết hôn', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Hệ thống đang gặp sự cố' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toBeVisible();
