@@ -72,7 +72,7 @@ test('a birth registration fills itself from the data store, survives reload and
   await birthPlace.getByRole('combobox', { name: 'Tỉnh, thành phố' }).selectOption({ label: 'Thành phố Huế' });
   await birthPlace.getByRole('combobox', { name: /Xã, phường/ }).selectOption({ label: 'Phường Thuận Hoá' });
   await birthPlace.getByRole('textbox', { name: /Số nhà/ }).fill('16 Lê Lợi');
-  await expectDraftSaved(page, '1.001193', { childBirthFacility: 'Bệnh viện Trung ương Huế', childBirthPlace: { communeName: 'Phường Thuận Hóa', line: '16 Lê Lợi' } });
+  await expectDraftSaved(page, '1.001193', { childBirthFacility: 'Bệnh viện Trung ương Huế', childBirthPlace: { communeName: 'Phường Thuận Hoá', line: '16 Lê Lợi' } });
   await page.reload();
   await expect(page.getByText(/Bạn đang ngoại tuyến/).first()).toBeVisible();
   await expect(child.getByRole('textbox', { name: 'Tên cơ sở y tế' })).toHaveValue('Bệnh viện Trung ương Huế');
