@@ -14,6 +14,7 @@ import { Icon } from '../../components/ui/Icon.tsx';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { OverdueChip, StatusChip } from './StatusChip.tsx';
 import { StaleNotice } from './StaleNotice.tsx';
+import { feeDue } from './payable.ts';
 import { Timeline } from './Timeline.tsx';
 import { CopyCode } from './CopyCode.tsx';
 import { useDossier } from './use-dossier.ts';
@@ -216,9 +217,7 @@ const PaymentSection = ({ dossier: d }: { dossier: Dossier }) => {
   const lng = i18n.language;
   const p = d.payment;
   const amount = formatMoney(p.amount, lng);
-  const open = p.status === 'pending' || p.status === 'failed' || p.status === 'expired';
-  // Nothing to pay any more on a closed dossier.
-  const payable = open && p.amount > 0 && d.status !== 'withdrawn' && d.status !== 'rejected';
+  const payable = feeDue(d);
   return (
     <section className="card" aria-labelledby="dossier-payment">
       <h2 id="dossier-payment">{t('detail.payment.title')}</h2>

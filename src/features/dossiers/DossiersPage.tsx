@@ -8,10 +8,11 @@ import { isApiError } from '../../api/errors.ts';
 import { useSession } from '../../auth/session.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatMoney } from '../../lib/format.ts';
 import { useOnline } from '../../lib/use-online.ts';
 import { filterDossiers } from './search.ts';
-import { OverdueChip, StatusChip } from './StatusChip.tsx';
+import { FeeDueChip, OverdueChip, StatusChip } from './StatusChip.tsx';
+import { feeDue, isOpenStatus } from './payable.ts';
 import { StaleNotice } from './StaleNotice.tsx';
 import { OutboxSection } from './OutboxSection.tsx';
 import { NotificationsSection } from './NotificationsSection.tsx';
@@ -112,11 +113,17 @@ const DossierCard = ({ dossier: d }: { dossier: Dossier }) => {
         <span className="visually-hidden">{t('fields.status')}: </span>
         <StatusChip status={d.status} />
         {d.overdue ? <OverdueChip /> : null}
+        {feeDue(d) ? <FeeDueChip /> : null}
       </p>
       <p className="dossier-card__meta">
         {t('submittedOn', { date: formatDate(d.submittedAt, lng) })}
-        {d.dueOn ? ` · ${t('dueOn', { date: formatDate(d.dueOn, lng) })}` : ''}
+        {d.dueOn && isOpenStatus(d.status) ? ` · ${t('dueOn', { date: formatDate(d.dueOn, lng) })}` : ''}
       </p>
+      {feeDue(d) ? (
+        <p className="dossier-card__action">
+          <Link to={`/dossiers/${encodeURIComponent(d.code)}/pay`}>{t('detail.payment.pay', { amount: formatMoney(d.payment.amount, lng) })}</Link>
+        </p>
+      ) : null}
     </li>
   );
 };

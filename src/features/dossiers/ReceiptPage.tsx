@@ -5,24 +5,25 @@ import type { Dossier } from '../../api/dossiers/schema.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { Icon } from '../../components/ui/Icon.tsx';
-import { QrCode, qrSvgMarkup } from '../../components/ui/QrCode.tsx';
+import { QrCode } from '../../components/ui/QrCode.tsx';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { saveFile } from '../../components/documents/download.ts';
 import { formatDateTime } from './format.ts';
 import { StaleNotice } from './StaleNotice.tsx';
-import { OverdueChip, StatusChip } from './StatusChip.tsx';
+import { FeeDueChip, OverdueChip, StatusChip } from './StatusChip.tsx';
+import { feeDue, isOpenStatus } from './payable.ts';
+import { receiptPdf } from './receipt-file.ts';
 import { DossierNotFound } from './DossierNotFound.tsx';
 import { useDossier } from './use-dossier.ts';
 
 /** Where the receipt's QR code leads: the public tracking page, with the code filled in. */
 export const trackingUrl = (code: string, origin = window.location.origin): string => `${origin}/track?code=${encodeURIComponent(code)}`;
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
 interface ReceiptText {
   rows: [string, string][];
   next: string;
-  due: string;
+  /** "The result is due by …" while the office still works on it; nothing once it has finished. */
+  due: string | null;
   documentsTitle: string;
   documents: string[];
 }
@@ -32,6 +33,7 @@ const useReceiptText = (d: Dossier): ReceiptText => {
   const { t, i18n } = useTranslation('dossiers');
   const lng = i18n.language;
   const amount = formatMoney(d.payment.amount, lng);
+  const open = isOpenStatus(d.status);
   return {
     rows: [
       [t('fields.code'), d.code],
@@ -40,53 +42,15 @@ const useReceiptText = (d: Dossier): ReceiptText => {
       [t('fields.applicant'), d.applicantName],
       [t('fields.submittedAt'), formatDateTime(d.submittedAt, lng)],
       [t('fields.status'), `${t(`status.${d.status}`)}${d.overdue ? ` (${t('overdue')})` : ''}`],
-      [t('fields.dueOn'), d.dueOn ? formatDate(d.dueOn, lng) : t('noDueDate')],
+      ...(open ? [[t('fields.dueOn'), d.dueOn ? formatDate(d.dueOn, lng) : t('noDueDate')] as [string, string]] : []),
       [t('fields.fee'), t(`receipt.fee.${d.payment.status}`, { amount })],
     ],
     next: t(`receipt.nextStatus.${d.status}`),
-    due: d.dueOn ? t('receipt.dueBy', { date: formatDate(d.dueOn, lng) }) : t('receipt.noDue'),
+    due: open ? (d.dueOn ? t('receipt.dueBy', { date: formatDate(d.dueOn, lng) }) : t('receipt.noDue')) : null,
     documentsTitle: t('detail.documents'),
     documents: d.documents.map((doc) => (doc.supplement ? `${doc.title} (${t('detail.supplementTag')})` : doc.title)),
   };
 };
-
-/** A self-contained HTML receipt: readable offline, printable, no script, no external files. */
-const receiptHtml = (d: Dossier, text: ReceiptText, labels: { title: string; next: string; issuedBy: string; trackAt: string; qr: string }, lang: string, url: string) => `<!doctype html>
-<html lang="${escapeHtml(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(labels.title)}</title>
-<style>
-body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#000;background:#fff;max-width:40rem;margin:0 auto;padding:1rem}
-h1{font-size:1.4rem;margin:0 0 .5rem}
-.code{font:700 1.6rem/1.2 ui-monospace,Menlo,Consolas,monospace;letter-spacing:.02em;word-break:break-all;margin:.5rem 0 1rem}
-dl{margin:0 0 1rem}
-dl div{display:grid;grid-template-columns:11rem 1fr;gap:.5rem;padding:.35rem 0;border-bottom:1px solid #999}
-dt{font-weight:700}
-dd{margin:0}
-.qr{margin:1rem 0}
-</style>
-</head>
-<body>
-<p>${escapeHtml(labels.issuedBy)}</p>
-<h1>${escapeHtml(labels.title)}</h1>
-<p class="code">${escapeHtml(d.code)}</p>
-<div class="qr">${qrSvgMarkup(url, labels.qr, 180)}</div>
-<p>${escapeHtml(labels.trackAt)}</p>
-<dl>
-${text.rows.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('\n')}
-</dl>
-<h2>${escapeHtml(labels.next)}</h2>
-<p>${escapeHtml(text.next)}</p>
-<p>${escapeHtml(text.due)}</p>
-<h2>${escapeHtml(text.documentsTitle)}</h2>
-<ul>
-${text.documents.map((doc) => `<li>${escapeHtml(doc)}</li>`).join('\n')}
-</ul>
-</body>
-</html>
-`;
 
 /** The receipt (biên nhận): what was filed, when, where, and how to follow it. */
 export const ReceiptPage = () => {
@@ -115,27 +79,54 @@ const Receipt = ({ dossier: d }: { dossier: Dossier }) => {
   const { t, i18n } = useTranslation('dossiers');
   const text = useReceiptText(d);
   const url = trackingUrl(d.code);
-  const [saved, setSaved] = useState<{ file: string; href: string } | null>(null);
+  const [saved, setSaved] = useState<{ file: string; href: string } | 'failed' | null>(null);
+  const [busy, setBusy] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
+  const fileName = `bien-nhan-${d.code.replace(/[^\w.-]+/g, '_')}.pdf`;
 
-  const save = () => {
-    const html = receiptHtml(
-      d,
-      text,
-      {
-        title: t('receipt.fileTitle', { code: d.code }),
-        next: t('receipt.next'),
-        issuedBy: t('receipt.issuedBy'),
-        trackAt: t('receipt.trackAt', { url }),
-        qr: t('receipt.qrLabel', { code: d.code }),
-      },
-      i18n.language,
-      url,
-    );
-    const file = `bien-nhan-${d.code}.html`;
-    const href = saveFile(new Blob([html], { type: 'text/html;charset=utf-8' }), file);
-    setSaved({ file, href });
-    statusRef.current?.focus();
+  const pdf = () =>
+    receiptPdf({
+      issuedBy: t('receipt.issuedBy'),
+      title: t('receipt.fileTitle', { code: d.code }),
+      code: d.code,
+      qrValue: url,
+      trackAt: t('receipt.trackAt', { url }),
+      rows: text.rows.slice(1),
+      sections: [
+        { heading: t('receipt.next'), lines: [text.next, ...(text.due ? [text.due] : [])] },
+        { heading: text.documentsTitle, lines: text.documents.length > 0 ? text.documents.map((doc) => `• ${doc}`) : [t('detail.noDocuments')] },
+      ],
+    });
+
+  const save = async () => {
+    setBusy(true);
+    try {
+      const href = saveFile(await pdf(), fileName);
+      setSaved({ file: fileName, href });
+    } catch {
+      setSaved('failed');
+    } finally {
+      setBusy(false);
+      statusRef.current?.focus();
+    }
+  };
+
+  // The phone's own share sheet (Zalo, e-mail, the gallery…) where the browser can share files.
+  const canShare = typeof navigator.canShare === 'function' && navigator.canShare({ files: [new File([''], fileName, { type: 'application/pdf' })] });
+  const share = async () => {
+    setBusy(true);
+    try {
+      const file = new File([await pdf()], fileName, { type: 'application/pdf' });
+      await navigator.share({ files: [file], title: t('receipt.fileTitle', { code: d.code }) });
+    } catch (error) {
+      // Closing the share sheet is not a failure.
+      if (!(error instanceof DOMException && error.name === 'AbortError')) {
+        setSaved('failed');
+        statusRef.current?.focus();
+      }
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -148,7 +139,15 @@ const Receipt = ({ dossier: d }: { dossier: Dossier }) => {
           <span className="visually-hidden">{t('fields.status')}: </span>
           <StatusChip status={d.status} />
           {d.overdue ? <OverdueChip /> : null}
+          {feeDue(d) ? <FeeDueChip /> : null}
         </p>
+        {feeDue(d) ? (
+          <p>
+            <Link to={`/dossiers/${encodeURIComponent(d.code)}/pay`} className="button button--primary">
+              {t('detail.payment.pay', { amount: formatMoney(d.payment.amount, i18n.language) })}
+            </Link>
+          </p>
+        ) : null}
         <figure className="receipt__qr">
           <QrCode value={url} label={t('receipt.qrLabel', { code: d.code })} size={192} />
           <figcaption className="hint">{t('receipt.qrHint')}</figcaption>
@@ -164,9 +163,11 @@ const Receipt = ({ dossier: d }: { dossier: Dossier }) => {
         <section aria-labelledby="receipt-next">
           <h2 id="receipt-next">{t('receipt.next')}</h2>
           <p>{text.next}</p>
-          <p>
-            <strong>{text.due}</strong>
-          </p>
+          {text.due ? (
+            <p>
+              <strong>{text.due}</strong>
+            </p>
+          ) : null}
         </section>
         <section aria-labelledby="receipt-documents">
           <h2 id="receipt-documents">{text.documentsTitle}</h2>
@@ -183,15 +184,22 @@ const Receipt = ({ dossier: d }: { dossier: Dossier }) => {
         <button type="button" className="button" onClick={() => window.print()}>
           {t('receipt.print')}
         </button>
-        <button type="button" className="button button--secondary" onClick={save}>
+        <button type="button" className="button button--secondary" onClick={() => void save()} disabled={busy}>
           {t('receipt.save')}
         </button>
+        {canShare ? (
+          <button type="button" className="button button--secondary" onClick={() => void share()} disabled={busy}>
+            {t('receipt.share')}
+          </button>
+        ) : null}
         <Link to={`/track?code=${encodeURIComponent(d.code)}`} className="button button--secondary">
           {t('receipt.trackLink')}
         </Link>
       </div>
-      <p role="status" ref={statusRef} tabIndex={-1} className={saved ? 'success receipt__saved' : 'visually-hidden'}>
-        {saved ? (
+      <p role="status" ref={statusRef} tabIndex={-1} className={saved === 'failed' ? 'error-message' : saved ? 'success receipt__saved' : 'visually-hidden'}>
+        {saved === 'failed' ? (
+          t('receipt.saveFailed')
+        ) : saved ? (
           <a href={saved.href} download={saved.file}>
             {t('receipt.saved', { file: saved.file })}
           </a>

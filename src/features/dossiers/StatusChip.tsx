@@ -11,3 +11,9 @@ export const OverdueChip = () => {
   const { t } = useTranslation('dossiers');
   return <span className="status-chip status-chip--overdue">{t('overdue')}</span>;
 };
+
+/** On a dossier whose fee is still to pay: the office waits for it. */
+export const FeeDueChip = () => {
+  const { t } = useTranslation('dossiers');
+  return <span className="status-chip status-chip--fee-due">{t('feeDue')}</span>;
+};

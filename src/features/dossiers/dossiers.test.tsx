@@ -271,4 +271,29 @@ describe('/dossiers/:code/receipt', () => {
     expect(screen.getByRole('button', { name: 'In biên nhận' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Trang tra cứu hồ sơ' })).toHaveAttribute('href', `/track?code=${encodeURIComponent(code)}`);
   });
+
+  it('offers to pay a fee still due, here and in the list', async () => {
+    const code = file('3.000333', 'k-fee');
+    signIn();
+    renderAt(`/dossiers/${encodeURIComponent(code)}/receipt`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Biên nhận hồ sơ' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: /^Nộp phí: 200\.000/ })).toHaveAttribute('href', `/dossiers/${encodeURIComponent(code)}/pay`);
+    expect(screen.getByText('Chưa nộp phí', { selector: '.status-chip' })).toBeInTheDocument();
+    cleanup();
+    renderAt('/dossiers');
+    const card = (await screen.findByRole('link', { name: /Lý lịch tư pháp/i })).closest('li') as HTMLElement;
+    expect(within(card).getByText('Chưa nộp phí')).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: /^Nộp phí: 200\.000/ })).toBeInTheDocument();
+  });
+
+  it('no longer gives a due date once the result is ready', async () => {
+    const code = file('1.001193', 'k-done');
+    advanceDossier(code, 'in-progress');
+    advanceDossier(code, 'result-ready');
+    signIn();
+    renderAt(`/dossiers/${encodeURIComponent(code)}/receipt`);
+    expect(await screen.findByText(/^Đã có kết quả\. Bạn có thể tải kết quả điện tử/)).toBeInTheDocument();
+    expect(screen.queryByText(/Hẹn trả kết quả trước ngày/)).not.toBeInTheDocument();
+    expect(screen.queryByText('Hạn trả kết quả')).not.toBeInTheDocument();
+  });
 });
