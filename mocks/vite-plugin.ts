@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import type { Connect, Plugin } from 'vite';
 import { getResponse, type RequestHandler } from 'msw';
 import { handlers } from './handlers.ts';
+import { CLIENT_ADDRESS_HEADER } from './handlers/client.ts';
 import { problem } from './handlers/problem.ts';
 
 /**
@@ -18,9 +19,11 @@ import { problem } from './handlers/problem.ts';
 const toRequest = (req: IncomingMessage): Request => {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
+    if (value === undefined || name === CLIENT_ADDRESS_HEADER) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
+  // Per-client limits key on the connection's peer, never on anything the client sends.
+  headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress ?? 'unknown');
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
   return new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), {
     method: req.method ?? 'GET',
