@@ -6,7 +6,7 @@ import { state } from './dossiers/state.ts';
 import { CLIENT_ADDRESS_HEADER } from './handlers/client.ts';
 import { codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
 import { documentPdf } from './pdf.ts';
-import { respond } from './vite-plugin.ts';
+import { mockMiddleware, respond } from './vite-plugin.ts';
 
 /**
  * The probes a real backend must refuse, through msw/node as the app meets them: guessing
@@ -107,6 +107,41 @@ describe('/track against guessing', () => {
     const refused = await fetch(`${origin}/api/track?code=${'%'.repeat(10_000)}`, { headers: { [CLIENT_ADDRESS_HEADER]: 'flood' } });
     expect(refused.status).toBe(429);
     expect(get).not.toHaveBeenCalled();
+  });
+});
+
+describe('the server’s front door', () => {
+  /** One request through the Connect middleware of `npm start`, with a fake socket. */
+  const viaServer = (url: string, remoteAddress: string) =>
+    new Promise<{ status: number; headers: Record<string, unknown>; body: string } | 'passed-on'>((resolve) => {
+      const res = {
+        status: 0,
+        headers: {} as Record<string, unknown>,
+        writeHead(status: number, headers: Record<string, unknown>) {
+          this.status = status;
+          this.headers = headers;
+        },
+        end(body: string) {
+          resolve({ status: this.status, headers: this.headers, body });
+        },
+      };
+      const req = { url, method: 'GET', headers: {}, socket: { remoteAddress, destroy: () => undefined } };
+      // A request it does not refuse goes on to the handlers (an async answer, not awaited here).
+      mockMiddleware(req as never, res as never, () => resolve('passed-on'));
+      setTimeout(() => resolve('passed-on'), 50);
+    });
+
+  it('answers a client over its /track budget before any handler runs', async () => {
+    for (let i = 0; i < TRACK_CLIENT_LIMIT.requests; i++) await track('000.00.31.H99-260101-0001', '0000', '192.0.2.66');
+    const get = vi.spyOn(state.dossiers, 'get');
+    const refused = await viaServer('/api/track?code=000.00.31.H99-260101-0001&phone=0000', '192.0.2.66');
+    expect(refused).toMatchObject({ status: 429, headers: { 'Content-Type': 'application/problem+json', 'X-Content-Type-Options': 'nosniff' } });
+    if (refused === 'passed-on') throw new Error('not refused');
+    expect(Number(refused.headers['Retry-After'])).toBeGreaterThan(0);
+    expect(JSON.parse(refused.body)).toMatchObject({ status: 429, code: 'too-many-lookups' });
+    expect(get).not.toHaveBeenCalled();
+    // Another client goes through to the handlers.
+    expect(await viaServer('/api/track?code=000.00.31.H99-260101-0001&phone=0000', '192.0.2.67')).toBe('passed-on');
   });
 });
 

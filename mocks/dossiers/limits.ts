@@ -66,6 +66,19 @@ export const trackClientRefusal = (client: string, now = new Date()): Refusal | 
   return undefined;
 };
 
+/**
+ * The same budget, only looked at (nothing counted): the server's front door
+ * (mocks/vite-plugin.ts) answers a client over budget before building a request for the
+ * handlers, as an edge rate limiter in front of a real backend would.
+ */
+export const trackClientOverBudget = (client: string, now = new Date()): Refusal | undefined => {
+  const recent = state.trackClients.get(client);
+  if (!recent || recent.length < TRACK_CLIENT_LIMIT.requests) return undefined;
+  const oldest = recent[recent.length - TRACK_CLIENT_LIMIT.requests] as number;
+  if (oldest <= now.getTime() - TRACK_CLIENT_LIMIT.windowMs) return undefined;
+  return refuse('too-many-lookups', 'Too many look-ups from this client; try again later', oldest + TRACK_CLIENT_LIMIT.windowMs - now.getTime());
+};
+
 /** A refusal while this code is locked after too many wrong digits. Unknown codes lock the same way. */
 export const trackCodeRefusal = (code: string, now = new Date()): Refusal | undefined => {
   const entry = state.trackCodes.get(code);
