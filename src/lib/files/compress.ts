@@ -11,7 +11,7 @@
 import { DEFAULT_MAX_PHOTO_BYTES, encodeWithinBudget, type Encoded } from './compress-core.ts';
 import type { CompressRequest, CompressResponse } from './compress.worker.ts';
 import { FileProcessingError } from './errors.ts';
-import { checkImageHeader, IMAGE_HEADER_BYTES } from './inspect.ts';
+import { checkImageFile } from './inspect.ts';
 import { sniffBytes } from './sniff.ts';
 
 export { DEFAULT_MAX_PHOTO_BYTES };
@@ -137,11 +137,10 @@ export const compressPhoto = async (file: Blob, options: CompressOptions = {}): 
   const started = performance.now();
   const { maxBytes = DEFAULT_MAX_PHOTO_BYTES, signal } = options;
   throwIfAborted(signal);
-  const header = new Uint8Array(await file.slice(0, IMAGE_HEADER_BYTES).arrayBuffer());
-  const { kind } = sniffBytes(header);
+  const { kind } = sniffBytes(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
   if (kind === 'pdf') throw new FileProcessingError('decode-failed', 'PDFs are uploaded as they are, not compressed');
   if (kind === 'jpeg' || kind === 'png') {
-    const checked = checkImageHeader(header);
+    const checked = await checkImageFile(file);
     if (!checked.ok && checked.error === 'too-many-pixels') {
       throw new FileProcessingError('too-many-pixels', `The image claims ${checked.size?.width ?? 0} × ${checked.size?.height ?? 0} pixels`);
     }

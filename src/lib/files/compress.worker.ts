@@ -4,7 +4,7 @@
  * afterwards, so the decoded bitmap's memory (48 MB for 12 MP) goes back at once.
  */
 import { encodeWithinBudget, type Encoded } from './compress-core.ts';
-import { checkImageHeader, IMAGE_HEADER_BYTES } from './inspect.ts';
+import { checkImageFile } from './inspect.ts';
 import { sniffBytes } from './sniff.ts';
 
 export interface CompressRequest {
@@ -28,10 +28,9 @@ const compress = async ({ blob, maxBytes }: CompressRequest): Promise<CompressRe
     return { ok: false, reason: 'unsupported', message: 'No OffscreenCanvas in workers' };
   }
   // The header first: what it claims is what decoding would allocate.
-  const header = new Uint8Array(await blob.slice(0, IMAGE_HEADER_BYTES).arrayBuffer());
-  const { kind } = sniffBytes(header);
+  const { kind } = sniffBytes(new Uint8Array(await blob.slice(0, 16).arrayBuffer()));
   if (kind === 'jpeg' || kind === 'png') {
-    const checked = checkImageHeader(header);
+    const checked = await checkImageFile(blob);
     if (!checked.ok) return { ok: false, reason: checked.error === 'too-many-pixels' ? 'too-many-pixels' : 'decode-failed', message: `Image header: ${checked.error}` };
   }
   let bitmap: ImageBitmap;

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { documentPdf } from '../../../mocks/pdf.ts';
-import { checkImageHeader, checkPdfStructure, inspectUpload, jpegSize, MAX_IMAGE_PIXELS, pngSize } from './inspect.ts';
+import { checkImageFile, checkImageHeader, checkPdfStructure, imageSizeOfBlob, inspectUpload, jpegSize, MAX_IMAGE_PIXELS, pngSize } from './inspect.ts';
 import { imagesToPdf } from './images-to-pdf.ts';
 
 const ascii = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
@@ -45,6 +45,22 @@ describe('image headers', () => {
     expect(checkImageHeader(pngHeader(7071, 7071))).toMatchObject({ ok: true });
     expect(7071 * 7071).toBeLessThanOrEqual(MAX_IMAGE_PIXELS);
     expect(checkImageHeader(pngHeader(7072, 7071))).toMatchObject({ ok: false, error: 'too-many-pixels' });
+  });
+
+  it('finds a file’s frame header behind megabytes of segments, reading only their headers', async () => {
+    // 40 MB of APP15 segments before the frame, as the e2e pads a photo (and as depth maps in XMP do).
+    const segment = new Uint8Array(65_537).fill(0x20);
+    segment.set([0xff, 0xef, 0xff, 0xff]);
+    const jpeg = jpegHeader(4000, 3000);
+    const parts = [jpeg.subarray(0, 2), ...Array.from({ length: 640 }, () => segment), jpeg.subarray(2)];
+    const blob = new Blob(parts as Uint8Array<ArrayBuffer>[]);
+    expect(blob.size).toBeGreaterThan(40_000_000);
+    const slice = vi.spyOn(Blob.prototype, 'slice');
+    expect(await imageSizeOfBlob(blob)).toEqual({ width: 4000, height: 3000 });
+    expect(slice.mock.calls.every(([from = 0, to = 0]) => to - from <= 24)).toBe(true);
+    slice.mockRestore();
+    expect(await checkImageFile(new Blob([pngHeader(30_000, 30_000)]))).toMatchObject({ ok: false, error: 'too-many-pixels' });
+    expect(await checkImageFile(new Blob([jpegHeader(100, 100).subarray(0, 30)]))).toEqual({ ok: false, error: 'unreadable' });
   });
 
   it('calls a header without a size unreadable', () => {

@@ -13,8 +13,6 @@
  */
 export const MAX_IMAGE_PIXELS = 50_000_000;
 
-/** Enough of a file to find a JPEG's frame header behind its EXIF, XMP and ICC segments. */
-export const IMAGE_HEADER_BYTES = 512 * 1024;
 
 export interface ImageSize {
   width: number;
@@ -68,15 +66,52 @@ export const jpegSize = (b: Uint8Array): ImageSize | null => {
   return null;
 };
 
+/**
+ * The same for a file on the phone, without reading it whole: the PNG's first 24 bytes, or a
+ * JPEG's segment headers one by one (a few bytes each, skipping their contents), so a frame
+ * header behind megabytes of EXIF, XMP (depth maps) or ICC data is still found cheaply.
+ */
+export const imageSizeOfBlob = async (blob: Blob): Promise<ImageSize | null> => {
+  const read = async (from: number, length: number) => new Uint8Array(await blob.slice(from, from + length).arrayBuffer());
+  const head = await read(0, 24);
+  if (head[0] !== 0xff || head[1] !== 0xd8) return pngSize(head);
+  let i = 2;
+  // Bounded: a file of nothing but empty segments cannot keep us here.
+  for (let steps = 0; steps < 100_000 && i + 4 <= blob.size; steps++) {
+    const b = await read(i, 9);
+    if (b[0] !== 0xff) return null;
+    const marker = b[1] as number;
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      i += 2;
+      continue;
+    }
+    if (marker === 0xd9 || marker === 0xda) return null;
+    const length = u16(b, 2);
+    if (length < 2) return null;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return jpegSize(Uint8Array.from([0xff, 0xd8, ...b]));
+    i += 2 + length;
+  }
+  return null;
+};
+
 export type ImageCheck = { ok: true; size: ImageSize } | { ok: false; error: 'unreadable' | 'too-many-pixels'; size?: ImageSize };
 
-/** A JPEG or PNG header: readable, and within {@link MAX_IMAGE_PIXELS}. */
-export const checkImageHeader = (header: Uint8Array, maxPixels = MAX_IMAGE_PIXELS): ImageCheck => {
-  const size = pngSize(header) ?? jpegSize(header);
+/** A size (from {@link pngSize}, {@link jpegSize} or {@link imageSizeOfBlob}) held to {@link MAX_IMAGE_PIXELS}. */
+export const checkImageSize = (size: ImageSize | null, maxPixels = MAX_IMAGE_PIXELS): ImageCheck => {
   if (!size) return { ok: false, error: 'unreadable' };
   if (size.width * size.height > maxPixels) return { ok: false, error: 'too-many-pixels', size };
   return { ok: true, size };
 };
+
+/** A JPEG or PNG in memory: readable size, and within {@link MAX_IMAGE_PIXELS}. */
+export const checkImageHeader = (bytes: Uint8Array, maxPixels = MAX_IMAGE_PIXELS): ImageCheck => checkImageSize(pngSize(bytes) ?? jpegSize(bytes), maxPixels);
+
+/** A JPEG or PNG on the phone, read as little as possible; nothing is decoded. */
+export const checkImageFile = async (blob: Blob, maxPixels = MAX_IMAGE_PIXELS): Promise<ImageCheck> => checkImageSize(await imageSizeOfBlob(blob), maxPixels);
 
 // ---------------------------------------------------------------------------------------------
 // PDF: a structural check, not a parser
@@ -177,7 +212,7 @@ export const inspectUpload = async (bytes: Uint8Array, maxPixels = MAX_IMAGE_PIX
   const isPng = PNG_SIGNATURE.every((v, i) => bytes[i] === v);
   const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
   if (!isPng && !isJpeg) return { ok: false, error: 'unsupported' };
-  const image = checkImageHeader(bytes.subarray(0, IMAGE_HEADER_BYTES), maxPixels);
+  const image = checkImageHeader(bytes, maxPixels);
   if (!image.ok) return { ok: false, error: image.error };
   return { ok: true, mime: isPng ? 'image/png' : 'image/jpeg', size: image.size };
 };
