@@ -17,6 +17,7 @@
  * 429 after its first TRACK_CLIENT_LIMIT.requests look-ups, never a 200.
  */
 import { Agent, createServer, request } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { check, enforce } from './lib/stats.ts';
 
@@ -144,6 +145,8 @@ if (role?.role === 'server') {
     `flood: ${flood.requests} look-ups in ${seconds.toFixed(1)} s from one client (${Math.round(flood.requests / seconds)}/s, ${FLOOD_CONNECTIONS} connections); ` +
       `${refused} refused with 429 (${Math.round(refused / seconds)}/s); answered: ${[...statuses].filter(([s]) => s !== 429).map(([s, n]) => `${s}×${n}`).join(', ') || 'none'}`,
   );
+  // The tail is the scheduler's on a busy machine: say how busy it was.
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
   const wrong = honest.filter((h) => h.status !== 200);
   console.log(check({ name: 'honest look-up without a flood (baseline)', samples: baseline, stat: 'p95', limit: Number.MAX_VALUE }).line.replace(/ \(budget.*$/, ''));
   enforce(
