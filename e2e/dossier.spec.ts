@@ -108,7 +108,7 @@ test('a birth registration is submitted offline with a data-store paper and a ph
   // The documents step: limits stated up front; the form and VNeID cover two requirements.
   await expect(page).toHaveURL(/\/services\/1\.001193\/apply\/documents$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' })).toBeVisible();
-  await expect(page.getByText(/Mỗi tệp tối đa 10 MB, cả hồ sơ tối đa 30 MB/)).toBeVisible();
+  await expect(page.getByText(/Mỗi tệp tối đa 10 MB, cả hồ sơ tối đa 25 MB/)).toBeVisible();
   await expect(page.getByText('Đã xác thực qua tài khoản định danh điện tử (VNeID), không cần nộp.')).toBeVisible();
   const birthNotice = page.getByRole('region', { name: /^Giấy chứng sinh/ });
   const marriage = page.getByRole('region', { name: /^Giấy chứng nhận kết hôn của cha, mẹ/ });

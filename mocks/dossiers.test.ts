@@ -7,6 +7,7 @@ import { submitDossier as submitWithClient, trackDossier as trackWithClient, upl
 import { feeDue } from '../src/api/dossiers/fees.ts';
 import { crc16 } from './dossiers/payments.ts';
 import { db } from './db.ts';
+import { documentPdf } from './pdf.ts';
 import { codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
 
 /** The dossier lifecycle end to end through msw/node, as the app and the outbox drive it. */
@@ -34,9 +35,33 @@ const post = (token: string | undefined, path: string, body?: unknown, key?: str
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 
-const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n');
+// The headers the backend reads: a JFIF segment then a 1600 × 1200 frame; a 800 × 600 PNG's IHDR.
+const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x04, 0xb0, 0x06, 0x40, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9]);
+const pngOf = (width: number, height: number) => {
+  const b = new Uint8Array(33);
+  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+  const view = new DataView(b.buffer);
+  view.setUint32(16, width);
+  view.setUint32(20, height);
+  b.set([8, 6, 0, 0, 0], 24);
+  return b;
+};
+const PNG = pngOf(800, 600);
+const PDF = documentPdf('To khai', ['Nguyen Van An']) as Uint8Array<ArrayBuffer>;
+/** A valid PDF of exactly `size` bytes: a comment line after the header pads it out. */
+const pdfOfSize = (size: number): Uint8Array<ArrayBuffer> => {
+  const text = new TextDecoder('latin1').decode(PDF);
+  const head = '%PDF-1.4\n';
+  const startxref = Number(/startxref\n(\d+)/.exec(text)?.[1]);
+  let pad = size - PDF.length - 2;
+  pad -= String(startxref + pad + 2).length - String(startxref).length;
+  const rest = new TextEncoder().encode(text.slice(head.length).replace(/startxref\n\d+/, `startxref\n${startxref + pad + 2}`));
+  const out = new Uint8Array(head.length + 2 + pad + rest.length).fill(0x78);
+  out.set(new TextEncoder().encode(`${head}%`));
+  out[head.length + 1 + pad] = 0x0a;
+  out.set(rest, head.length + 2 + pad);
+  return out;
+};
 const EXE = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
 
 const upload = (token: string | undefined, bytes: Uint8Array<ArrayBuffer>, name: string, key: string | undefined = randomUUID(), type = 'application/pdf') =>
@@ -126,14 +151,13 @@ describe('uploads', () => {
     expect(empty.status).toBe(422);
     expect(await problemOf(empty)).toBe('empty-file');
 
-    const big = new Uint8Array(UPLOAD_LIMITS.maxFileBytes + 1);
-    big.set(PDF);
+    const big = pdfOfSize(UPLOAD_LIMITS.maxFileBytes + 1);
     const tooLarge = await upload(token, big, 'lon.pdf');
     expect(tooLarge.status).toBe(413);
     expect(await problemOf(tooLarge)).toBe('file-too-large');
 
-    const exact = new Uint8Array(UPLOAD_LIMITS.maxFileBytes);
-    exact.set(PDF);
+    const exact = pdfOfSize(UPLOAD_LIMITS.maxFileBytes);
+    expect(exact.length).toBe(UPLOAD_LIMITS.maxFileBytes);
     expect((await upload(token, exact, 'vua.pdf')).status).toBe(201);
   });
 
@@ -288,10 +312,11 @@ describe('submitting a dossier', () => {
 
   it('refuses a dossier whose files together exceed the dossier limit', async () => {
     const token = await signIn();
-    const chunk = new Uint8Array(UPLOAD_LIMITS.maxFileBytes);
-    chunk.set(PDF);
+    // 10 + 10 + 5 MB: exactly the 25 MB a dossier may hold.
+    expect(UPLOAD_LIMITS.maxDossierBytes).toBe(25 * 1024 * 1024);
+    const sizes = [UPLOAD_LIMITS.maxFileBytes, UPLOAD_LIMITS.maxFileBytes, UPLOAD_LIMITS.maxDossierBytes - 2 * UPLOAD_LIMITS.maxFileBytes];
     const ids = [];
-    for (let i = 0; i < 3; i++) ids.push((await uploaded(token, chunk, `p${i}.pdf`)).id);
+    for (const [i, size] of sizes.entries()) ids.push((await uploaded(token, pdfOfSize(size), `p${i}.pdf`)).id);
     const small = await uploaded(token, PDF, 'them.pdf');
     const documents = [...ids, small.id].map((ref) => ({ requirement: null, source: 'upload', ref }));
     const response = await post(token, '/dossiers', { ...residenceBody, documents }, randomUUID());

@@ -4,6 +4,8 @@ import { Readable } from 'node:stream';
 import type { Connect, Plugin } from 'vite';
 import { getResponse, type RequestHandler } from 'msw';
 import { handlers } from './handlers.ts';
+import { trackClientOverBudget } from './dossiers/limits.ts';
+import { CLIENT_ADDRESS_HEADER } from './handlers/client.ts';
 import { problem } from './handlers/problem.ts';
 
 /**
@@ -18,9 +20,11 @@ import { problem } from './handlers/problem.ts';
 const toRequest = (req: IncomingMessage): Request => {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
+    if (value === undefined || name === CLIENT_ADDRESS_HEADER) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
+  // Per-client limits key on the connection's peer, never on anything the client sends.
+  headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress ?? 'unknown');
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
   return new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), {
     method: req.method ?? 'GET',
@@ -81,9 +85,30 @@ const send = async (res: ServerResponse, req: IncomingMessage, response: Respons
   }
 };
 
+/**
+ * A client already over its /track budget is answered here, before a Request is built or a
+ * handler runs: a flood costs a map read and a small write per request (dossiers/limits.ts
+ * counts and decides; the handler gives the same answer when this is bypassed, as in vitest).
+ */
+const refusedAtTheDoor = (req: IncomingMessage, res: ServerResponse): boolean => {
+  const refusal = trackClientOverBudget(req.socket.remoteAddress ?? 'unknown');
+  if (!refusal) return false;
+  const body = JSON.stringify({ status: 429, code: refusal.code, title: refusal.title, retryAfter: refusal.retryAfter });
+  res.writeHead(429, {
+    'Content-Type': 'application/problem+json',
+    'Retry-After': String(refusal.retryAfter),
+    'Cache-Control': 'no-store',
+    ...SECURITY_HEADERS,
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+  return true;
+};
+
 /** The simulated backend (/api, and the /idp and /pay pages) as Connect middleware; also scripts/mock-backend.ts. */
 export const mockMiddleware: Connect.NextHandleFunction = (req, res, next) => {
   if (!req.url?.startsWith('/api/') && !req.url?.startsWith('/idp/') && !req.url?.startsWith('/pay/')) return next();
+  if (req.url.startsWith('/api/track') && refusedAtTheDoor(req, res)) return;
   void (async () => {
     const response = await respond(toRequest(req));
     if (!response) return next();

@@ -34,7 +34,11 @@ export const cors = (req: IncomingMessage, res: ServerResponse): boolean => {
   const origin = req.headers.origin;
   const allowed = origin !== undefined && allowedOrigins.has(origin);
   res.setHeader('Vary', 'Origin');
-  if (allowed) res.setHeader('Access-Control-Allow-Origin', origin);
+  if (allowed) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    // Not a CORS-safelisted response header: the app reads it to say when to try again (429).
+    res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+  }
   if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
     if (allowed) {
       res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);

@@ -16,8 +16,10 @@ import { db } from '../db.ts';
 import { dataStoreFor } from '../idp.ts';
 import { storedDocumentPdf } from '../pdf.ts';
 import { addWorkingDays, vietnamDate } from '../working-days.ts';
+import { formDefinitions } from '../fixtures/forms.ts';
 import { agencyCodeOf } from './agency-codes.ts';
-import { uploadedFile } from './uploads.ts';
+import { countQuota, quotaExhausted } from './limits.ts';
+import { markAttached, uploadedFile } from './uploads.ts';
 import {
   done,
   fail,
@@ -235,7 +237,7 @@ export const view = (record: DossierRecord, now: Date): Dossier => {
 
 
 /** Papers by reference: data-store documents of this citizen, or files this citizen uploaded. */
-const attach = (citizenId: string, procedure: Procedure, refs: readonly DocumentRef[], supplement: boolean): { documents: AttachedDocument[]; uploadBytes: number } | Failure => {
+const attach = (citizenId: string, procedure: Procedure, refs: readonly DocumentRef[], supplement: boolean, now: Date): { documents: AttachedDocument[]; uploadBytes: number } | Failure => {
   const store = dataStoreFor(citizenId);
   const documents: AttachedDocument[] = [];
   let uploadBytes = 0;
@@ -249,13 +251,28 @@ const attach = (citizenId: string, procedure: Procedure, refs: readonly Document
       if (!doc) return fail(422, 'unknown-document', `No document ${ref.ref} in your data store`);
       documents.push({ requirement: ref.requirement, title: requirementName ?? doc.title, source: 'data-store', ref: doc.id, mime: doc.file.mime, size: doc.file.size, supplement });
     } else {
-      const file = uploadedFile(citizenId, ref.ref);
+      const file = uploadedFile(citizenId, ref.ref, now);
       if (!file) return fail(422, 'unknown-document', `No upload ${ref.ref}`);
       uploadBytes += file.upload.size;
       documents.push({ requirement: ref.requirement, title: requirementName ?? file.upload.name, source: 'upload', ref: file.upload.id, mime: file.upload.mime, size: file.upload.size, supplement });
     }
   }
   return { documents, uploadBytes };
+};
+
+/**
+ * The phone the applicant declared on the e-form (its first phone field: each form has one,
+ * the applicant's contact number), which is what /track asks for. Null when the form has none
+ * or it was left empty; the account's phone stands in then.
+ */
+export const declaredPhone = (procedureId: string, values: Record<string, unknown>): string | null => {
+  const definition = formDefinitions.find((d) => d.procedureId === procedureId);
+  for (const field of definition?.sections.flatMap((section) => section.fields) ?? []) {
+    if (field.type !== 'phone') continue;
+    const value = values[field.id];
+    return typeof value === 'string' && value.replace(/\D/g, '').length >= 4 ? value : null;
+  }
+  return null;
 };
 
 const TOO_LARGE = () => fail(413, 'dossier-too-large', `The files of a dossier may total at most ${UPLOAD_LIMITS.maxDossierBytes} bytes`);
@@ -275,9 +292,12 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
   if (!procedure.hasEForm || state.closed.has(procedure.id)) return fail(409, 'procedure-not-accepting', 'This procedure does not accept online applications now');
   const store = dataStoreFor(citizenId);
   if (!store) return fail(401, 'session-expired', 'Sign in again');
-  const attached = attach(citizenId, procedure, body.documents, false);
+  const attached = attach(citizenId, procedure, body.documents, false, now);
   if ('ok' in attached) return attached;
   if (attached.uploadBytes > UPLOAD_LIMITS.maxDossierBytes) return TOO_LARGE();
+  // Only a dossier that gets a number counts: one account can never use up an agency's day.
+  const exhausted = quotaExhausted(citizenId, 'dossiers', now);
+  if (exhausted) return exhausted;
 
   const agencyCode = agencyCodeOf(procedure.agency.id);
   const yymmdd = vietnamDate(now).slice(2).replaceAll('-', '');
@@ -289,10 +309,10 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
 
   const amount = feeDue(procedure);
   const submittedAt = now.toISOString();
-  const phone = store.contact.phone;
+  const phone = declaredPhone(procedure.id, body.values) ?? store.contact.phone;
   const record: DossierRecord = {
     citizenId,
-    phoneLast4: phone ? phone.slice(-4) : null,
+    phoneLast4: phone ? phone.replace(/\D/g, '').slice(-4) : null,
     statusSince: now.getTime(),
     paidAtMs: null,
     values: structuredClone(body.values),
@@ -314,6 +334,8 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
     },
   };
   state.dossiers.set(code, record);
+  countQuota(citizenId, 'dossiers', now);
+  markAttached(attached.documents.filter((d) => d.source === 'upload').map((d) => d.ref), code);
   record.data.events.push({ at: submittedAt, status: 'received', note: NOTES.received });
   notify(record, 'received', now);
   remember(citizenId, 'submit', key, fingerprint, code);
@@ -357,12 +379,13 @@ export const submitSupplement = (citizenId: string, code: string, key: string, b
   if (record.data.status !== 'supplement-requested') return fail(409, 'no-supplement-requested', 'The office has not asked for more documents');
   const procedure = procedureOf(record);
   if (!procedure) return fail(404, 'procedure-not-found', 'No procedure with this code');
-  const attached = attach(citizenId, procedure, body.documents, true);
+  const attached = attach(citizenId, procedure, body.documents, true, now);
   if ('ok' in attached) return attached;
   const already = record.data.documents.filter((d) => d.source === 'upload').reduce((sum, d) => sum + d.size, 0);
   if (already + attached.uploadBytes > UPLOAD_LIMITS.maxDossierBytes) return TOO_LARGE();
 
   record.data.documents.push(...attached.documents);
+  markAttached(attached.documents.filter((d) => d.source === 'upload').map((d) => d.ref), record.data.code);
   changeStatus(record, 'in-progress', now, { message: SUPPLEMENT_RECEIVED });
   remember(citizenId, 'supplement', key, fingerprint, record.data.code);
   return done(view(record, now));

@@ -17,6 +17,8 @@ export interface Failure {
   status: number;
   code: string;
   title: string;
+  /** Seconds, sent as Retry-After (429). */
+  retryAfter?: number;
 }
 /** `created`: false when an idempotency key replayed an earlier request. */
 export type Outcome<T> = { ok: true; created: boolean; value: T } | Failure;
@@ -34,6 +36,10 @@ export interface UploadRecord {
   citizenId: string;
   upload: Upload;
   bytes: Uint8Array;
+  /** When it was received (ms): an upload no dossier took within a day is deleted. */
+  receivedAt: number;
+  /** The dossier that took it; null while unattached. */
+  attachedTo: string | null;
 }
 
 export type StoredDossier = Omit<Dossier, 'overdue' | 'canWithdraw'>;
@@ -72,6 +78,11 @@ export interface State {
   /** Procedures a test has closed to new dossiers. */
   closed: Set<string>;
   notifications: { citizenId: string; notification: Notification }[];
+  /** Daily quotas used: `citizen|kind|YYYY-MM-DD` → count (dossiers/limits.ts). */
+  quotas: Map<string, number>;
+  /** Public tracking: recent look-ups per client, and wrong guesses and locks per code. */
+  trackClients: Map<string, number[]>;
+  trackCodes: Map<string, { misses: number; firstMissAt: number; lockedUntil: number }>;
 }
 
 const fresh = (): State => ({
@@ -82,6 +93,9 @@ const fresh = (): State => ({
   sequences: new Map(),
   closed: new Set(),
   notifications: [],
+  quotas: new Map(),
+  trackClients: new Map(),
+  trackCodes: new Map(),
 });
 /** Live binding: `resetDossiers` swaps it for a fresh one. */
 export let state = fresh();
@@ -95,6 +109,9 @@ export const randomId = (prefix: string, bytes = 9) => `${prefix}-${randomBytes(
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('base64url');
 
 const idempotencyEntry = (citizenId: string, operation: string, key: string) => JSON.stringify([citizenId, operation, key]);
+
+/** Whether this (citizen, operation, key) was seen before: a retry, never held to a quota. */
+export const knownKey = (citizenId: string, operation: string, key: string): boolean => state.idempotency.has(idempotencyEntry(citizenId, operation, key));
 
 /** The earlier result of the same (citizen, operation, key), or a failure if the key was reused for something else. */
 export const replayed = (citizenId: string, operation: string, key: string, fingerprint: string): { ref: string } | Failure | undefined => {

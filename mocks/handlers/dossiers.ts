@@ -8,6 +8,10 @@ import { completePayment, expirePayment, gatewayView, getPayment, startPayment }
 import type { Failure, Outcome } from '../dossiers/state.ts';
 import { trackDossier } from '../dossiers/tracking.ts';
 import { storeUpload, uploadedFile } from '../dossiers/uploads.ts';
+import { quotaExhausted } from '../dossiers/limits.ts';
+import { knownKey } from '../dossiers/state.ts';
+import { clientOf } from './client.ts';
+import { storedFileHeaders } from './files.ts';
 import { csrfToken, gatewaySession, openGatewaySession, sessionCookie, validCsrf, withCheckoutToken } from '../gateway-session.ts';
 import { dataStoreFor } from '../idp.ts';
 import { lockedValuesChanged } from './forms.ts';
@@ -35,7 +39,11 @@ const sessionExpired = () => {
   return response;
 };
 
-const failure = (f: Failure) => personalProblem(f.status, f.code, f.title);
+const failure = (f: Failure) => {
+  const response = personalProblem(f.status, f.code, f.title, f.retryAfter === undefined ? undefined : { retryAfter: f.retryAfter });
+  if (f.retryAfter !== undefined) response.headers.set('Retry-After', String(f.retryAfter));
+  return response;
+};
 
 /** 201 the first time, 200 when an idempotency key replayed an earlier request. */
 const answer = <T,>(outcome: Outcome<T>, firstStatus = 201) => {
@@ -65,18 +73,19 @@ export const dossierHandlers = [
     if (!citizenId) return sessionExpired();
     const key = idempotencyKey(request);
     if (!key) return keyRequired();
+    // Over today's quota: refused before a byte is read (a retry of a stored upload still replays).
+    const exhausted = knownKey(citizenId, 'upload', key) ? undefined : quotaExhausted(citizenId, 'uploads');
+    if (exhausted) return failure(exhausted);
     // Refused by Content-Length before a byte is read; counted while reading otherwise.
     const bytes = await readBytes(request, BODY_LIMITS.fileBytes, { code: 'file-too-large', title: `A file may be at most ${BODY_LIMITS.fileBytes} bytes` });
-    return answer(storeUpload(citizenId, key, request.headers.get('X-File-Name'), bytes));
+    return answer(await storeUpload(citizenId, key, request.headers.get('X-File-Name'), bytes));
   }),
   http.get('*/api/uploads/:id/file', ({ request, params }) => {
     const citizenId = currentCitizenId(request);
     if (!citizenId) return sessionExpired();
     const file = uploadedFile(citizenId, String(params.id));
     if (!file) return personalProblem(404, 'upload-not-found', 'No such upload');
-    return new HttpResponse(file.bytes.slice(), {
-      headers: { 'Content-Type': file.upload.mime, 'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.upload.name)}`, ...noStore },
-    });
+    return new HttpResponse(file.bytes.slice(), { headers: { ...storedFileHeaders(file.upload.name, file.upload.mime), ...personal } });
   }),
 
   // ---- Dossiers ------------------------------------------------------------------------------
@@ -90,6 +99,8 @@ export const dossierHandlers = [
     if (!citizenId) return sessionExpired();
     const key = idempotencyKey(request);
     if (!key) return keyRequired();
+    const exhausted = knownKey(citizenId, 'submit', key) ? undefined : quotaExhausted(citizenId, 'dossiers');
+    if (exhausted) return failure(exhausted);
     const parsed = SubmitDossier.safeParse(await readJson(request));
     if (!parsed.success) return personalProblem(422, 'invalid-body', 'Expected { procedureId, values, documents }');
     // The backend does not trust the device: authoritative values must still be the official ones.
@@ -146,10 +157,11 @@ export const dossierHandlers = [
     return ok({ notifications: listNotifications(citizenId) });
   }),
 
-  // ---- Public tracking: code + last 4 digits of the applicant's phone, no sign-in ------------
+  // ---- Public tracking: code + last 4 digits of the declared phone, no sign-in ---------------
+  // Limited per client and locked per code after wrong guesses (dossiers/limits.ts).
   http.get('*/api/track', ({ request }) => {
     const params = new URL(request.url).searchParams;
-    return answer(trackDossier(params.get('code'), params.get('phone')), 200);
+    return answer(trackDossier(params.get('code'), params.get('phone'), clientOf(request)), 200);
   }),
 
   // ---- The simulated payment gateway's card page ---------------------------------------------

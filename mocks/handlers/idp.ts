@@ -21,6 +21,7 @@ import {
 } from '../idp.ts';
 import { storedDocumentPdf } from '../pdf.ts';
 import { readForm, readJson } from './body.ts';
+import { storedFileHeaders } from './files.ts';
 import { problem } from './problem.ts';
 
 /**
@@ -383,7 +384,7 @@ export const idpHandlers = [
     if (!doc) return problem(404, 'document-not-found', 'No such document in your data store');
     const pdf = storedDocumentPdf(doc);
     return new HttpResponse(pdf, {
-      headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${doc.file.name}"`, ...noStore },
+      headers: { ...storedFileHeaders(doc.file.name, 'application/pdf'), ...noStore },
     });
   }),
 ];

@@ -1,6 +1,6 @@
 import { config, safeParse, type core } from 'zod/mini';
 import { env } from '../config/env.ts';
-import { ApiError, kindForStatus } from './errors.ts';
+import { ApiError, kindForStatus, retryAtFrom } from './errors.ts';
 import { takeEarly } from './early.ts';
 import { isExpired, readSession } from '../auth/session.ts';
 
@@ -75,7 +75,8 @@ export const apiRequest = async <T>(path: string, schema: core.$ZodType<T>, opti
   if (!response.ok) {
     const { code, body: problem } = await readProblem(response);
     const kind = kindForStatus(response.status);
-    throw new ApiError(kind, `HTTP ${response.status}: ${path}`, { status: response.status, code, details: problem });
+    const retryAt = retryAtFrom(response.headers.get('Retry-After'), problem);
+    throw new ApiError(kind, `HTTP ${response.status}: ${path}`, { status: response.status, code, details: problem, retryAt });
   }
   let body: unknown;
   try {

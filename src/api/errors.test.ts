@@ -53,3 +53,29 @@ describe('refusals the backend may answer', () => {
     expect([400, 401, 404, 409, 413, 422, 429, 503].map(kindForStatus)).toEqual(['malformed', 'unauthorized', 'not-found', 'conflict', 'too-large', 'invalid-input', 'rate-limited', 'server']);
   });
 });
+
+describe('retryAtFrom', () => {
+  const now = new Date('2026-12-01T03:00:00Z');
+  it('reads delta-seconds, an HTTP date, or the problem body when the header is hidden', async () => {
+    const { retryAtFrom } = await import('./errors.ts');
+    expect(retryAtFrom('900', undefined, now)?.toISOString()).toBe('2026-12-01T03:15:00.000Z');
+    expect(retryAtFrom('Tue, 01 Dec 2026 04:00:00 GMT', undefined, now)?.toISOString()).toBe('2026-12-01T04:00:00.000Z');
+    expect(retryAtFrom(null, { retryAfter: 60 }, now)?.toISOString()).toBe('2026-12-01T03:01:00.000Z');
+    expect(retryAtFrom(null, {}, now)).toBeUndefined();
+    expect(retryAtFrom('soon', undefined, now)).toBeUndefined();
+  });
+
+  it('reaches the ApiError of a refused request', async () => {
+    server.use(http.get('*/api/catalogue', () => {
+      const response = problem(429, 'too-many-lookups', 'Slow down', { retryAfter: 120 });
+      response.headers.set('Retry-After', '120');
+      return response;
+    }));
+    const before = Date.now();
+    const error = await getCatalogue().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const retryAt = (error as ApiError).retryAt?.getTime() ?? 0;
+    expect(retryAt - before).toBeGreaterThanOrEqual(119_000);
+    expect(retryAt - before).toBeLessThanOrEqual(121_000);
+  });
+});

@@ -21,9 +21,14 @@ const date = memo(
   (lng) => new Intl.DateTimeFormat(intlLocale(lng), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }),
 );
 
+const time = memo((lng) => new Intl.DateTimeFormat(intlLocale(lng), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' }));
+
 export const formatMoney = (amount: number, lng: string): string => money(lng).format(amount);
 
 export const formatDate = (iso: string, lng: string): string => date(lng).format(new Date(iso));
+
+/** A time of day in Vietnam, 24-hour clock: "14:05". */
+export const formatTime = (at: Date, lng: string): string => time(lng).format(at);
 
 /** File sizes as people read them: "512 KB", "3,4 MB" (decimal comma in Vietnamese). */
 export const formatBytes = (bytes: number, lng = 'vi'): string => {

@@ -1,7 +1,7 @@
 import { safeParse, type core, type z } from 'zod/mini';
 import { apiRequest } from '../client.ts';
 import { env } from '../../config/env.ts';
-import { ApiError, kindForStatus } from '../errors.ts';
+import { ApiError, kindForStatus, retryAtFrom } from '../errors.ts';
 import { isExpired, readSession } from '../../auth/session.ts';
 import {
   Dossier,
@@ -91,7 +91,8 @@ export const uploadFile = (file: Blob, name: string, idempotencyKey: string, onP
       if (xhr.status < 200 || xhr.status >= 300) {
         const problem = body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
         const code = typeof problem?.code === 'string' ? problem.code : undefined;
-        reject(new ApiError(kindForStatus(xhr.status), `HTTP ${xhr.status}: ${path}`, { status: xhr.status, code, details: problem }));
+        const retryAt = retryAtFrom(xhr.getResponseHeader('Retry-After'), problem);
+        reject(new ApiError(kindForStatus(xhr.status), `HTTP ${xhr.status}: ${path}`, { status: xhr.status, code, details: problem, retryAt }));
         return;
       }
       if (body === undefined) {

@@ -125,8 +125,12 @@ export const Upload = z.object({
 });
 export type Upload = z.infer<typeof Upload>;
 
-/** Limits stated up front on the documents step and enforced by the backend. */
-export const UPLOAD_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxDossierBytes: 30 * 1024 * 1024 } as const;
+/**
+ * Limits stated up front on the documents step and enforced by the backend: 10 MB a file,
+ * 25 MB for all the files of a dossier (supplements included). The one figure the app, the
+ * simulated backend and the contract share (docs/domain/uploads.md).
+ */
+export const UPLOAD_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxDossierBytes: 25 * 1024 * 1024 } as const;
 
 /** Public look-up: what anyone holding the code and the phone's last digits may see. */
 export const TrackResult = z.object({

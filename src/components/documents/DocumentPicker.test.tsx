@@ -4,6 +4,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { initI18n } from '../../i18n/i18n.ts';
 import type { Attachment } from '../../offline/personal-db.ts';
+import { documentPdf } from '../../../mocks/pdf.ts';
 import { DocumentPicker } from './DocumentPicker.tsx';
 
 beforeAll(async () => {
@@ -11,7 +12,7 @@ beforeAll(async () => {
   await import('i18next').then((m) => m.default.loadNamespaces('documents'));
 });
 
-const pdf = (name: string) => new File(['%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n'], name, { type: 'application/pdf' });
+const pdf = (name: string) => new File([documentPdf('Giay to', []) as Uint8Array<ArrayBuffer>], name, { type: 'application/pdf' });
 
 describe('DocumentPicker', () => {
   it('attaches a checked file and reports when it is busy, also under StrictMode', async () => {
@@ -56,5 +57,35 @@ describe('DocumentPicker', () => {
     await userEvent.upload(screen.getByLabelText('Chọn tệp'), new File(['MZ\x90\x00 not a pdf'], 'giay.pdf', { type: 'application/pdf' }), { applyAccept: false });
     expect(await screen.findByText(/“giay.pdf” không phải PDF, JPG hay PNG/)).toBeInTheDocument();
     expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('names a web page posing as a PDF and a PNG bomb, decoding nothing', async () => {
+    const onChange = vi.fn();
+    const decode = vi.fn();
+    vi.stubGlobal('createImageBitmap', decode);
+    render(
+      <DocumentPicker
+        requirement={1}
+        title="Giấy chứng sinh"
+        optional={false}
+        attachments={[]}
+        allAttachments={[]}
+        storedDocuments={[]}
+        onChange={onChange}
+        beforeCamera={() => undefined}
+      />,
+    );
+    const input = screen.getByLabelText('Chọn tệp');
+    await userEvent.upload(input, new File(['%PDF-<html><script>alert(1)</script></html>'], 'to-khai.pdf', { type: 'application/pdf' }), { applyAccept: false });
+    expect(await screen.findByText(/“to-khai.pdf” có đuôi PDF nhưng không phải tệp PDF hợp lệ/)).toBeInTheDocument();
+
+    // 109 KB whose header claims 30,000 × 30,000 pixels (3.6 GB decoded).
+    const bomb = new Uint8Array(109 * 1024);
+    bomb.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 6, 0, 0, 0]);
+    await userEvent.upload(input, new File([bomb], 'anh.png', { type: 'image/png' }), { applyAccept: false });
+    expect(await screen.findByText(/Ảnh “anh.png” quá lớn để xử lý/)).toBeInTheDocument();
+    expect(decode).not.toHaveBeenCalled();
+    expect(onChange).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
   });
 });

@@ -8,7 +8,7 @@ import { prepareFile as prepare } from '../../lib/files/prepare.ts';
 export type FileAttachment = Extract<Attachment, { kind: 'file' }>;
 
 /** Why a picked file was not attached; each has a translated message (documents:errors.*). */
-export type PickError = 'empty' | 'too-large' | 'unsupported' | 'heic' | 'unreadable' | 'dossier-too-large' | 'too-many-pages';
+export type PickError = 'empty' | 'too-large' | 'unsupported' | 'not-a-pdf' | 'too-many-pixels' | 'heic' | 'unreadable' | 'dossier-too-large' | 'too-many-pages';
 
 export type PickResult = { ok: true; attachment: FileAttachment } | { ok: false; error: PickError; name: string };
 

@@ -10,7 +10,7 @@ import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { ErrorSummary } from '../../components/forms/ErrorSummary.tsx';
 import { FieldFrame } from '../../components/forms/FieldFrame.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatTime } from '../../lib/format.ts';
 import { OverdueChip, StatusChip } from './StatusChip.tsx';
 import { Timeline } from './Timeline.tsx';
 
@@ -139,8 +139,20 @@ export const TrackPage = () => {
 };
 
 const TrackError = ({ error, headingRef, onRetry }: { error: unknown; headingRef: RefObject<HTMLHeadingElement | null>; onRetry: () => void }) => {
-  const { t } = useTranslation('dossiers');
+  const { t, i18n } = useTranslation('dossiers');
   const kind = isApiError(error) ? error.kind : 'unknown';
+  // Too many wrong guesses for this code, or too many look-ups from here: say until when.
+  if (kind === 'rate-limited') {
+    const retryAt = isApiError(error) ? error.retryAt : undefined;
+    return (
+      <div className="error-summary" role="alert">
+        <h2 ref={headingRef} tabIndex={-1}>
+          {t('track.lockedTitle')}
+        </h2>
+        <p>{retryAt ? t('track.lockedBody', { time: formatTime(retryAt, i18n.language) }) : t('track.lockedBodyNoTime')}</p>
+      </div>
+    );
+  }
   // A wrong code and a wrong phone look alike, so nobody can probe which one exists.
   if (kind === 'not-found' || kind === 'client' || kind === 'malformed' || kind === 'invalid-input') {
     return (

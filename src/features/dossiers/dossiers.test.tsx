@@ -3,6 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { advanceDossier, submitDossier } from '../../../mocks/dossiers/lifecycle.ts';
 import { resetDossiers } from '../../../mocks/dossiers/state.ts';
+import { trackDossier } from '../../../mocks/dossiers/tracking.ts';
 import { initI18n } from '../../i18n/i18n.ts';
 import { openDB } from 'idb';
 import { PERSONAL_DB, deleteOutboxItem, listOutbox, loadSnapshot, personalDb, putOutboxItem } from '../../offline/personal-db.ts';
@@ -94,6 +95,31 @@ describe('/track', () => {
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Không tìm thấy hồ sơ với mã và số điện thoại này' })).toHaveFocus());
     expect(screen.getByRole('heading', { name: 'Không tìm thấy hồ sơ với mã và số điện thoại này' }).closest('[role="alert"]')?.textContent).toBe(message);
     expect(screen.queryByRole('region', { name: 'Kết quả tra cứu' })).not.toBeInTheDocument();
+  });
+});
+
+describe('/track when look-ups are paused', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('says when to try again (Retry-After as a time in Vietnam) and keeps what was typed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-01T03:00:00Z'));
+    const code = file('1.001193', 'k1');
+    // Someone else guessed five times: the code is locked until 03:15 UTC, 10:15 in Vietnam.
+    for (const digits of ['0001', '0002', '0003', '0004', '0005']) expect(trackDossier(code, digits, 'someone-else')).toMatchObject({ status: 404 });
+
+    renderAt(`/track?code=${encodeURIComponent(code)}`);
+    await userEvent.type(await screen.findByLabelText('4 số cuối điện thoại'), '5678');
+    await userEvent.click(screen.getByRole('button', { name: 'Tra cứu' }));
+
+    const heading = await screen.findByRole('heading', { name: 'Tạm dừng tra cứu' });
+    expect(heading.closest('[role="alert"]')).toHaveTextContent('hãy thử lại sau 10:15');
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.getByLabelText('Mã hồ sơ')).toHaveValue(code);
+    expect(screen.getByLabelText('4 số cuối điện thoại')).toHaveValue('5678');
+    expect(screen.queryByText(/Không tìm thấy hồ sơ/)).not.toBeInTheDocument();
   });
 });
 

@@ -9,6 +9,16 @@ import { liveProgress, retry, subscribeOutbox } from '../../offline/outbox.ts';
 import { useOnline } from '../../lib/use-online.ts';
 
 /** What happened to a submission: waiting for a connection, sending, refused, or sent. */
+/** The backend refused a file by what is inside it (docs/domain/uploads.md). */
+const FILE_REFUSALS = new Set(['unsupported-file', 'not-a-pdf', 'unreadable-image', 'too-many-pixels']);
+
+/** Which translated reason (documents:outbox.errors.*) a failed item shows. */
+export const failureKey = (lastError: { kind: string; code?: string | undefined } | undefined): string => {
+  if (lastError?.code === 'procedure-not-accepting') return 'closed';
+  if (lastError?.code && FILE_REFUSALS.has(lastError.code)) return 'file-refused';
+  return lastError?.kind ?? 'unknown';
+};
+
 export const OutboxItemPage = () => {
   const { id = '' } = useParams();
   const { t } = useTranslation('documents');
@@ -37,7 +47,7 @@ export const OutboxItemPage = () => {
         {data.state === 'failed' ? (
           <>
             <h2>{t('outbox.failedTitle')}</h2>
-            <p>{t(`outbox.errors.${data.lastError?.code === 'procedure-not-accepting' ? 'closed' : (data.lastError?.kind ?? 'unknown')}`, { defaultValue: t('outbox.errors.unknown') })}</p>
+            <p>{t(`outbox.errors.${failureKey(data.lastError)}`, { defaultValue: t('outbox.errors.unknown') })}</p>
           </>
         ) : data.state === 'sending' ? (
           <>

@@ -11,6 +11,7 @@
 import { DEFAULT_MAX_PHOTO_BYTES, encodeWithinBudget, type Encoded } from './compress-core.ts';
 import type { CompressRequest, CompressResponse } from './compress.worker.ts';
 import { FileProcessingError } from './errors.ts';
+import { checkImageFile } from './inspect.ts';
 import { sniffBytes } from './sniff.ts';
 
 export { DEFAULT_MAX_PHOTO_BYTES };
@@ -19,16 +20,16 @@ export interface CompressOptions {
   /** Target size in bytes (default 600 kB). A target, not a limit: check `blob.size` against yours. */
   maxBytes?: number;
   signal?: AbortSignal;
-  /** Re-encode a small PNG too, e.g. before `imagesToPdf`, which takes JPEGs only. */
+  /** No longer changes anything: every image comes out as a JPEG (kept so callers still compile). */
   jpegOnly?: boolean;
 }
 
 export interface CompressedPhoto {
-  /** `type` is `image/jpeg`, or `image/png` for a small PNG kept as it was. */
+  /** Always `image/jpeg`: every image is decoded and re-encoded. */
   blob: Blob;
   width: number;
   height: number;
-  /** The JPEG quality used; 1 when the file was kept as it was. */
+  /** The JPEG quality used. */
   quality: number;
   /** Wall-clock time taken, for telemetry. */
   ms: number;
@@ -125,26 +126,25 @@ const onMainThread = async (blob: Blob, maxBytes: number, signal?: AbortSignal):
   }
 };
 
-const pngSize = (header: Uint8Array): [number, number] => {
-  const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
-  return [view.getUint32(16), view.getUint32(20)];
-};
-
 /**
  * Compresses one photo (JPEG, PNG, HEIC where the browser can decode it). Never pass a PDF.
- * Throws `FileProcessingError` with code `heic` (HEIC this browser cannot decode),
- * `decode-failed` (damaged or not an image) or `aborted` (the signal fired).
+ * Every image is decoded and re-encoded (a PNG too, as JPEG), but only after its header's
+ * pixel size is read and held to MAX_IMAGE_PIXELS: nothing decodes a 30,000 × 30,000 PNG.
+ * Throws `FileProcessingError` with code `too-many-pixels`, `heic` (HEIC this browser cannot
+ * decode), `decode-failed` (damaged or not an image) or `aborted` (the signal fired).
  */
 export const compressPhoto = async (file: Blob, options: CompressOptions = {}): Promise<CompressedPhoto> => {
   const started = performance.now();
-  const { maxBytes = DEFAULT_MAX_PHOTO_BYTES, signal, jpegOnly = false } = options;
+  const { maxBytes = DEFAULT_MAX_PHOTO_BYTES, signal } = options;
   throwIfAborted(signal);
-  const header = new Uint8Array(await file.slice(0, 24).arrayBuffer());
-  const { kind } = sniffBytes(header);
+  const { kind } = sniffBytes(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
   if (kind === 'pdf') throw new FileProcessingError('decode-failed', 'PDFs are uploaded as they are, not compressed');
-  if (kind === 'png' && !jpegOnly && file.size <= maxBytes && header.length >= 24) {
-    const [width, height] = pngSize(header);
-    return { blob: file.slice(0, file.size, 'image/png'), width, height, quality: 1, ms: performance.now() - started };
+  if (kind === 'jpeg' || kind === 'png') {
+    const checked = await checkImageFile(file);
+    if (!checked.ok && checked.error === 'too-many-pixels') {
+      throw new FileProcessingError('too-many-pixels', `The image claims ${checked.size?.width ?? 0} × ${checked.size?.height ?? 0} pixels`);
+    }
+    if (!checked.ok) throw new FileProcessingError('decode-failed', 'The image header has no readable size');
   }
 
   const request: CompressRequest = { blob: file, maxBytes };
@@ -157,6 +157,7 @@ export const compressPhoto = async (file: Blob, options: CompressOptions = {}): 
     if (!response || response.reason === 'unsupported' || kind === 'heic') response = await onMainThread(file, maxBytes, signal);
   }
   if (!response.ok) {
+    if (response.reason === 'too-many-pixels') throw new FileProcessingError('too-many-pixels', response.message);
     if (kind === 'heic') throw new FileProcessingError('heic', `This browser cannot decode HEIC: ${response.message}`);
     throw new FileProcessingError('decode-failed', `Could not decode the photo: ${response.message}`);
   }

@@ -4,6 +4,8 @@
  * afterwards, so the decoded bitmap's memory (48 MB for 12 MP) goes back at once.
  */
 import { encodeWithinBudget, type Encoded } from './compress-core.ts';
+import { checkImageFile } from './inspect.ts';
+import { sniffBytes } from './sniff.ts';
 
 export interface CompressRequest {
   blob: Blob;
@@ -13,7 +15,7 @@ export interface CompressRequest {
 export type CompressResponse =
   | ({ ok: true } & Encoded)
   // `unsupported`: this browser lacks something here; the page retries on the main thread.
-  | { ok: false; reason: 'decode-failed' | 'unsupported'; message: string };
+  | { ok: false; reason: 'decode-failed' | 'unsupported' | 'too-many-pixels'; message: string };
 
 // The project's tsconfig types `self` as a Window; this is what a dedicated worker has.
 const scope = self as unknown as {
@@ -24,6 +26,12 @@ const scope = self as unknown as {
 const compress = async ({ blob, maxBytes }: CompressRequest): Promise<CompressResponse> => {
   if (typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap === 'undefined' || !('convertToBlob' in OffscreenCanvas.prototype)) {
     return { ok: false, reason: 'unsupported', message: 'No OffscreenCanvas in workers' };
+  }
+  // The header first: what it claims is what decoding would allocate.
+  const { kind } = sniffBytes(new Uint8Array(await blob.slice(0, 16).arrayBuffer()));
+  if (kind === 'jpeg' || kind === 'png') {
+    const checked = await checkImageFile(blob);
+    if (!checked.ok) return { ok: false, reason: checked.error === 'too-many-pixels' ? 'too-many-pixels' : 'decode-failed', message: `Image header: ${checked.error}` };
   }
   let bitmap: ImageBitmap;
   try {

@@ -4,9 +4,11 @@
  * - `decode-failed`: the browser could not read the image (damaged file, or not an image).
  * - `heic`: an iPhone/Android HEIC photo this browser cannot decode; the user should set the
  *   camera to "Most compatible" (iOS) / JPEG and take the photo again.
+ * - `too-many-pixels`: the image's header claims more than MAX_IMAGE_PIXELS (inspect.ts); it is
+ *   refused before anything decodes it, so a PNG bomb cannot freeze the tab.
  * - `aborted`: the caller's AbortSignal fired; show nothing.
  */
-export type FileProcessingErrorCode = 'decode-failed' | 'heic' | 'aborted';
+export type FileProcessingErrorCode = 'decode-failed' | 'heic' | 'too-many-pixels' | 'aborted';
 
 export class FileProcessingError extends Error {
   override readonly name = 'FileProcessingError';

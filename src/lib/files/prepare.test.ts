@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { documentPdf } from '../../../mocks/pdf.ts';
 import { FileProcessingError } from './errors.ts';
 
 const compressPhoto = vi.fn();
@@ -18,11 +19,16 @@ beforeEach(() => compressPhoto.mockReset());
 
 describe('prepareFile', () => {
   it('passes a PDF through untouched, typed by its bytes', async () => {
-    const file = new File([bytes('%PDF-1.4\n')], 'to-khai', { type: 'application/octet-stream' });
+    const file = new File([documentPdf('To khai', []) as Uint8Array<ArrayBuffer>], 'to-khai', { type: 'application/octet-stream' });
     const result = await prepareFile(file, limits);
     expect(result).toMatchObject({ ok: true, kind: 'pdf', mime: 'application/pdf' });
     if (result.ok) expect(result.blob.type).toBe('application/pdf');
     expect(compressPhoto).not.toHaveBeenCalled();
+  });
+
+  it('refuses a file that starts with %PDF but is no PDF, before anything is sent', async () => {
+    expect(await prepareFile(new File(['%PDF-<html><script>alert(1)</script></html>'], 'giay.pdf'), limits)).toEqual({ ok: false, error: 'not-a-pdf' });
+    expect(await prepareFile(new File([bytes('%PDF-1.4\n')], 'cut.pdf'), limits)).toEqual({ ok: false, error: 'not-a-pdf' });
   });
 
   it('returns the checks’ errors', async () => {
@@ -52,6 +58,8 @@ describe('prepareFile', () => {
     expect(await prepareFile(heic, limits)).toEqual({ ok: false, error: 'heic' });
     compressPhoto.mockRejectedValueOnce(new FileProcessingError('decode-failed', 'truncated'));
     expect(await prepareFile(new File([bytes(JPEG_HEAD)], 'a.jpg'), limits)).toEqual({ ok: false, error: 'unreadable' });
+    compressPhoto.mockRejectedValueOnce(new FileProcessingError('too-many-pixels', '30000 × 30000'));
+    expect(await prepareFile(new File([bytes(JPEG_HEAD)], 'a.jpg'), limits)).toEqual({ ok: false, error: 'too-many-pixels' });
   });
 
   it('rethrows cancellation', async () => {

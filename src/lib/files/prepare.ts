@@ -5,6 +5,7 @@
  */
 import { compressPhoto, DEFAULT_MAX_PHOTO_BYTES } from './compress.ts';
 import { isFileProcessingError } from './errors.ts';
+import { checkPdfStructure } from './inspect.ts';
 import { checkFile, type FileErrorCode, type FileKind, type FileLimits, type UploadMime } from './sniff.ts';
 
 export type PreparedFile =
@@ -32,14 +33,21 @@ export const prepareFile = async (
 ): Promise<PreparedFile> => {
   const check = await checkFile(file, limits);
   if (!check.ok) return check;
-  if (!check.needsCompression) return { ok: true, kind: check.kind, blob: file.slice(0, file.size, 'application/pdf'), mime: 'application/pdf' };
+  if (!check.needsCompression) {
+    // The backend checks the same structure (inspect.ts): refuse here, next to the file, not later from the outbox.
+    const pdf = await checkPdfStructure(new Uint8Array(await file.arrayBuffer()));
+    if (!pdf.ok) return { ok: false, error: 'not-a-pdf' };
+    return { ok: true, kind: check.kind, blob: file.slice(0, file.size, 'application/pdf'), mime: 'application/pdf' };
+  }
   try {
     const photo = await compressPhoto(file, { ...options, maxBytes: Math.min(DEFAULT_MAX_PHOTO_BYTES, limits.maxFileBytes) });
     if (photo.blob.size > limits.maxFileBytes) return { ok: false, error: 'too-large' };
     const mime: UploadMime = photo.blob.type === 'image/png' ? 'image/png' : 'image/jpeg';
     return { ok: true, kind: check.kind, blob: photo.blob, mime, width: photo.width, height: photo.height };
   } catch (error) {
-    if (isFileProcessingError(error) && error.code !== 'aborted') return { ok: false, error: error.code === 'heic' ? 'heic' : 'unreadable' };
+    if (isFileProcessingError(error) && error.code !== 'aborted') {
+      return { ok: false, error: error.code === 'heic' || error.code === 'too-many-pixels' ? error.code : 'unreadable' };
+    }
     throw error;
   }
 };

@@ -47,10 +47,12 @@ export interface FileLimits {
 }
 
 /**
- * Error codes the UI translates. `heic` and `unreadable` only come out of `prepareFile` (they
- * need a decoding attempt); `checkFile` returns the first three.
+ * Error codes the UI translates. `checkFile` returns the first three; the others come out of
+ * `prepareFile`, which looks inside: `not-a-pdf` (starts with %PDF but has no PDF structure),
+ * `too-many-pixels` (the image header claims more than MAX_IMAGE_PIXELS), `heic` and
+ * `unreadable` (a decoding attempt failed).
  */
-export type FileErrorCode = 'empty' | 'too-large' | 'unsupported' | 'heic' | 'unreadable';
+export type FileErrorCode = 'empty' | 'too-large' | 'unsupported' | 'not-a-pdf' | 'too-many-pixels' | 'heic' | 'unreadable';
 
 export type FileCheck =
   | {
