@@ -1,3 +1,4 @@
+import { DAILY_QUOTAS, TRACK_CLIENT_LIMIT, TRACK_CODE_LOCK } from '../../src/api/dossiers/schema.ts';
 import { vietnamDate } from '../working-days.ts';
 import { state, type Failure } from './state.ts';
 
@@ -8,14 +9,9 @@ import { state, type Failure } from './state.ts';
  * done before a body is read or a dossier touched.
  */
 
-/** Per citizen and Vietnamese calendar day. A dossier has a handful of files; 30 dossiers a day is far beyond any family's need. */
-export const DAILY_QUOTAS = { uploads: 100, dossiers: 30 } as const;
+// The figures are the contract's (src/api/dossiers/schema.ts): a real backend is held to them too.
+export { DAILY_QUOTAS, TRACK_CLIENT_LIMIT, TRACK_CODE_LOCK };
 export type QuotaKind = keyof typeof DAILY_QUOTAS;
-
-/** Public tracking: each client may look up this many times per window… */
-export const TRACK_CLIENT_LIMIT = { requests: 10, windowMs: 60_000 } as const;
-/** …and a code is locked for everyone after this many wrong phone digits. */
-export const TRACK_CODE_LOCK = { misses: 5, lockMs: 15 * 60_000 } as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;

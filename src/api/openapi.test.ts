@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HttpHandler } from 'msw';
 import { handlers } from '../../mocks/handlers.ts';
 import { CONTRACT_SCHEMAS, ENDPOINTS, openApiDocument } from './openapi.ts';
-import { DOSSIER_CODE, Dossier } from './dossiers/schema.ts';
+import { DAILY_QUOTAS, DOSSIER_CODE, Dossier, TRACK_CLIENT_LIMIT, TRACK_CODE_LOCK, UPLOAD_LIMITS } from './dossiers/schema.ts';
 
 type Json = Record<string, unknown>;
 const doc = openApiDocument() as Json & { paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, Json> } };
@@ -75,6 +75,23 @@ describe('the OpenAPI document', () => {
     expect((dossier.properties.code as Json).pattern).toBe(DOSSIER_CODE.source);
     // Every named schema of the contract is a component.
     expect(Object.keys(doc.components.schemas).sort()).toEqual(Object.keys(CONTRACT_SCHEMAS).sort());
+  });
+
+  it('states the limits with the contract’s figures: 429 with Retry-After on /track, uploads and dossiers; the dossier total', () => {
+    const response = (method: string, path: string, status: number) => (doc.paths[path]?.[method]?.responses as Record<string, (Json & { description: string; headers?: Json }) | undefined>)[String(status)];
+    for (const [method, path] of [['get', '/track'], ['post', '/uploads'], ['post', '/dossiers']] as const) {
+      const tooMany = response(method, path, 429);
+      expect(tooMany, `${method} ${path}`).toBeDefined();
+      expect(tooMany!.headers, `${method} ${path}`).toMatchObject({ 'Retry-After': { required: true } });
+    }
+    expect(response('get', '/track', 429)!.description).toContain(`after ${TRACK_CODE_LOCK.misses} wrong digits`);
+    expect(response('get', '/track', 429)!.description).toContain(`${TRACK_CLIENT_LIMIT.requests} look-ups`);
+    expect(response('post', '/uploads', 429)!.description).toContain(`${DAILY_QUOTAS.uploads} uploads`);
+    expect(response('post', '/dossiers', 429)!.description).toContain(`${DAILY_QUOTAS.dossiers} dossiers`);
+    for (const path of ['/dossiers', '/dossiers/{code}/supplement']) expect(response('post', path, 413)!.description).toContain(`${UPLOAD_LIMITS.maxDossierBytes} bytes (25 MB`);
+    for (const path of ['/uploads/{id}/file', '/me/documents/{id}/file']) {
+      expect(response('get', path, 200)!.headers).toMatchObject({ 'Content-Disposition': {}, 'X-Content-Type-Options': {}, 'Content-Security-Policy': {} });
+    }
   });
 
   it('lists exactly the endpoints the simulated backend answers', () => {

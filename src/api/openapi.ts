@@ -1,6 +1,20 @@
 import { registry, toJSONSchema, type core } from 'zod/mini';
+import { MAX_IMAGE_PIXELS } from '../lib/files/inspect.ts';
 import { Commune, Province } from './admin-units/schema.ts';
-import { Dossier, DossierList, NotificationList, Payment, SubmitDossier, SubmitSupplement, TrackResult, Upload, UPLOAD_LIMITS } from './dossiers/schema.ts';
+import {
+  DAILY_QUOTAS,
+  Dossier,
+  DossierList,
+  NotificationList,
+  Payment,
+  SubmitDossier,
+  SubmitSupplement,
+  TRACK_CLIENT_LIMIT,
+  TRACK_CODE_LOCK,
+  TrackResult,
+  Upload,
+  UPLOAD_LIMITS,
+} from './dossiers/schema.ts';
 import { CheckForm, FormCheckResult, FormDefinition } from './forms/schema.ts';
 import { CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
 import { Problem } from './problem/schema.ts';
@@ -75,6 +89,11 @@ const JSON_BODY_REFUSALS = {
   415: 'Body declared as something other than JSON',
 } as const;
 const SIGNED_IN = { 401: 'No live session: sign in again (WWW-Authenticate: Bearer)' } as const;
+const MB = (bytes: number) => `${bytes / 1024 / 1024} MB`;
+/** The dossier limit as the contract states it, for every endpoint that adds files to a dossier. */
+const DOSSIER_TOO_LARGE = `The files of the dossier (supplements included) over ${UPLOAD_LIMITS.maxDossierBytes} bytes (${MB(UPLOAD_LIMITS.maxDossierBytes)}; \`dossier-too-large\`)`;
+const minutes = (ms: number) => ms / 60_000;
+
 const KEYED = { 400: 'Idempotency-Key missing (or malformed JSON)', 422: 'The body does not match the schema, or the Idempotency-Key was used for a different request' } as const;
 
 /** Every endpoint of the contract. Add one here when a handler or a request function is added. */
@@ -165,9 +184,12 @@ export const ENDPOINTS: readonly Endpoint[] = [
     refusals: {
       ...SIGNED_IN,
       400: 'Idempotency-Key missing',
-      413: `File over ${UPLOAD_LIMITS.maxFileBytes} bytes (refused by Content-Length before it is read)`,
+      413: `File over ${UPLOAD_LIMITS.maxFileBytes} bytes (${MB(UPLOAD_LIMITS.maxFileBytes)}; refused by Content-Length before it is read)`,
       415: 'Not a PDF, JPEG or PNG by its bytes',
-      422: 'Empty file, or the Idempotency-Key was used for other bytes',
+      422:
+        'Empty file; a PDF without a PDF structure (`not-a-pdf`: header, %%EOF, startxref, a page); an image whose header claims more than ' +
+        `${MAX_IMAGE_PIXELS} pixels (\`too-many-pixels\`) or no readable size (\`unreadable-image\`); or the Idempotency-Key was used for other bytes`,
+      429: `More than ${DAILY_QUOTAS.uploads} uploads by this citizen today (\`daily-uploads-quota\`; checked before the body is read; a replayed Idempotency-Key is never refused)`,
     },
   },
   {
@@ -201,8 +223,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
       ...KEYED,
       404: 'No procedure with this id',
       409: 'The procedure does not accept online applications now',
-      413: 'Body over 1 MB, or the files of the dossier over the dossier limit',
+      413: `Body over 1 MB, or ${DOSSIER_TOO_LARGE}`,
       422: 'Not a submission, an unknown document, a locked value altered, or the Idempotency-Key reused',
+      429: `More than ${DAILY_QUOTAS.dossiers} dossiers numbered for this citizen today (\`daily-dossiers-quota\`; a replayed Idempotency-Key is never refused)`,
     },
   },
   {
@@ -232,7 +255,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     params: [id('code', 'Dossier code')],
     body: 'SubmitSupplement',
     ok: { status: 200, schema: 'Dossier', description: 'The dossier, back in progress' },
-    refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, ...KEYED, 404: 'No such dossier', 409: 'No supplement was requested' },
+    refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, ...KEYED, 404: 'No such dossier', 409: 'No supplement was requested', 413: `Body over 1 MB, or ${DOSSIER_TOO_LARGE}` },
   },
   {
     method: 'post',
@@ -278,12 +301,26 @@ export const ENDPOINTS: readonly Endpoint[] = [
       { name: 'phone', in: 'query', required: true, description: 'Last 4 digits of the phone', pattern: '^\\d{4}$' },
     ],
     ok: { status: 200, schema: 'TrackResult', description: 'What anyone holding code and digits may see' },
-    refusals: { 400: 'Not a dossier code', 404: 'No dossier with this code and these digits (the two look alike)' },
+    refusals: {
+      400: 'Not a dossier code',
+      404: 'No dossier with this code and these digits (the two look alike)',
+      429:
+        `The code is locked for ${minutes(TRACK_CODE_LOCK.lockMs)} minutes after ${TRACK_CODE_LOCK.misses} wrong digits, for every client and even with the right digits (\`code-locked\`; unknown codes lock alike), ` +
+        `or this client (by connection address) made more than ${TRACK_CLIENT_LIMIT.requests} look-ups in ${TRACK_CLIENT_LIMIT.windowMs / 1000} s (\`too-many-lookups\`)`,
+    },
   },
 ];
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
 const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+/** A 429 says when to try again. */
+const RETRY_AFTER = { 'Retry-After': { required: true, description: 'Seconds until the request may be made again', schema: { type: 'integer', minimum: 1 } } };
+/** A stored file is a sandboxed download, never a page of the API's origin. */
+const STORED_FILE_HEADERS = {
+  'Content-Disposition': { required: true, description: 'attachment; filename="…"; filename*=UTF-8\'\'…', schema: { type: 'string', pattern: '^attachment\\b' } },
+  'X-Content-Type-Options': { required: true, schema: { type: 'string', const: 'nosniff' } },
+  'Content-Security-Policy': { required: true, schema: { type: 'string', const: "sandbox; default-src 'none'" } },
+};
 
 const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 const binary = { type: 'string', contentMediaType: 'application/octet-stream' };
@@ -299,7 +336,7 @@ const operation = (e: Endpoint): Json => {
   if (e.idempotent) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
 
   const okBody = e.ok.file
-    ? { content: Object.fromEntries(FILE_TYPES.map((t) => [t, { schema: binary }])) }
+    ? { headers: STORED_FILE_HEADERS, content: Object.fromEntries(FILE_TYPES.map((t) => [t, { schema: binary }])) }
     : { content: { 'application/json': { schema: e.ok.arrayOf ? { type: 'array', items: ref(e.ok.arrayOf) } : ref(e.ok.schema as SchemaName) } } };
   const responses: Json = { [e.ok.status]: { description: e.ok.description, ...okBody } };
   if (e.idempotent && e.ok.status === 201) {
@@ -309,7 +346,7 @@ const operation = (e: Endpoint): Json => {
       ...okBody,
     };
   }
-  for (const [status, description] of Object.entries(e.refusals)) responses[status] = problemResponse(description);
+  for (const [status, description] of Object.entries(e.refusals)) responses[status] = status === '429' ? { ...problemResponse(description), headers: RETRY_AFTER } : problemResponse(description);
   responses.default = problemResponse('Any other refusal or failure (e.g. 429 with Retry-After, 5xx), never with internal details');
 
   return {

@@ -132,6 +132,19 @@ export type Upload = z.infer<typeof Upload>;
  */
 export const UPLOAD_LIMITS = { maxFileBytes: 10 * 1024 * 1024, maxDossierBytes: 25 * 1024 * 1024 } as const;
 
+/**
+ * What one citizen or one client may ask of a backend (docs/domain/uploads.md,
+ * docs/domain/dossier-codes.md): every refusal is `429` problem+json with `Retry-After`. Part of
+ * the contract, so the OpenAPI document and the conformance suite state the same figures the
+ * simulated backend enforces (mocks/dossiers/limits.ts).
+ */
+/** Per citizen and Vietnamese calendar day. */
+export const DAILY_QUOTAS = { uploads: 100, dossiers: 30 } as const;
+/** Public tracking: each client (by connection address) may look up this many times per window… */
+export const TRACK_CLIENT_LIMIT = { requests: 10, windowMs: 60_000 } as const;
+/** …and a code is locked for everyone after this many wrong phone digits. */
+export const TRACK_CODE_LOCK = { misses: 5, lockMs: 15 * 60_000 } as const;
+
 /** Public look-up: what anyone holding the code and the phone's last digits may see. */
 export const TrackResult = z.object({
   code: DossierCode,
