@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { Readable } from 'node:stream';
 import type { Connect, Plugin } from 'vite';
 import { getResponse, type RequestHandler } from 'msw';
+import { problemType } from '../src/api/problem/schema.ts';
 import { handlers } from './handlers.ts';
 import { trackClientOverBudget } from './dossiers/limits.ts';
 import { CLIENT_ADDRESS_HEADER } from './handlers/client.ts';
@@ -93,7 +94,7 @@ const send = async (res: ServerResponse, req: IncomingMessage, response: Respons
 const refusedAtTheDoor = (req: IncomingMessage, res: ServerResponse): boolean => {
   const refusal = trackClientOverBudget(req.socket.remoteAddress ?? 'unknown');
   if (!refusal) return false;
-  const body = JSON.stringify({ status: 429, code: refusal.code, title: refusal.title, retryAfter: refusal.retryAfter });
+  const body = JSON.stringify({ type: problemType(refusal.code), status: 429, code: refusal.code, title: refusal.title, retryAfter: refusal.retryAfter });
   res.writeHead(429, {
     'Content-Type': 'application/problem+json',
     'Retry-After': String(refusal.retryAfter),
