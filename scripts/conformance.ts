@@ -18,13 +18,15 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { parseArgs } from 'node:util';
+import { crc32 } from 'node:zlib';
 import { array, prettifyError, safeParse, type core } from 'zod/mini';
 import { Commune, Province } from '../src/api/admin-units/schema.ts';
-import { Dossier, DossierList, NotificationList, TrackResult, Upload, UPLOAD_LIMITS, type SubmitDossier } from '../src/api/dossiers/schema.ts';
+import { Dossier, DossierList, NotificationList, TRACK_CLIENT_LIMIT, TRACK_CODE_LOCK, TrackResult, Upload, UPLOAD_LIMITS, type SubmitDossier } from '../src/api/dossiers/schema.ts';
 import { FormCheckResult, FormDefinition, selectOne } from '../src/api/forms/schema.ts';
 import { DataStore } from '../src/api/me/schema.ts';
 import { Problem } from '../src/api/problem/schema.ts';
 import { Catalogue, Procedure } from '../src/api/procedures/schema.ts';
+import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
 import { CheckFailed, exitCodeOf, expect, once, runChecks, type Check } from './lib/conformance-runner.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -232,10 +234,18 @@ const signInAtSimulatedIdp = async (idp: string, citizen: string): Promise<strin
 // Test data
 // ---------------------------------------------------------------------------------------------
 
-/** The smallest well-formed PDF: one empty page, a correct cross-reference table. */
-export const tinyPdf = (): Uint8Array<ArrayBuffer> => {
+/**
+ * The smallest well-formed PDF: one empty page, a correct cross-reference table. `size` pads it
+ * with a comment to exactly that many bytes (still well-formed), for the size limits.
+ */
+export const tinyPdf = (size = 0): Uint8Array<ArrayBuffer> => {
   const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
   let text = '%PDF-1.4\n';
+  if (size > 0) {
+    const rest = size - tinyPdf().length - 2; // '%' and '\n' around the padding
+    expect(rest >= 0, `a PDF of ${size} bytes is too small to hold a page`);
+    text += `%${' '.repeat(rest)}\n`;
+  }
   const offsets: number[] = [];
   objects.forEach((object, i) => {
     offsets.push(text.length);
@@ -245,6 +255,61 @@ export const tinyPdf = (): Uint8Array<ArrayBuffer> => {
   text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(text);
+};
+
+/** A web page posing as a PDF: the magic bytes, then a script. No cross-reference table, no page. */
+const FAKE_PDF = new TextEncoder().encode('%PDF-<html><script>fetch("/api/me").then((r) => r.text()).then(alert)</script></html>\n');
+
+/**
+ * A PNG whose header claims `width` × `height` pixels: signature, an IHDR chunk (8-bit RGB) with
+ * a correct CRC, an empty IDAT and IEND. A decompression bomb's header without the bomb: a backend
+ * must refuse it by what the header claims (docs/domain/uploads.md), never by decoding it.
+ */
+export const pngClaiming = (width: number, height: number): Uint8Array<ArrayBuffer> => {
+  const chunk = (type: string, data: Uint8Array) => {
+    const out = new Uint8Array(12 + data.length);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, data.length);
+    out.set(new TextEncoder().encode(type), 4);
+    out.set(data, 8);
+    view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+    return out;
+  };
+  const ihdr = new Uint8Array(13);
+  new DataView(ihdr.buffer).setUint32(0, width);
+  new DataView(ihdr.buffer).setUint32(4, height);
+  ihdr.set([8, 2, 0, 0, 0], 8); // bit depth 8, RGB, deflate, no filter, no interlace
+  const emptyDeflate = Uint8Array.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+  const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', emptyDeflate), chunk('IEND', new Uint8Array(0))];
+  const png = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    png.set(part, at);
+    at += part.length;
+  }
+  return png;
+};
+
+/** `Retry-After` as RFC 9110 allows it: delay-seconds (a positive integer here) or an HTTP date in the future. */
+const retryAfterOf = (answer: Answer): string | undefined => {
+  const value = answer.headers.get('Retry-After')?.trim();
+  if (!value) return 'no Retry-After';
+  if (/^\d+$/.test(value)) return Number(value) > 0 ? undefined : `Retry-After ${value}`;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? `a Retry-After that is neither seconds nor a date: "${value}"` : undefined;
+};
+
+/** Seconds a `Retry-After` asks to wait (a date counted from now). */
+const retryAfterSeconds = (answer: Answer): number => {
+  const value = answer.headers.get('Retry-After')?.trim() ?? '';
+  return /^\d+$/.test(value) ? Number(value) : Math.round((Date.parse(value) - Date.now()) / 1000);
+};
+
+const tooMany = (answer: Answer) => {
+  const problem = refused(answer, 429);
+  const wrong = retryAfterOf(answer);
+  if (wrong) throw new CheckFailed(`${describe(answer)} with ${wrong}`);
+  return problem;
 };
 
 /** A Windows executable (MZ header) wearing a .pdf name. */
@@ -621,11 +686,118 @@ export const conformanceChecks = (): Check<Context>[] => {
       },
     },
 
-    // ---- Add checks for new behaviour here (rate limits with 429 + Retry-After, quotas, file
-    // ---- checks), before the two sweeps below, which hold across every answer seen.
+    // ---- Files that are not what they claim, and how stored files are served -----------------
+    {
+      name: 'POST /uploads of a web page behind %PDF- (no PDF structure) is refused (415/422 problem+json)',
+      run: async (ctx) => {
+        const answer = await ctx.api.call('POST', '/uploads', { token: await ctx.token(), body: FAKE_PDF, headers: { 'Content-Type': 'application/pdf', 'X-File-Name': 'to-khai.pdf', ...keyed() } });
+        refused(answer, [415, 422]);
+      },
+    },
+    {
+      name: `POST /uploads of a PNG whose header claims 20,000 × 20,000 px (over ${MAX_IMAGE_PIXELS / 1_000_000} MP) is 422 problem+json`,
+      run: async (ctx) => {
+        const bomb = pngClaiming(20_000, 20_000);
+        expect(20_000 * 20_000 > MAX_IMAGE_PIXELS, 'the test image is not over the pixel limit');
+        refused(await ctx.api.call('POST', '/uploads', { token: await ctx.token(), body: bomb, headers: { 'Content-Type': 'image/png', 'X-File-Name': 'anh.png', ...keyed() } }), 422);
+      },
+    },
+    {
+      name: "Stored files are sandboxed downloads: Content-Disposition: attachment, nosniff, Content-Security-Policy: sandbox; default-src 'none'",
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const { upload } = await s(ctx).upload();
+        const answers = [await ctx.api.call('GET', path('/uploads/{id}/file', upload.id), { token })];
+        // A paper of the data store (a result, a digitised document) too, when the citizen has one.
+        const stored = (await s(ctx).store()).documents[0];
+        if (stored) answers.push(await ctx.api.call('GET', path('/me/documents/{id}/file', stored.id), { token }));
+        for (const answer of answers) {
+          expectStatus(answer, 200);
+          const disposition = answer.headers.get('Content-Disposition') ?? '';
+          expect(/^attachment\b/i.test(disposition.trim()), `${describe(answer)} with Content-Disposition "${disposition}", expected attachment`);
+          expect(answer.headers.get('X-Content-Type-Options')?.toLowerCase() === 'nosniff', `${describe(answer)} without X-Content-Type-Options: nosniff`);
+          const csp = (answer.headers.get('Content-Security-Policy') ?? '').toLowerCase();
+          const directives = csp.split(';').map((d) => d.trim().replace(/\s+/g, ' '));
+          expect(directives.includes('sandbox') && directives.includes("default-src 'none'"), `${describe(answer)} with Content-Security-Policy "${csp}", expected sandbox; default-src 'none'`);
+        }
+      },
+    },
+    {
+      name: `POST /dossiers whose files total over ${UPLOAD_LIMITS.maxDossierBytes / 1024 / 1024} MB (each under ${UPLOAD_LIMITS.maxFileBytes / 1024 / 1024} MB) is 413 problem+json`,
+      run: async (ctx) => {
+        const token = await ctx.token();
+        // As few files as the per-file limit allows, together just over the dossier limit.
+        const count = Math.ceil((UPLOAD_LIMITS.maxDossierBytes + 1) / UPLOAD_LIMITS.maxFileBytes);
+        const size = Math.ceil((UPLOAD_LIMITS.maxDossierBytes + 1) / count);
+        const documents: SubmitDossier['documents'] = [];
+        for (let i = 0; i < count; i++) {
+          const upload = parsed(Upload, await ctx.api.call('POST', '/uploads', { token, body: tinyPdf(size), headers: { 'Content-Type': 'application/pdf', 'X-File-Name': `phan-${i + 1}.pdf`, ...keyed() } }), 201);
+          documents.push({ requirement: null, source: 'upload', ref: upload.id });
+        }
+        const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values: await s(ctx).values(), documents };
+        const answer = await ctx.api.call('POST', '/dossiers', { token, ...json(body), headers: keyed() });
+        if (answer.status === 201) {
+          // Taken: withdraw it again so the test environment keeps nothing, then fail.
+          const taken = safeParse(Dossier, jsonOf(answer));
+          if (taken.success) await ctx.api.call('POST', path('/dossiers/{code}/withdraw', taken.data.code), { token });
+        }
+        refused(answer, 413);
+      },
+    },
+
+    // ---- /track against guessing ------------------------------------------------------------
+    {
+      name: `GET /track locks a code after ${TRACK_CODE_LOCK.misses} wrong digits: then 429 problem+json with Retry-After, even with the right digits`,
+      run: async (ctx) => {
+        // A dossier of its own, so the 15-minute lock keeps no other check (nor the citizen) out.
+        const token = await ctx.token();
+        const upload = parsed(Upload, await ctx.api.call('POST', '/uploads', { token, body: tinyPdf(), headers: { 'Content-Type': 'application/pdf', ...keyed() } }), 201);
+        const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values: await s(ctx).values(), documents: [{ requirement: null, source: 'upload', ref: upload.id }] };
+        const { code } = parsed(Dossier, await ctx.api.call('POST', '/dossiers', { token, ...json(body), headers: keyed() }), 201);
+        try {
+          const right = ((await s(ctx).store()).contact.phone ?? '0000').replace(/\D/g, '').slice(-4);
+          const lookUp = async (phone: string) => ctx.api.call('GET', `/track?${new URLSearchParams({ code, phone }).toString()}`);
+          for (let i = 1; i <= TRACK_CODE_LOCK.misses; i++) {
+            const wrong = String((Number(right) + i) % 10_000).padStart(4, '0');
+            refused(await lookUp(wrong), 404);
+          }
+          const locked = await lookUp(right);
+          tooMany(locked);
+          const wait = retryAfterSeconds(locked);
+          expect(wait > 0 && wait <= TRACK_CODE_LOCK.lockMs / 1000, `${describe(locked)} with Retry-After ${wait} s, expected at most the ${TRACK_CODE_LOCK.lockMs / 60_000}-minute lock`);
+        } finally {
+          await ctx.api.call('POST', path('/dossiers/{code}/withdraw', code), { token });
+        }
+      },
+    },
+
+    // ---- Add further checks above this one. The per-client /track budget goes LAST: it is
+    // ---- keyed on the connection's address (the contract defines no client identity a test
+    // ---- could choose, nor should it: a header would let a flood pick a fresh one), so once it
+    // ---- is spent this machine gets no look-up for up to a minute. Any later /track check, or
+    // ---- a second run within the minute, would meet its 429.
+    {
+      name: `GET /track answers one client at most ${TRACK_CLIENT_LIMIT.requests} look-ups in ${TRACK_CLIENT_LIMIT.windowMs / 1000} s, then 429 problem+json with Retry-After (run last: spends this machine's budget)`,
+      run: async (ctx) => {
+        // Codes of the right shape that no office issues (agency H99, a day that does not exist): each
+        // is missed once, so no code lock gets in the way; the look-ups above this check count too.
+        const unknown = (i: number) => `000.00.99.H99-991231-${String(i).padStart(4, '0')}`;
+        for (let i = 0; i <= TRACK_CLIENT_LIMIT.requests; i++) {
+          const answer = await ctx.api.call('GET', `/track?${new URLSearchParams({ code: unknown(i), phone: '0000' }).toString()}`);
+          if (answer.status === 429) {
+            tooMany(answer);
+            const wait = retryAfterSeconds(answer);
+            expect(wait <= TRACK_CLIENT_LIMIT.windowMs / 1000, `${describe(answer)} with Retry-After ${wait} s, more than the ${TRACK_CLIENT_LIMIT.windowMs / 1000} s window`);
+            return;
+          }
+          refused(answer, 404);
+        }
+        throw new CheckFailed(`${TRACK_CLIENT_LIMIT.requests + 1} look-ups within seconds (and those of the checks above) were all answered: no per-client limit`);
+      },
+    },
 
     {
-      name: 'Every refusal above was application/problem+json with type, title, status and code, and nothing internal',
+      name: 'Every refusal above was application/problem+json with type, title, status and code, and nothing internal; every 429 said Retry-After',
       run: (ctx) => {
         const bad = ctx.api.answers.filter((a) => a.status >= 400).flatMap((a) => {
           const wrong = problemIn(a);
@@ -633,6 +805,11 @@ export const conformanceChecks = (): Check<Context>[] => {
         });
         expect(ctx.api.answers.some((a) => a.status >= 400), 'no refusal was seen');
         expect(bad.length === 0, bad.join('\n'));
+        const noRetry = ctx.api.answers.filter((a) => a.status === 429 || a.status === 503).flatMap((a) => {
+          const wrong = retryAfterOf(a);
+          return wrong && (a.status === 429 || a.headers.has('Retry-After')) ? [`${describe(a)} with ${wrong}`] : [];
+        });
+        expect(noRetry.length === 0, noRetry.join('\n'));
       },
     },
     {
