@@ -78,11 +78,21 @@ const send = async (res: ServerResponse, req: IncomingMessage, response: Respons
   res.end(body);
   // A refused body is not read by the handler. Closing the connection at once would reset it
   // while the client is still sending, and the client would see a broken pipe instead of the
-  // 413: Node discards the rest of the body instead ("lingering close"), for at most 5 s.
+  // 413. Node's own "lingering close" does not help here: the body is wired to the Request's
+  // stream, which nobody reads any more, so the socket stalls. So: unhook that stream and
+  // discard the rest, bounded (64 MB, 10 s), then the connection is reused or closed as usual.
   if (!req.complete) {
-    const cut = setTimeout(() => req.socket.destroy(), 5000);
+    req.removeAllListeners('data');
+    let discarded = 0;
+    const cut = setTimeout(() => req.socket.destroy(), 10_000);
     cut.unref();
+    req.on('data', (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > 64 * 1024 * 1024) req.socket.destroy();
+    });
+    req.once('end', () => clearTimeout(cut));
     req.once('close', () => clearTimeout(cut));
+    req.resume();
   }
 };
 
