@@ -152,8 +152,9 @@ export default defineConfig({
           // The libraries every page runs before its first render, as one file (one gzip stream
           // compresses better than three: React Query's initial part was split between the entry
           // and a chunk of its own). `$initial`: only modules the entry imports statically; what
-          // lazy pages alone use (useQuery…) stays in their chunks.
-          groups: [{ name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|@tanstack[\\/][^\\/]+)[\\/]/, tags: ['$initial'] }],
+          // lazy pages alone use (useQuery…) stays in their chunks. Vite's preload helper too:
+          // left alone, rolldown makes it a chunk of its own, one more request and gzip stream.
+          groups: [{ name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|@tanstack[\\/][^\\/]+)[\\/]|vite\/preload-helper/, tags: ['$initial'] }],
         },
       },
     },

@@ -1,6 +1,5 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import resourcesToBackend from 'i18next-resources-to-backend';
 
 /**
  * Locales live in locales/<lng>/<namespace>.json and load lazily, one chunk per file. A new
@@ -68,6 +67,20 @@ export const languageName = (lng: string): string => {
   return name;
 };
 
+/**
+ * i18next's backend plugin interface, as documented: `read` may return a promise (i18next
+ * calls it with two arguments when it declares two). Only the files the glob found can be
+ * read, so no language or namespace value can reach anything else.
+ */
+const localeBackend: BackendModule = {
+  type: 'backend',
+  init: () => {},
+  read: (language: string, namespace: string) => {
+    const load = localeFiles[`./locales/${language}/${namespace}.json`];
+    return load ? load().then((m) => m.default) : Promise.reject(new Error(`No locale ${language}/${namespace}`));
+  },
+};
+
 /** `ns`: namespaces the first render needs besides `common` (a pre-rendered page says which). */
 export const initI18n = async (lng = detectLanguage(), ns: readonly string[] = []): Promise<typeof i18next> => {
   i18next.on('languageChanged', (next) => {
@@ -75,12 +88,7 @@ export const initI18n = async (lng = detectLanguage(), ns: readonly string[] = [
   });
   await i18next
     .use(initReactI18next)
-    .use(
-      resourcesToBackend((language: string, namespace: string) => {
-        const load = localeFiles[`./locales/${language}/${namespace}.json`];
-        return load ? load().then((m) => m.default) : Promise.reject(new Error(`No locale ${language}/${namespace}`));
-      }),
-    )
+    .use(localeBackend)
     .init({
       lng,
       fallbackLng: defaultLanguage,
