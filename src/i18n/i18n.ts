@@ -55,18 +55,6 @@ export const saveLanguage = (lng: string): void => {
   }
 };
 
-/** Native name of a language ("Tiếng Việt", "English"), without loading its locale. */
-const languageNames = new Map<string, string>();
-export const languageName = (lng: string): string => {
-  let name = languageNames.get(lng);
-  if (name === undefined) {
-    const raw = new Intl.DisplayNames([lng], { type: 'language' }).of(lng) ?? lng;
-    name = raw.charAt(0).toLocaleUpperCase(lng) + raw.slice(1);
-    languageNames.set(lng, name);
-  }
-  return name;
-};
-
 /**
  * i18next's backend plugin interface, as documented: `read` may return a promise (i18next
  * calls it with two arguments when it declares two). Only the files the glob found can be
