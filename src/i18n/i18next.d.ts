@@ -6,6 +6,7 @@ import type auth from './locales/vi/auth.json';
 import type me from './locales/vi/me.json';
 import type documents from './locales/vi/documents.json';
 import type dossiers from './locales/vi/dossiers.json';
+import type settings from './locales/vi/settings.json';
 
 // Keys are typed from the source locale (Vietnamese): a missing or misspelt key fails tsc.
 declare module 'i18next' {
@@ -19,6 +20,7 @@ declare module 'i18next' {
       me: typeof me;
       documents: typeof documents;
       dossiers: typeof dossiers;
+      settings: typeof settings;
     };
   }
 }
