@@ -69,6 +69,12 @@ const localeBackend: BackendModule = {
   },
 };
 
+/** Strings no first render needs (see fallbackNS below); components that show them ask for it. */
+export const laterNamespace = 'problems';
+
+/** Loads what the first render did not need, once the page is on screen. */
+export const loadLaterNamespaces = (): Promise<void> => i18next.loadNamespaces(laterNamespace);
+
 /** `ns`: namespaces the first render needs besides `common` (a pre-rendered page says which). */
 export const initI18n = async (lng = detectLanguage(), ns: readonly string[] = []): Promise<typeof i18next> => {
   i18next.on('languageChanged', (next) => {
@@ -83,6 +89,10 @@ export const initI18n = async (lng = detectLanguage(), ns: readonly string[] = [
       supportedLngs: [...languages],
       ns: ['common', ...ns],
       defaultNS: 'common',
+      // What the server can answer (errors.server, errors.conflict…): not needed to show a page,
+      // so not in `common`, which every first page downloads. Found under the same keys once
+      // loaded: after the first paint (loadLaterNamespaces), and before any error panel shows.
+      fallbackNS: laterNamespace,
       interpolation: { escapeValue: false }, // React escapes.
       react: { useSuspense: true },
       returnNull: false,

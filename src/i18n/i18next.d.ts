@@ -7,11 +7,13 @@ import type me from './locales/vi/me.json';
 import type documents from './locales/vi/documents.json';
 import type dossiers from './locales/vi/dossiers.json';
 import type settings from './locales/vi/settings.json';
+import type problems from './locales/vi/problems.json';
 
 // Keys are typed from the source locale (Vietnamese): a missing or misspelt key fails tsc.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
+    fallbackNS: 'problems';
     resources: {
       common: typeof common;
       catalogue: typeof catalogue;
@@ -21,6 +23,7 @@ declare module 'i18next' {
       documents: typeof documents;
       dossiers: typeof dossiers;
       settings: typeof settings;
+      problems: typeof problems;
     };
   }
 }
