@@ -6,6 +6,8 @@ import { getCatalogue } from './procedures/requests.ts';
 import { API_ERROR_KINDS, ApiError, kindForStatus } from './errors.ts';
 import viCommon from '../i18n/locales/vi/common.json';
 import enCommon from '../i18n/locales/en/common.json';
+import viProblems from '../i18n/locales/vi/problems.json';
+import enProblems from '../i18n/locales/en/problems.json';
 import viDossiers from '../i18n/locales/vi/dossiers.json';
 import enDossiers from '../i18n/locales/en/dossiers.json';
 
@@ -35,8 +37,9 @@ describe('refusals the backend may answer', () => {
   });
 
   it('has a translated message for every kind, in Vietnamese and English', () => {
-    for (const common of [viCommon, enCommon]) {
-      const errors = common.errors as Record<string, { title?: unknown; body?: unknown } | string>;
+    // errors.* are found in common or, for what only a server answers, in problems (fallbackNS).
+    for (const [common, problems] of [[viCommon, viProblems], [enCommon, enProblems]] as const) {
+      const errors = { ...common.errors, ...problems.errors } as Record<string, { title?: unknown; body?: unknown } | string>;
       for (const kind of API_ERROR_KINDS) {
         const message = errors[kind];
         expect(typeof message === 'object' && typeof message.title === 'string' && typeof message.body === 'string', `errors.${kind}`).toBe(true);
@@ -46,7 +49,7 @@ describe('refusals the backend may answer', () => {
       const outbox = dossiers.outbox.errors as Record<string, string>;
       for (const kind of API_ERROR_KINDS.filter((k) => k !== 'not-found')) expect(typeof outbox[kind], `outbox.errors.${kind}`).toBe('string');
     }
-    expect(viCommon.errors['too-large'].title).not.toBe(enCommon.errors['too-large'].title);
+    expect(viProblems.errors['too-large'].title).not.toBe(enProblems.errors['too-large'].title);
   });
 
   it('maps statuses the same way everywhere', () => {

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Header } from '../components/layout/Header.tsx';
@@ -11,7 +11,7 @@ import { useFocusOnNavigate } from '../components/layout/use-focus-on-navigate.t
 import { useSession } from '../auth/session.ts';
 import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
 import { Takeover } from '../components/layout/Takeover.tsx';
-import { languageToOffer } from '../i18n/i18n.ts';
+import { languageToOffer, loadLaterNamespaces } from '../i18n/i18n.ts';
 
 // Sends queued submissions; loaded only for a signed-in citizen, after the first paint.
 const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
@@ -51,6 +51,9 @@ const AfterFirstPaint = () => {
   const { i18n } = useTranslation();
   const session = useSession();
   const painted = useAfterFirstPaint();
+  useEffect(() => {
+    if (painted) void loadLaterNamespaces();
+  }, [painted]);
   if (!painted) return null;
   const offerLanguage = languageToOffer(i18n.resolvedLanguage);
   return (

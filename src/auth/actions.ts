@@ -1,5 +1,6 @@
 import { wipePersonalData } from './wipe.ts';
-import { isExpired, notifySessionChange, readSession, safeReturnTo } from './session.ts';
+import { isExpired, notifySessionChange, readSession } from './session.ts';
+import { safeReturnTo } from './return-to.ts';
 
 const oidc = () => import('./oidc.ts').then((m) => m.userManager());
 

@@ -1,6 +1,5 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import resourcesToBackend from 'i18next-resources-to-backend';
 
 /**
  * Locales live in locales/<lng>/<namespace>.json and load lazily, one chunk per file. A new
@@ -56,17 +55,25 @@ export const saveLanguage = (lng: string): void => {
   }
 };
 
-/** Native name of a language ("Tiếng Việt", "English"), without loading its locale. */
-const languageNames = new Map<string, string>();
-export const languageName = (lng: string): string => {
-  let name = languageNames.get(lng);
-  if (name === undefined) {
-    const raw = new Intl.DisplayNames([lng], { type: 'language' }).of(lng) ?? lng;
-    name = raw.charAt(0).toLocaleUpperCase(lng) + raw.slice(1);
-    languageNames.set(lng, name);
-  }
-  return name;
+/**
+ * i18next's backend plugin interface, as documented: `read` may return a promise (i18next
+ * calls it with two arguments when it declares two). Only the files the glob found can be
+ * read, so no language or namespace value can reach anything else.
+ */
+const localeBackend: BackendModule = {
+  type: 'backend',
+  init: () => {},
+  read: (language: string, namespace: string) => {
+    const load = localeFiles[`./locales/${language}/${namespace}.json`];
+    return load ? load().then((m) => m.default) : Promise.reject(new Error(`No locale ${language}/${namespace}`));
+  },
 };
+
+/** Strings no first render needs (see fallbackNS below); components that show them ask for it. */
+export const laterNamespace = 'problems';
+
+/** Loads what the first render did not need, once the page is on screen. */
+export const loadLaterNamespaces = (): Promise<void> => i18next.loadNamespaces(laterNamespace);
 
 /** `ns`: namespaces the first render needs besides `common` (a pre-rendered page says which). */
 export const initI18n = async (lng = detectLanguage(), ns: readonly string[] = []): Promise<typeof i18next> => {
@@ -75,18 +82,17 @@ export const initI18n = async (lng = detectLanguage(), ns: readonly string[] = [
   });
   await i18next
     .use(initReactI18next)
-    .use(
-      resourcesToBackend((language: string, namespace: string) => {
-        const load = localeFiles[`./locales/${language}/${namespace}.json`];
-        return load ? load().then((m) => m.default) : Promise.reject(new Error(`No locale ${language}/${namespace}`));
-      }),
-    )
+    .use(localeBackend)
     .init({
       lng,
       fallbackLng: defaultLanguage,
       supportedLngs: [...languages],
       ns: ['common', ...ns],
       defaultNS: 'common',
+      // What the server can answer (errors.server, errors.conflict…): not needed to show a page,
+      // so not in `common`, which every first page downloads. Found under the same keys once
+      // loaded: after the first paint (loadLaterNamespaces), and before any error panel shows.
+      fallbackNS: laterNamespace,
       interpolation: { escapeValue: false }, // React escapes.
       react: { useSuspense: true },
       returnNull: false,

@@ -6,11 +6,14 @@ import type auth from './locales/vi/auth.json';
 import type me from './locales/vi/me.json';
 import type documents from './locales/vi/documents.json';
 import type dossiers from './locales/vi/dossiers.json';
+import type settings from './locales/vi/settings.json';
+import type problems from './locales/vi/problems.json';
 
 // Keys are typed from the source locale (Vietnamese): a missing or misspelt key fails tsc.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
+    fallbackNS: 'problems';
     resources: {
       common: typeof common;
       catalogue: typeof catalogue;
@@ -19,6 +22,8 @@ declare module 'i18next' {
       me: typeof me;
       documents: typeof documents;
       dossiers: typeof dossiers;
+      settings: typeof settings;
+      problems: typeof problems;
     };
   }
 }

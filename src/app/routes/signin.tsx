@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
-import { isExpired, readSession, safeReturnTo } from '../../auth/session.ts';
+import { isExpired, readSession } from '../../auth/session.ts';
+import { safeReturnTo } from '../../auth/return-to.ts';
 
 export { SignInPage as Component } from '../../features/auth/SignInPage.tsx';
 export { RouteErrorBoundary as ErrorBoundary } from '../../components/errors/RouteErrorBoundary.tsx';

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { laterNamespace } from '../../i18n/i18n.ts';
 import { errorKind, isRetryable } from './error-message.ts';
 
 interface Props {
@@ -12,7 +13,8 @@ interface Props {
 
 /** The one way errors are shown: what happened, what is safe, what to do next. */
 export const ErrorPanel = ({ error, onRetry, headingLevel = 'h1' }: Props) => {
-  const { t } = useTranslation();
+  // The server's answers (errors.server…) are in their own namespace: wait for it if need be.
+  const { t } = useTranslation(['common', laterNamespace]);
   const kind = errorKind(error);
   const Heading = headingLevel;
   const ref = useRef<HTMLDivElement>(null);

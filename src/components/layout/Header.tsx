@@ -1,15 +1,24 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Icon, Logo } from '../ui/Icon.tsx';
-import { PreferencesForm } from './PreferencesForm.tsx';
 import { useSession } from '../../auth/session.ts';
+import { useAfterFirstPaint } from '../../lib/use-after-first-paint.ts';
+
+// The panel opens on a tap, never in the first render: its code is not in the first bundle. It
+// is fetched once the page has painted, so the panel opens at once (offline too) when tapped.
+const loadPreferencesForm = () => import('./PreferencesForm.tsx').then((m) => ({ default: m.PreferencesForm }));
+const PreferencesForm = lazy(loadPreferencesForm);
 
 export const Header = () => {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const session = useSession();
+  const painted = useAfterFirstPaint();
+  useEffect(() => {
+    if (painted) void loadPreferencesForm();
+  }, [painted]);
   // People are addressed by their given name, the last word of a Vietnamese full name.
   const givenName = session?.name.trim().split(/\s+/).at(-1);
   return (
@@ -43,7 +52,11 @@ export const Header = () => {
         </div>
       </div>
       <div id={panelId} className="prefs-panel" hidden={!open}>
-        {open ? <PreferencesForm /> : null}
+        {open ? (
+          <Suspense fallback={<p className="loading">{t('loading')}</p>}>
+            <PreferencesForm />
+          </Suspense>
+        ) : null}
         <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
           {t('preferences.close')}
         </button>

@@ -1,7 +1,19 @@
 import { useId, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageName, languages, saveLanguage } from '../../i18n/i18n.ts';
+import { languages, saveLanguage } from '../../i18n/i18n.ts';
 import { currentTextSize, saveTextSize, subscribeTextSize, textSizes } from '../../lib/preferences.ts';
+
+/** Native name of a language ("Tiếng Việt", "English"), without loading its locale. */
+const languageNames = new Map<string, string>();
+const languageName = (lng: string): string => {
+  let name = languageNames.get(lng);
+  if (name === undefined) {
+    const raw = new Intl.DisplayNames([lng], { type: 'language' }).of(lng) ?? lng;
+    name = raw.charAt(0).toLocaleUpperCase(lng) + raw.slice(1);
+    languageNames.set(lng, name);
+  }
+  return name;
+};
 
 /** Language and text size: in the header panel and on the settings page. */
 export const PreferencesForm = () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { signIn } from '../../auth/actions.ts';
-import { safeReturnTo } from '../../auth/session.ts';
+import { safeReturnTo } from '../../auth/return-to.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { useOnline } from '../../lib/use-online.ts';
 

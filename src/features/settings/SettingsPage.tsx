@@ -20,8 +20,8 @@ const readStorage = async (): Promise<StorageInfo> => {
 };
 
 export const SettingsPage = () => {
-  const { t } = useTranslation();
-  usePageTitle(t('settings.title'));
+  const { t } = useTranslation('settings');
+  usePageTitle(t('title'));
   const online = useOnline();
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   useEffect(() => {
@@ -33,32 +33,32 @@ export const SettingsPage = () => {
   }, []);
   return (
     <div className="settings">
-      <h1>{t('settings.title')}</h1>
+      <h1>{t('title')}</h1>
       <section aria-labelledby="display-title" className="card">
-        <h2 id="display-title">{t('settings.display')}</h2>
+        <h2 id="display-title">{t('display')}</h2>
         <PreferencesForm />
       </section>
       <section aria-labelledby="offline-title" className="card">
-        <h2 id="offline-title">{t('settings.offline')}</h2>
+        <h2 id="offline-title">{t('offline')}</h2>
         <dl className="facts">
           <div>
-            <dt>{t('settings.connection')}</dt>
-            <dd>{online ? t('settings.online') : t('settings.offlineNow')}</dd>
+            <dt>{t('connection')}</dt>
+            <dd>{online ? t('online') : t('offlineNow')}</dd>
           </div>
           <div>
-            <dt>{t('settings.offlineReady')}</dt>
-            <dd>{storage === null ? '…' : storage.offlineReady ? t('settings.yes') : t('settings.notYet')}</dd>
+            <dt>{t('offlineReady')}</dt>
+            <dd>{storage === null ? '…' : storage.offlineReady ? t('yes') : t('notYet')}</dd>
           </div>
           {storage?.usageMb != null && storage.quotaMb != null ? (
             <div>
-              <dt>{t('settings.storage')}</dt>
-              <dd>{t('settings.storageUsed', { usage: storage.usageMb, quota: storage.quotaMb })}</dd>
+              <dt>{t('storage')}</dt>
+              <dd>{t('storageUsed', { usage: storage.usageMb, quota: storage.quotaMb })}</dd>
             </div>
           ) : null}
         </dl>
-        <p className="hint">{t('settings.offlineHint')}</p>
+        <p className="hint">{t('offlineHint')}</p>
       </section>
-      <p className="hint">{t('settings.version', { version: __APP_VERSION__ })}</p>
+      <p className="hint">{t('version', { version: __APP_VERSION__ })}</p>
     </div>
   );
 };
