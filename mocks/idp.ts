@@ -196,6 +196,8 @@ export const citizenForToken = (token: string, now = Date.now()): string | undef
 /** Test control: every session ends at the provider while the app still believes it is live. */
 export const expireAllTokens = (): void => {
   for (const token of state.tokens.values()) token.expiresAt = 0;
+  // The provider-side session is over: kept sessions cannot renew either.
+  for (const family of state.families.values()) family.ended = true;
 };
 
 export const revokeTokensOf = (citizenId: string): void => {

@@ -18,7 +18,7 @@ export interface KeptSession {
 }
 
 interface Sealed {
-  iv: Uint8Array;
+  iv: Uint8Array<ArrayBuffer>;
   data: ArrayBuffer;
 }
 
