@@ -49,6 +49,12 @@ export const SettingsPage = () => {
             <dt>{t('settings.offlineReady')}</dt>
             <dd>{storage === null ? '…' : storage.offlineReady ? t('settings.yes') : t('settings.notYet')}</dd>
           </div>
+          {storage?.persisted != null ? (
+            <div>
+              <dt>{t('settings.persisted')}</dt>
+              <dd>{storage.persisted ? t('settings.persistedYes') : t('settings.persistedNo')}</dd>
+            </div>
+          ) : null}
           {storage?.usageMb != null && storage.quotaMb != null ? (
             <div>
               <dt>{t('settings.storage')}</dt>
