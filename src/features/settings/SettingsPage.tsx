@@ -21,6 +21,8 @@ const readStorage = async (): Promise<StorageInfo> => {
 
 export const SettingsPage = () => {
   const { t } = useTranslation();
+  // Lazy namespace: what the device keeps (not needed on the first paint of any page).
+  const { t: td } = useTranslation('documents');
   usePageTitle(t('settings.title'));
   const online = useOnline();
   const [storage, setStorage] = useState<StorageInfo | null>(null);
@@ -51,8 +53,8 @@ export const SettingsPage = () => {
           </div>
           {storage?.persisted != null ? (
             <div>
-              <dt>{t('settings.persisted')}</dt>
-              <dd>{storage.persisted ? t('settings.persistedYes') : t('settings.persistedNo')}</dd>
+              <dt>{td('storage.persisted')}</dt>
+              <dd>{storage.persisted ? td('storage.persistedYes') : td('storage.persistedNo')}</dd>
             </div>
           ) : null}
           {storage?.usageMb != null && storage.quotaMb != null ? (
