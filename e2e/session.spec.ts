@@ -10,7 +10,7 @@ import { test, expect, expectAccessible, waitForServiceWorker } from './fixtures
  * Virtual authenticators do not outlive the browser, so the credential made at sign-in is
  * carried over by the test, as the phone's secure hardware would keep it.
  */
-type Credential = Record<string, unknown>;
+const credentialsOf = async (cdp: CDPSession, authenticatorId: string) => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
 
 interface Phone {
   context: BrowserContext;
@@ -33,7 +33,7 @@ test('kept signed in on the own phone: the outbox sends after a restart, the loc
 }) => {
   const use = test.info().project.use;
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'mcs-phone-'));
-  let credentials: Credential[] = [];
+  let credentials: Awaited<ReturnType<typeof credentialsOf>> = [];
 
   /** Opens the browser on the same profile, with the phone's authenticator and its credentials. */
   const open = async (): Promise<Phone> => {
@@ -55,11 +55,11 @@ test('kept signed in on the own phone: the outbox sends after a restart, the loc
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
       options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
     });
-    for (const credential of credentials) await cdp.send('WebAuthn.addCredential', { authenticatorId, credential: credential as never });
+    for (const credential of credentials) await cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
     return { context, page, cdp, authenticatorId };
   };
   const close = async (phone: Phone) => {
-    credentials = ((await phone.cdp.send('WebAuthn.getCredentials', { authenticatorId: phone.authenticatorId })) as { credentials: Credential[] }).credentials;
+    credentials = await credentialsOf(phone.cdp, phone.authenticatorId);
     await phone.context.close();
   };
 
@@ -99,7 +99,7 @@ test('kept signed in on the own phone: the outbox sends after a restart, the loc
     // Nothing readable at rest: no token in web storage, the refresh token only encrypted.
     const atRest = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
     expect(atRest).not.toMatch(/access_token|refresh_token|id_token/);
-    await expect.poll(async () => (await phone.cdp.send('WebAuthn.getCredentials', { authenticatorId: phone.authenticatorId })).credentials.length).toBe(1);
+    await expect.poll(async () => (await credentialsOf(phone.cdp, phone.authenticatorId)).length).toBe(1);
 
     await submitOffline(page);
     await expectAccessible(page, 'waiting to send');
