@@ -105,7 +105,9 @@ const end = async (sub: string, reason: EndReason): Promise<KeepStatus> => {
   // The flag stays: this phone is still the citizen's own, and the next sign-in keeps again.
   if (reason !== 'lock') await deleteKeepDb();
   local.set(ENDED, JSON.stringify({ sub, reason }));
-  if (readSession()) setMemorySession(null);
+  // An open kept session stays as an expired one: drafts stay usable, pages offer to sign in.
+  const open = readSession();
+  if (open && keptSessionOpen()) setMemorySession({ ...open, expiresAt: 0 });
   return set({ status: 'ended', reason, sub });
 };
 
@@ -117,10 +119,20 @@ const live = (tokens: { access_token: string; id_token?: string; expires_in?: nu
   expiresAt: Math.floor(Date.now() / 1000) + (tokens.expires_in ?? 300),
 });
 
+/**
+ * No connection to renew: the citizen is known (the kept session decrypted, the lock passed),
+ * so the app opens as with an expired session — drafts and the outbox usable offline, sending
+ * waits for the renewal when the connection returns.
+ */
+const offline = (kept: KeptSession): KeepStatus => {
+  if (!readSession()) setMemorySession({ sub: kept.sub, name: kept.name, accessToken: '', idToken: '', expiresAt: 0 });
+  return set({ status: 'offline' });
+};
+
 const refresh = async (): Promise<KeepStatus> => {
   const kept = await loadKeptSession().catch(() => undefined);
-  if (!kept) return set({ status: 'none' });
-  if (!navigator.onLine) return set({ status: 'offline' });
+  if (!kept) return current.status === 'ended' ? current : set({ status: 'none' });
+  if (!navigator.onLine) return offline(kept);
   let response: Response;
   try {
     const { token_endpoint } = await providerMetadata();
@@ -131,13 +143,13 @@ const refresh = async (): Promise<KeepStatus> => {
       signal: AbortSignal.timeout(15_000),
     });
   } catch {
-    return set({ status: 'offline' });
+    return offline(kept);
   }
   if (response.status === 400 || response.status === 401) {
     const body = (await response.json().catch(() => ({}))) as { error?: string; error_description?: string };
     if (body.error === 'invalid_grant') return end(kept.sub, /expired/i.test(body.error_description ?? '') ? 'expired' : 'revoked');
   }
-  if (!response.ok) return set({ status: 'offline' });
+  if (!response.ok) return offline(kept);
   const tokens = (await response.json()) as { access_token: string; id_token?: string; expires_in?: number; refresh_token?: string };
   const claims = tokens.id_token ? claimsOf(tokens.id_token) : {};
   // OIDC Core §12.2: a refreshed ID token names the same person, or nothing is trusted.
@@ -175,6 +187,8 @@ export const renewOpenSession = async (): Promise<boolean> => keptSessionOpen() 
 export const resume = async (now = Date.now()): Promise<KeepStatus> => {
   const live = readSession();
   if (live && live.expiresAt * 1000 > now) return set({ status: 'resumed' });
+  // Opened already (offline, or its access token ran out): the lock was passed; renew.
+  if (keptSessionOpen()) return current.status === 'ended' ? current : renew();
   const kept = await loadKeptSession().catch(() => undefined);
   if (!kept) {
     try {

@@ -98,11 +98,20 @@ export const KeptSession = () => {
       if (keepStatus().status === 'offline') void resume();
     };
     window.addEventListener('online', again);
-    return () => window.removeEventListener('online', again);
+    // "Online" events get lost (and a link can come back without one): look again now and then.
+    const timer = setInterval(() => {
+      if (navigator.onLine && document.visibilityState === 'visible') again();
+    }, 5_000);
+    return () => {
+      window.removeEventListener('online', again);
+      clearInterval(timer);
+    };
   }, [live]);
 
+  // In use (signed in, or opened offline with an expired session): the lock clock restarts.
+  const inUse = session !== null;
   useEffect(() => {
-    if (!live || !hasKeptSession()) return undefined;
+    if (!inUse || !hasKeptSession()) return undefined;
     markSeen();
     const seen = () => markSeen();
     const timer = setInterval(seen, 30_000);
@@ -113,7 +122,7 @@ export const KeptSession = () => {
       window.removeEventListener('pagehide', seen);
       document.removeEventListener('visibilitychange', seen);
     };
-  }, [live]);
+  }, [inUse]);
 
   const owner = session?.sub ?? (status.status === 'ended' ? status.sub : undefined);
   const pending = usePending(live ? undefined : owner);

@@ -19,8 +19,9 @@ export const SignInPage = () => {
   const [keep, setKeep] = useState(offerKeep);
   const session = useSession();
   const kept = useKeepStatus();
-  // A session kept on this phone was resumed (or unlocked) meanwhile: on to where the citizen was.
-  if (hasKeptSession() && session && !isExpired(session)) return <Navigate to={returnTo} replace />;
+  // A session kept on this phone was resumed (or unlocked, or opened offline to renew later)
+  // meanwhile: on to where the citizen was.
+  if (hasKeptSession() && session && (!isExpired(session) || kept.status === 'offline')) return <Navigate to={returnTo} replace />;
   return (
     <div className="signin">
       <h1>{t('signIn.title')}</h1>
