@@ -184,6 +184,44 @@ test('kept signed in on the own phone: the outbox sends after a restart, the loc
     await page.evaluate(() => (window as { __restorePut?: () => void }).__restorePut?.());
     await page.reload();
     await expect(page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ })).toHaveValue('UBND phường Thuận Hoá', { timeout: 20_000 });
+
+    // What was typed while nothing could be saved is not pretended to be there.
+    await expect(page.getByRole('textbox', { name: /Số lượng Giấy xác nhận/ })).not.toHaveValue('3');
+
+    // A paper that cannot be stored on the phone is never shown as attached.
+    await page.getByRole('textbox', { name: /Số lượng Giấy xác nhận/ }).fill('2');
+    await page.getByRole('combobox', { name: 'Mục đích sử dụng Giấy xác nhận' }).selectOption({ label: 'Để vay vốn ngân hàng' });
+    await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
+    await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();
+    await page.getByRole('link', { name: /đính kèm giấy tờ và nộp hồ sơ/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' })).toBeVisible();
+    const jpeg = Buffer.from(
+      await page.evaluate(async () => {
+        const canvas = new OffscreenCanvas(800, 600);
+        const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+        ctx.fillStyle = '#f4efe1';
+        ctx.fillRect(0, 0, 800, 600);
+        ctx.fillStyle = '#222';
+        ctx.fillText('TRÍCH LỤC', 40, 80);
+        const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
+        let binary = '';
+        for (const b of bytes) binary += String.fromCharCode(b);
+        return btoa(binary);
+      }),
+      'base64',
+    );
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === 'drafts') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const paper = page.getByRole('region', { name: /^Bản án, quyết định ly hôn/ });
+    await paper.getByLabel('Chọn tệp').setInputFiles({ name: 'trich-luc.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await expect(page.getByRole('alert').filter({ hasText: /Chưa đính kèm trich-luc\.jpg/ })).toBeVisible({ timeout: 20_000 });
+    await expect(paper.getByRole('listitem').filter({ hasText: 'trich-luc.jpg' })).toHaveCount(0);
+    await expectAccessible(page, 'paper not stored');
     await phone.context.close();
   } finally {
     await rm(userDataDir, { recursive: true, force: true });
