@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, expectAccessible, signInAs, waitForServiceWorker } from './fixtures.ts';
@@ -235,6 +235,10 @@ test('a birth registration is submitted offline with a data-store paper and a ph
   await result.getByRole('link', { name: 'Mở kho dữ liệu' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tài khoản và kho dữ liệu' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Xem Giấy khai sinh — Của: Nguyễn Minh Châu' })).toBeVisible();
+  // The receipt no longer promises a date for a result that is here.
+  await page.goto(`/dossiers/${code}/receipt`);
+  await expect(page.getByText(/^Đã có kết quả\. Bạn có thể tải kết quả điện tử/)).toBeVisible();
+  await expect(page.getByText(/Hẹn trả kết quả trước ngày/)).toHaveCount(0);
 
   // Offline, the list shows the last known status and when it was known.
   await page.goto('/dossiers');
@@ -302,6 +306,15 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
   expect(held).toHaveLength(1);
   const code = held[0]?.code ?? '';
   await expect(page.getByText(/Chưa nộp: 200\.000\s?₫/)).toBeVisible();
+  // A fee still due is paid from the receipt too; the receipt is saved as a PDF a phone can open.
+  await expect(page.getByText('Chưa nộp phí', { exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Nộp phí: 200\.000\s?₫/ })).toHaveAttribute('href', /\/pay$/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Lưu biên nhận (PDF)' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^bien-nhan-.+\.pdf$/);
+  expect((await readFile(await saved.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(page.getByRole('link', { name: /Đã tạo tệp biên nhận bien-nhan-.+\.pdf/ })).toBeVisible();
 
   // Paying needs a connection, and says so; the dossier stays safe.
   await page.goto(`/dossiers/${code}`);

@@ -9,6 +9,10 @@ import { demoCitizens, type DemoCitizen } from './fixtures/citizens.ts';
  */
 export const CLIENT_ID = 'mot-cua-so';
 export const TOKEN_TTL_SECONDS = 60 * 60;
+/** A refresh token unused for 30 days dies (the phone was away too long). */
+export const REFRESH_IDLE_SECONDS = 30 * 24 * 60 * 60;
+/** However it is used, a session family ends 90 days after the sign-in. */
+export const REFRESH_ABSOLUTE_SECONDS = 90 * 24 * 60 * 60;
 const CODE_TTL_MS = 2 * 60 * 1000;
 
 /**
@@ -39,22 +43,47 @@ interface PendingCode {
   redirectUri: string;
   codeChallenge: string;
   nonce: string | undefined;
+  /** Space-separated scopes granted; `offline_access` earns a refresh token. */
+  scope?: string | undefined;
   expiresAt: number;
 }
 
 interface Token {
   citizenId: string;
   expiresAt: number;
+  /** The refresh-token family this access token came from, if any: it dies with the family. */
+  family?: string | undefined;
+}
+
+/**
+ * A chain of refresh tokens from one sign-in ("session family"). Each refresh spends the token
+ * it presents and issues the next; presenting a spent one again means it was copied, so the
+ * whole family ends (OAuth 2.0 Security BCP, RFC 9700 §4.14.2).
+ */
+interface Family {
+  citizenId: string;
+  /** Absolute end: no refresh past it, however active the citizen is. */
+  absoluteExpiresAt: number;
+  ended: boolean;
+}
+
+interface RefreshToken {
+  family: string;
+  /** Idle end: unused for this long, the token is dead. */
+  expiresAt: number;
+  used: boolean;
 }
 
 interface State {
   codes: Map<string, PendingCode>;
   tokens: Map<string, Token>;
+  families: Map<string, Family>;
+  refreshTokens: Map<string, RefreshToken>;
   stores: Map<string, DataStore>;
   corrections: { citizenId: string; request: CorrectionRequest; receipt: CorrectionReceipt }[];
 }
 
-const fresh = (): State => ({ codes: new Map(), tokens: new Map(), stores: new Map(), corrections: [] });
+const fresh = (): State => ({ codes: new Map(), tokens: new Map(), families: new Map(), refreshTokens: new Map(), stores: new Map(), corrections: [] });
 let state = fresh();
 
 export const resetIdp = (): void => {
@@ -75,7 +104,7 @@ export const issueCode = (pending: Omit<PendingCode, 'expiresAt'>, now = Date.no
 };
 
 export type CodeExchange =
-  | { ok: true; citizenId: string; nonce: string | undefined }
+  | { ok: true; citizenId: string; nonce: string | undefined; scope: string }
   | { ok: false; error: 'invalid_grant' | 'invalid_client'; description: string };
 
 /** A code is spent on first use, right or wrong: a replayed code never yields a token. */
@@ -92,13 +121,70 @@ export const redeemCode = (
   if (!params.codeVerifier || s256(params.codeVerifier) !== pending.codeChallenge) {
     return { ok: false, error: 'invalid_grant', description: 'PKCE verification failed' };
   }
-  return { ok: true, citizenId: pending.citizenId, nonce: pending.nonce };
+  return { ok: true, citizenId: pending.citizenId, nonce: pending.nonce, scope: pending.scope ?? 'openid profile' };
 };
 
-export const issueAccessToken = (citizenId: string, now = Date.now()): string => {
+export const issueAccessToken = (citizenId: string, now = Date.now(), family?: string): string => {
   const token = randomToken(32);
-  state.tokens.set(token, { citizenId, expiresAt: now + TOKEN_TTL_SECONDS * 1000 });
+  state.tokens.set(token, { citizenId, expiresAt: now + TOKEN_TTL_SECONDS * 1000, family });
   return token;
+};
+
+const newRefreshToken = (family: string, now: number): string => {
+  const token = randomToken(32);
+  state.refreshTokens.set(token, { family, expiresAt: now + REFRESH_IDLE_SECONDS * 1000, used: false });
+  return token;
+};
+
+/** A new session family at sign-in (scope offline_access): its first refresh token. */
+export const startRefreshFamily = (citizenId: string, now = Date.now()): { refreshToken: string; family: string } => {
+  const family = randomToken(16);
+  state.families.set(family, { citizenId, absoluteExpiresAt: now + REFRESH_ABSOLUTE_SECONDS * 1000, ended: false });
+  return { refreshToken: newRefreshToken(family, now), family };
+};
+
+const endFamily = (family: string): void => {
+  const found = state.families.get(family);
+  if (found) found.ended = true;
+  for (const [key, token] of state.tokens) if (token.family === family) state.tokens.delete(key);
+};
+
+export type RefreshResult =
+  | { ok: true; citizenId: string; refreshToken: string; family: string }
+  | { ok: false; reason: 'unknown' | 'reused' | 'revoked' | 'expired' };
+
+/**
+ * grant_type=refresh_token with rotation: the presented token is spent, a new one issued in the
+ * same family. A spent token presented again ends the family (and its access tokens).
+ */
+export const rotateRefreshToken = (presented: string, now = Date.now()): RefreshResult => {
+  const token = state.refreshTokens.get(presented);
+  if (!token) return { ok: false, reason: 'unknown' };
+  const family = state.families.get(token.family);
+  if (!family) return { ok: false, reason: 'unknown' };
+  if (token.used) {
+    endFamily(token.family);
+    return { ok: false, reason: 'reused' };
+  }
+  if (family.ended) return { ok: false, reason: 'revoked' };
+  if (token.expiresAt <= now || family.absoluteExpiresAt <= now) return { ok: false, reason: 'expired' };
+  token.used = true;
+  return { ok: true, citizenId: family.citizenId, refreshToken: newRefreshToken(token.family, now), family: token.family };
+};
+
+/**
+ * RFC 7009: a refresh token ends its family; an access token ends alone. Unknown tokens are
+ * ignored (the endpoint answers 200 either way).
+ */
+export const revokeToken = (token: string): void => {
+  const refresh = state.refreshTokens.get(token);
+  if (refresh) endFamily(refresh.family);
+  state.tokens.delete(token);
+};
+
+/** Test control: every refresh-token family ends, as when the citizen signs out elsewhere. */
+export const revokeAllRefreshTokens = (): void => {
+  for (const family of state.families.keys()) endFamily(family);
 };
 
 /** The citizen a live access token belongs to; undefined when unknown, revoked or expired. */
@@ -110,10 +196,13 @@ export const citizenForToken = (token: string, now = Date.now()): string | undef
 /** Test control: every session ends at the provider while the app still believes it is live. */
 export const expireAllTokens = (): void => {
   for (const token of state.tokens.values()) token.expiresAt = 0;
+  // The provider-side session is over: kept sessions cannot renew either.
+  for (const family of state.families.values()) family.ended = true;
 };
 
 export const revokeTokensOf = (citizenId: string): void => {
   for (const [key, token] of state.tokens) if (token.citizenId === citizenId) state.tokens.delete(key);
+  for (const [key, family] of state.families) if (family.citizenId === citizenId) endFamily(key);
 };
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -3,7 +3,7 @@ import { getFaults, resetFaults, setFaults, takeFault, type Faults } from '../fa
 import { resetDb } from '../db.ts';
 import { resetDossiers } from '../dossiers/state.ts';
 import { resetGatewaySessions } from '../gateway-session.ts';
-import { expireAllTokens, resetIdp } from '../idp.ts';
+import { expireAllTokens, resetIdp, revokeAllRefreshTokens } from '../idp.ts';
 import { readJson } from './body.ts';
 import { problem } from './problem.ts';
 
@@ -32,6 +32,11 @@ export const controlHandlers = [
   // Simulates sessions expiring at the identity provider (the app still thinks it is signed in).
   http.post('*/api/__mock/expire-sessions', () => {
     expireAllTokens();
+    return new HttpResponse(null, { status: 204 });
+  }),
+  // Ends every kept session at the provider (signed out on another device, or revoked by VNeID).
+  http.post('*/api/__mock/revoke-refresh-tokens', () => {
+    revokeAllRefreshTokens();
     return new HttpResponse(null, { status: 204 });
   }),
   http.post('*/api/__mock/reset', () => {

@@ -13,6 +13,9 @@ import {
   profileClaims,
   redeemCode,
   revokeTokensOf,
+  revokeToken,
+  rotateRefreshToken,
+  startRefreshFamily,
   SIGNING_ALG,
   citizenForSubject,
   publicJwks,
@@ -247,14 +250,16 @@ export const idpHandlers = [
         token_endpoint: `${issuer}/token`,
         userinfo_endpoint: `${issuer}/userinfo`,
         end_session_endpoint: `${issuer}/logout`,
+        revocation_endpoint: `${issuer}/revoke`,
         jwks_uri: `${issuer}/jwks`,
         response_types_supported: ['code'],
-        grant_types_supported: ['authorization_code'],
+        grant_types_supported: ['authorization_code', 'refresh_token'],
         subject_types_supported: ['pairwise'],
         id_token_signing_alg_values_supported: [SIGNING_ALG],
         code_challenge_methods_supported: ['S256'],
-        scopes_supported: ['openid', 'profile'],
+        scopes_supported: ['openid', 'profile', 'offline_access'],
         token_endpoint_auth_methods_supported: ['none'],
+        revocation_endpoint_auth_methods_supported: ['none'],
         claims_supported: ['sub', 'name', 'given_name', 'family_name', 'birthdate', 'gender', 'acr'],
         ui_locales_supported: ['vi', 'en'],
       },
@@ -288,14 +293,37 @@ export const idpHandlers = [
     if (!citizen) return authorizePage(values, undefined, true);
     back.searchParams.set(
       'code',
-      issueCode({ citizenId: citizen.id, clientId: values.client_id, redirectUri: values.redirect_uri, codeChallenge: values.code_challenge, nonce: values.nonce || undefined }),
+      issueCode({ citizenId: citizen.id, clientId: values.client_id, redirectUri: values.redirect_uri, codeChallenge: values.code_challenge, nonce: values.nonce || undefined, scope: values.scope }),
     );
     return HttpResponse.redirect(back.toString(), 303);
   }),
 
   http.post('*/idp/token', async ({ request }) => {
     const form = await readForm(request);
-    if (form.get('grant_type') !== 'authorization_code') return tokenError('unsupported_grant_type', 'Only authorization_code is supported');
+    const grant = form.get('grant_type');
+    const now = Math.floor(Date.now() / 1000);
+    const idTokenFor = (citizen: DemoCitizen, nonce?: string) =>
+      signJwt({ iss: issuerOf(request), aud: CLIENT_ID, iat: now, exp: now + TOKEN_TTL_SECONDS, auth_time: now, ...(nonce ? { nonce } : {}), ...profileClaims(citizen) });
+    if (grant === 'refresh_token') {
+      if (form.get('client_id') !== CLIENT_ID) return tokenError('invalid_client', 'Unknown client', 401);
+      const rotated = rotateRefreshToken(form.get('refresh_token') ?? '');
+      // The reason is in the description for people; the app reads `error` (always invalid_grant).
+      if (!rotated.ok) return tokenError('invalid_grant', `Refresh token ${rotated.reason}`);
+      const citizen = findCitizen(rotated.citizenId);
+      if (!citizen) return tokenError('invalid_grant', 'Unknown subject');
+      return HttpResponse.json(
+        {
+          access_token: issueAccessToken(citizen.id, Date.now(), rotated.family),
+          token_type: 'Bearer',
+          expires_in: TOKEN_TTL_SECONDS,
+          id_token: idTokenFor(citizen),
+          refresh_token: rotated.refreshToken,
+          scope: 'openid profile offline_access',
+        },
+        { headers: noStore },
+      );
+    }
+    if (grant !== 'authorization_code') return tokenError('unsupported_grant_type', 'Only authorization_code and refresh_token are supported');
     const result = redeemCode({
       code: form.get('code') ?? '',
       clientId: form.get('client_id') ?? '',
@@ -305,20 +333,26 @@ export const idpHandlers = [
     if (!result.ok) return tokenError(result.error, result.description, result.error === 'invalid_client' ? 401 : 400);
     const citizen = findCitizen(result.citizenId);
     if (!citizen) return tokenError('invalid_grant', 'Unknown subject');
-    const now = Math.floor(Date.now() / 1000);
-    const idToken = signJwt({
-      iss: issuerOf(request),
-      aud: CLIENT_ID,
-      iat: now,
-      exp: now + TOKEN_TTL_SECONDS,
-      auth_time: now,
-      ...(result.nonce ? { nonce: result.nonce } : {}),
-      ...profileClaims(citizen),
-    });
+    // offline_access: a refresh token, so the citizen's own phone stays signed in.
+    const offline = result.scope.split(' ').includes('offline_access') ? startRefreshFamily(citizen.id) : undefined;
     return HttpResponse.json(
-      { access_token: issueAccessToken(citizen.id), token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS, id_token: idToken, scope: 'openid profile' },
+      {
+        access_token: issueAccessToken(citizen.id, Date.now(), offline?.family),
+        token_type: 'Bearer',
+        expires_in: TOKEN_TTL_SECONDS,
+        id_token: idTokenFor(citizen, result.nonce),
+        ...(offline ? { refresh_token: offline.refreshToken, scope: 'openid profile offline_access' } : { scope: 'openid profile' }),
+      },
       { headers: noStore },
     );
+  }),
+
+  /** RFC 7009 token revocation: 200 whatever the token (an unknown one is no error). */
+  http.post('*/idp/revoke', async ({ request }) => {
+    const form = await readForm(request);
+    if (form.get('client_id') !== CLIENT_ID) return tokenError('invalid_client', 'Unknown client', 401);
+    revokeToken(form.get('token') ?? '');
+    return new HttpResponse(null, { status: 200, headers: noStore });
   }),
 
   http.get('*/idp/userinfo', ({ request }) => {

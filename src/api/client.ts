@@ -2,7 +2,7 @@ import { config, safeParse, type core } from 'zod/mini';
 import { env } from '../config/env.ts';
 import { ApiError, kindForStatus, retryAtFrom } from './errors.ts';
 import { takeEarly } from './early.ts';
-import { isExpired, readSession } from '../auth/session.ts';
+import { isExpired, keptSessionOpen, readSession } from '../auth/session.ts';
 
 // zod 4 probes `new Function` to speed up object parsing; our CSP forbids eval (script-src
 // 'self'), so the probe is reported as a violation. Parse without it.
@@ -42,9 +42,14 @@ const raceAbort = <T,>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
     promise.then(resolve, reject);
   });
 
-export const apiRequest = async <T>(path: string, schema: core.$ZodType<T>, options: RequestOptions = {}): Promise<T> => {
+/** A kept session's access token ran out or was refused: renewed silently once (auth/keep.ts). */
+const renewed = async (): Promise<boolean> => keptSessionOpen() && (await import('../auth/keep.ts')).renewOpenSession();
+
+export const apiRequest = async <T>(path: string, schema: core.$ZodType<T>, options: RequestOptions = {}, retried = false): Promise<T> => {
   const authHeaders: Record<string, string> = {};
   if (options.auth) {
+    const current = readSession();
+    if (!retried && (!current || isExpired(current)) && (await renewed())) return apiRequest(path, schema, options, true);
     const session = readSession();
     if (!session || isExpired(session)) throw new ApiError('unauthorized', `No live session: ${path}`, { code: 'session-expired' });
     authHeaders.Authorization = `Bearer ${session.accessToken}`;
@@ -73,6 +78,8 @@ export const apiRequest = async <T>(path: string, schema: core.$ZodType<T>, opti
     throw new ApiError(offline ? 'offline' : 'network', `Network error: ${path}`, { cause });
   }
   if (!response.ok) {
+    // Every 401: renew a kept session once and try again; otherwise the one sign-in-again path.
+    if (response.status === 401 && options.auth && !retried && (await renewed())) return apiRequest(path, schema, options, true);
     const { code, body: problem } = await readProblem(response);
     const kind = kindForStatus(response.status);
     const retryAt = retryAtFrom(response.headers.get('Retry-After'), problem);

@@ -8,7 +8,7 @@ import { NavigationProgress } from '../components/layout/NavigationProgress.tsx'
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
 import { useDocumentTitle } from '../components/layout/use-document-title.ts';
 import { useFocusOnNavigate } from '../components/layout/use-focus-on-navigate.ts';
-import { useSession } from '../auth/session.ts';
+import { hasKeptSession, useSession } from '../auth/session.ts';
 import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
 import { Takeover } from '../components/layout/Takeover.tsx';
 import { languageToOffer, loadLaterNamespaces } from '../i18n/i18n.ts';
@@ -17,6 +17,8 @@ import { languageToOffer, loadLaterNamespaces } from '../i18n/i18n.ts';
 const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
 // Offered only to a visitor whose browser prefers another language than the page's.
 const LanguageOffer = lazy(() => import('../components/layout/LanguageOffer.tsx'));
+// A session kept on this phone: resume, app lock, "sign in to send"; loaded only where one is or was.
+const KeptSession = lazy(() => import('../features/auth/KeptSession.tsx'));
 
 export const AppShell = () => {
   const { t } = useTranslation();
@@ -31,6 +33,7 @@ export const AppShell = () => {
         <NavigationProgress />
         <Header />
         <OfflineBanner />
+        <KeptSessionSlot />
         <main id="main" className="main" tabIndex={-1}>
           <Outlet />
         </main>
@@ -70,4 +73,15 @@ const AfterFirstPaint = () => {
       ) : null}
     </>
   );
+};
+
+/** Above the page: the kept session's banner and dialogs, once the page is on screen. */
+const KeptSessionSlot = () => {
+  const session = useSession();
+  const painted = useAfterFirstPaint();
+  return painted && (session || hasKeptSession()) ? (
+    <Suspense fallback={null}>
+      <KeptSession />
+    </Suspense>
+  ) : null;
 };

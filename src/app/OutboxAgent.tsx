@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { submitDossier, submitSupplement, uploadFile } from '../api/dossiers/requests.ts';
 import { listOutbox, saveSnapshot } from '../offline/personal-db.ts';
-import { isExpired, readSession } from '../auth/session.ts';
+import { isExpired, keptSessionOpen, readSession } from '../auth/session.ts';
 import { drainOutbox, type OutboxTransport } from '../offline/outbox.ts';
 
 const transport: OutboxTransport = {
@@ -32,19 +32,33 @@ export const OutboxAgent = ({ owner }: { owner: string }) => {
     let failures = 0;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let disposed = false;
+    let lastRenewal = 0;
+    /** A kept session renews itself (then asks for a drain); at most twice a minute. */
+    const renewKept = () => {
+      if (!keptSessionOpen() || Date.now() - lastRenewal < 30_000) return;
+      lastRenewal = Date.now();
+      void import('../auth/keep.ts').then((keep) => keep.renewOpenSession()).catch(() => undefined);
+    };
     const drain = () => {
       // Offline, or the session has expired (sign in again first): sending would only fail.
       const session = readSession();
-      if (disposed || !navigator.onLine || !session || isExpired(session)) return;
+      if (disposed || !navigator.onLine) return;
+      if (!session || isExpired(session)) {
+        renewKept();
+        return;
+      }
       clearTimeout(retryTimer);
       void drainOutbox(owner, transport)
         .then(async () => {
           if (disposed) return;
           void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
           // Something still waits after a transient failure (a 500, a dropped upload): retry with backoff.
-          const waiting = (await listOutbox(owner)).some((i) => i.state === 'queued' && i.lastError && i.lastError.kind !== 'unauthorized');
+          const items = await listOutbox(owner);
+          const waiting = items.some((i) => i.state === 'queued' && i.lastError && i.lastError.kind !== 'unauthorized');
           clearTimeout(retryTimer);
           if (disposed) return;
+          // Refused with 401 (the access token was revoked or ran out): a kept session renews.
+          if (items.some((i) => i.state === 'queued' && i.lastError?.kind === 'unauthorized')) renewKept();
           if (waiting && navigator.onLine) retryTimer = setTimeout(drain, backoff(failures++));
           else failures = 0;
         })

@@ -1,13 +1,31 @@
+import { OIDC_STORAGE_PREFIX } from './config.ts';
 import { wipePersonalData } from './wipe.ts';
-import { isExpired, notifySessionChange, readSession } from './session.ts';
+import { hasKeptSession, isExpired, notifySessionChange, readSession, setMemorySession } from './session.ts';
 import { safeReturnTo } from './return-to.ts';
+
+/** A refresh token that could not be kept encrypted is not left in the tab's storage in clear. */
+const dropRefreshTokenFromTab = () => {
+  for (const key of Object.keys(sessionStorage)) {
+    if (!key.startsWith(`${OIDC_STORAGE_PREFIX}user:`)) continue;
+    const { refresh_token: _, ...rest } = JSON.parse(sessionStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+    sessionStorage.setItem(key, JSON.stringify(rest));
+  }
+};
 
 const oidc = () => import('./oidc.ts').then((m) => m.userManager());
 
-/** Off to the identity provider; back at `returnTo` once signed in. */
-export const signIn = async (returnTo: string): Promise<void> => {
+/**
+ * Off to the identity provider; back at `returnTo` once signed in. `keep`: stay signed in on this
+ * phone (a refresh token, scope offline_access; only offered on a personal device).
+ */
+export const signIn = async (returnTo: string, options: { keep?: boolean } = {}): Promise<void> => {
+  const keep = options.keep ?? hasKeptSession();
   // The provider's pages follow the app's language (<html lang> is kept in step with it).
-  await (await oidc()).signinRedirect({ state: { returnTo: safeReturnTo(returnTo) }, ui_locales: document.documentElement.lang || 'vi' });
+  await (await oidc()).signinRedirect({
+    state: { returnTo: safeReturnTo(returnTo), keep },
+    ui_locales: document.documentElement.lang || 'vi',
+    ...(keep ? { scope: 'openid profile offline_access' } : {}),
+  });
 };
 
 /**
@@ -16,10 +34,20 @@ export const signIn = async (returnTo: string): Promise<void> => {
  * what another person left on the device: auth sits below offline and cannot reach it).
  */
 export const completeSignIn = async (prepareDevice: (sub: string) => Promise<void>): Promise<string> => {
-  const user = await (await oidc()).signinRedirectCallback();
+  const manager = await oidc();
+  const user = await manager.signinRedirectCallback();
   await prepareDevice(user.profile.sub);
+  const state = user.state as { returnTo?: string; keep?: boolean } | undefined;
+  const keep = await import('./keep.ts');
+  if (state?.keep && user.refresh_token && (await keep.keepAfterSignIn(user).catch(() => false))) {
+    // Kept: the access token lives in memory, the refresh token encrypted; none in sessionStorage.
+    await manager.removeUser();
+  } else {
+    // Not kept (a shared phone, or the citizen said no): no earlier kept session survives.
+    await keep.forget();
+    if (user.refresh_token) dropRefreshTokenFromTab();
+  }
   notifySessionChange();
-  const state = user.state as { returnTo?: string } | undefined;
   return safeReturnTo(state?.returnTo);
 };
 
@@ -30,8 +58,10 @@ export const completeSignIn = async (prepareDevice: (sub: string) => Promise<voi
  */
 export const signOut = async (): Promise<void> => {
   const session = readSession();
+  // Registers the wipe of the kept session (revoked at the provider, then deleted with its key).
+  await import('./keep.ts').catch(() => undefined);
   await wipePersonalData();
-  notifySessionChange();
+  setMemorySession(null);
   if ('BroadcastChannel' in window) {
     const channel = new BroadcastChannel('mcs-session');
     channel.postMessage('signed-out');

@@ -36,6 +36,34 @@ const parse = (raw: string | null): Session | null => {
 
 let cache: { raw: string | null; session: Session | null } = { raw: null, session: null };
 
+/**
+ * A kept session (signed in on the citizen's own phone) holds its access token in memory only,
+ * renewed from the encrypted refresh token (auth/keep.ts); a session of one tab lives in the
+ * library's sessionStorage entry.
+ */
+let memory: Session | null = null;
+
+export const setMemorySession = (session: Session | null): void => {
+  memory = session;
+  notifySessionChange();
+};
+
+/** Set while a session is kept on this device (the refresh token itself is in auth/keep.ts). */
+export const KEPT_FLAG = 'mcs.kept';
+export const hasKeptSession = (): boolean => {
+  try {
+    return localStorage.getItem(KEPT_FLAG) === '1';
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A kept session is open in this tab (unlocked): when its access token runs out or is refused,
+ * auth/keep.ts may renew it silently. On a fresh open there is none yet: the lock comes first.
+ */
+export const keptSessionOpen = (): boolean => memory !== null && hasKeptSession();
+
 export const readSession = (): Session | null => {
   let raw: string | null = null;
   try {
@@ -44,8 +72,9 @@ export const readSession = (): Session | null => {
       if (key?.startsWith(userKeyPrefix)) raw = sessionStorage.getItem(key);
     }
   } catch {
-    return null;
+    return memory;
   }
+  if (raw === null) return memory;
   // Same object while nothing changed: useSyncExternalStore needs a stable snapshot.
   if (raw !== cache.raw) cache = { raw, session: parse(raw) };
   return cache.session;

@@ -1,5 +1,6 @@
 import { isApiError } from '../api/errors.ts';
 import type { DocumentRef } from '../api/dossiers/schema.ts';
+import { trackWrite } from './storage-health.ts';
 import { getOutboxItem, listOutbox, putOutboxItem, type Attachment, type OutboxItem } from './personal-db.ts';
 
 /**
@@ -55,7 +56,8 @@ const registerSync = async () => {
 
 export const enqueue = async (item: Omit<OutboxItem, 'state' | 'attempts' | 'progress' | 'createdAt'>): Promise<OutboxItem> => {
   const queued: OutboxItem = { ...item, state: 'queued', attempts: 0, progress: 0, createdAt: new Date().toISOString() };
-  await save(queued);
+  // Not written (storage full, broken): the caller shows it; nothing claims it is waiting.
+  await trackWrite('outbox', save(queued));
   // Where the browser has Background Sync, it wakes us when the connection comes back. Never
   // wait on `serviceWorker.ready`: with no registration yet (first visit, offline) it never settles.
   void registerSync();

@@ -14,6 +14,7 @@ import { DocumentPicker } from '../../components/documents/DocumentPicker.tsx';
 import { attachmentsFromForm, combinePhotos, coveredBy } from '../../components/documents/attachments.ts';
 import { ErrorSummary } from '../../components/forms/ErrorSummary.tsx';
 import { deleteDraft, loadDraft, saveDraft, type Attachment, type Draft } from '../../offline/personal-db.ts';
+import { failureOf, trackWrite, type WriteFailure } from '../../offline/storage-health.ts';
 import { enqueue } from '../../offline/outbox.ts';
 import { formatBytes, formatMoney } from '../../lib/format.ts';
 import { useOnline } from '../../lib/use-online.ts';
@@ -45,6 +46,8 @@ export const DocumentsStepPage = () => {
   // Pickers still checking or compressing a file: sending now would leave that file out.
   const [processing, setProcessing] = useState(0);
   const [failed, setFailed] = useState(false);
+  // A file that could not be stored on the phone is taken off the list, and this says why.
+  const [notStored, setNotStored] = useState<{ names: string; failure: WriteFailure } | null>(null);
   // One key per submission attempt on this page: a double tap cannot queue two dossiers.
   const submissionKey = useRef(crypto.randomUUID());
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -62,7 +65,15 @@ export const DocumentsStepPage = () => {
       const base = previous ?? initial;
       const all = [...base.filter((a) => a.requirement !== requirement), ...change(base.filter((a) => a.requirement === requirement))];
       const saved: Draft = { ...draft, attachments: all, updatedAt: new Date().toISOString() };
-      void saveDraft(saved).catch(() => undefined);
+      const added = all.filter((a) => !base.includes(a));
+      void trackWrite('draft', saveDraft(saved)).then(
+        () => setNotStored(null),
+        (error: unknown) => {
+          if (added.length === 0) return;
+          setAttachments((now) => (now ?? all).filter((a) => !added.includes(a)));
+          setNotStored({ names: added.map((a) => (a.kind === 'file' ? a.name : '')).filter(Boolean).join(', '), failure: failureOf(error) });
+        },
+      );
       return all;
     });
     setMissing((m) => m.filter((r) => r !== requirement));
@@ -118,6 +129,11 @@ export const DocumentsStepPage = () => {
           title={t('missingTitle', { count: missing.length })}
           items={missing.map((i) => ({ key: String(i), text: procedure.documents[i]?.name }))}
         />
+      ) : null}
+      {notStored ? (
+        <p className="field-error" role="alert">
+          {t(`notStored.${notStored.failure}`, { names: notStored.names })}
+        </p>
       ) : null}
       {procedure.documents.map((doc, i) => {
         const covered = coveredBy(doc.name);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FormDefinition } from '../../api/forms/schema.ts';
 import type { DataStore } from '../../api/me/schema.ts';
 import { saveDraft, type Draft } from '../../offline/personal-db.ts';
+import { trackWrite } from '../../offline/storage-health.ts';
 import { allFields, isGroup, localText, visibleSections, type Values } from './definition.ts';
 import { buildFormSchema } from './validation.ts';
 import { EngineCtx } from './engine-context.ts';
@@ -59,7 +60,8 @@ export const EForm = ({ definition, draft, dataStore, onSaved, onComplete }: Pro
       timer = undefined;
       const next: Draft = { ...latest.current, values: form.getValues(), updatedAt: new Date().toISOString() };
       latest.current = next;
-      void saveDraft(next).then(() => onSaved(next));
+      // A failed write is shown by SavedStatus (storage-health), never a stale "saved at".
+      void trackWrite('draft', saveDraft(next)).then(() => onSaved(next), () => undefined);
     };
     const unsubscribe = form.subscribe({
       formState: { values: true },

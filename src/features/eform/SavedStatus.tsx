@@ -1,9 +1,24 @@
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../../lib/format.ts';
+import { subscribeWrites, writeState } from '../../offline/storage-health.ts';
 
-/** "Saved on this device at 10:42": the citizen can see nothing is lost. */
+/**
+ * "Saved on this device at 10:42": the citizen can see nothing is lost. When the last write
+ * failed (storage full, private mode, a broken database), it says so instead, and what to do.
+ */
 export const SavedStatus = ({ savedAt }: { savedAt: string }) => {
   const { t, i18n } = useTranslation('eform');
+  const write = useSyncExternalStore(subscribeWrites, () => writeState('draft'));
+  if (write && !write.ok) {
+    return (
+      <div className="saved-status saved-status--failed" role="alert">
+        <p>
+          <strong>{t('notSaved.title')}</strong> {t(`notSaved.${write.failure}`)}
+        </p>
+      </div>
+    );
+  }
   const time = new Intl.DateTimeFormat(intlLocale(i18n.language), { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }).format(
     new Date(savedAt),
   );

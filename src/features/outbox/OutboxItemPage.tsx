@@ -3,6 +3,7 @@ import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.ts';
+import { signIn } from '../../auth/actions.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { deleteOutboxItem, getOutboxItem } from '../../offline/personal-db.ts';
 import { liveProgress, retry, subscribeOutbox } from '../../offline/outbox.ts';
@@ -70,6 +71,12 @@ export const OutboxItemPage = () => {
         )}
         <p className="hint">{t('outbox.safe')}</p>
       </div>
+      {data.state === 'queued' && data.lastError?.kind === 'unauthorized' ? (
+        // Refused for want of a live session: the one-tap way back, to this page.
+        <button type="button" className="button button--primary button--block" disabled={!online} onClick={() => void signIn(`/outbox/${encodeURIComponent(data.id)}`)}>
+          {t('outbox.signInToSend')}
+        </button>
+      ) : null}
       {data.state !== 'sending' ? (
         <button
           type="button"

@@ -22,6 +22,8 @@ const readStorage = async (): Promise<StorageInfo> => {
 export const SettingsPage = () => {
   const { t } = useTranslation('settings');
   usePageTitle(t('title'));
+  // Lazy namespace: what the device keeps (not needed on the first paint of any page).
+  const { t: td } = useTranslation('documents');
   const online = useOnline();
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   useEffect(() => {
@@ -49,6 +51,12 @@ export const SettingsPage = () => {
             <dt>{t('offlineReady')}</dt>
             <dd>{storage === null ? '…' : storage.offlineReady ? t('yes') : t('notYet')}</dd>
           </div>
+          {storage?.persisted != null ? (
+            <div>
+              <dt>{td('storage.persisted')}</dt>
+              <dd>{storage.persisted ? td('storage.persistedYes') : td('storage.persistedNo')}</dd>
+            </div>
+          ) : null}
           {storage?.usageMb != null && storage.quotaMb != null ? (
             <div>
               <dt>{t('storage')}</dt>
