@@ -5,11 +5,12 @@ import { initI18n } from '../../i18n/i18n.ts';
 import { FormDefinition } from '../../api/forms/schema.ts';
 import { loadDraft, type Draft } from '../../offline/personal-db.ts';
 import { EForm } from './EForm.tsx';
+import type * as InputFieldModule from './fields/InputField.tsx';
 
 /** How often each text box was drawn, by input id: typing must redraw that box alone. */
 const renders = vi.hoisted(() => new Map<string, number>());
 vi.mock('./fields/InputField.tsx', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./fields/InputField.tsx')>();
+  const original = await importOriginal<typeof InputFieldModule>();
   return {
     InputField: (props: Parameters<typeof original.InputField>[0]) => {
       renders.set(props.frame.id, (renders.get(props.frame.id) ?? 0) + 1);
