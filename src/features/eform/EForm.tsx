@@ -7,7 +7,7 @@ import type { DataStore } from '../../api/me/schema.ts';
 import { saveDraft, type Draft } from '../../offline/personal-db.ts';
 import { allFields, isGroup, localText, visibleSections, type Values } from './definition.ts';
 import { buildFormSchema } from './validation.ts';
-import { EngineCtx, type EngineContext } from './engine-context.ts';
+import { DataStoreCtx, EngineCtx, type EngineContext } from './engine-context.ts';
 import { Field } from './fields/Field.tsx';
 import { GroupField } from './fields/GroupField.tsx';
 import { When } from './fields/When.tsx';
@@ -166,38 +166,40 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
     (fieldId: string, label: string, value: string) => setCorrection({ path: provenance[fieldId]?.path ?? fieldId, label, value }),
     [provenance],
   );
-  const engine = useMemo<EngineContext>(() => ({ provenance, dataStore, onReportWrong }), [provenance, dataStore, onReportWrong]);
+  const engine = useMemo<EngineContext>(() => ({ provenance, onReportWrong }), [provenance, onReportWrong]);
 
   return (
     <EngineCtx.Provider value={engine}>
-      <PrefilledCount definition={definition} control={form.control} count={draft.prefilledCount} />
-      <FormProvider {...form}>
-        {summary.length > 0 ? (
-          <ErrorSummary
-            ref={summaryRef}
-            title={t('summary.title', { count: summary.length })}
-            items={summary.map((item) => ({ key: item.path, target: inputId(item.path), text: `${item.label}: ${t(item.message as 'validation.required')}` }))}
-          />
-        ) : null}
-        <form
-          noValidate
-          className="eform"
-          onSubmit={(e) =>
-            void form.handleSubmit(() => {
-              setSummary([]);
-              onComplete();
-            }, onInvalid)(e)
-          }
-        >
-          {definition.sections.map((section) => (
-            <Section key={section.id} section={section} lng={lng} />
-          ))}
-          <button type="submit" className="button button--primary button--block">
-            {t('continue')}
-          </button>
-        </form>
-      </FormProvider>
-      {correction ? <CorrectionDialog target={correction} onClose={() => setCorrection(null)} /> : null}
+      <DataStoreCtx value={dataStore}>
+        <PrefilledCount definition={definition} control={form.control} count={draft.prefilledCount} />
+        <FormProvider {...form}>
+          {summary.length > 0 ? (
+            <ErrorSummary
+              ref={summaryRef}
+              title={t('summary.title', { count: summary.length })}
+              items={summary.map((item) => ({ key: item.path, target: inputId(item.path), text: `${item.label}: ${t(item.message as 'validation.required')}` }))}
+            />
+          ) : null}
+          <form
+            noValidate
+            className="eform"
+            onSubmit={(e) =>
+              void form.handleSubmit(() => {
+                setSummary([]);
+                onComplete();
+              }, onInvalid)(e)
+            }
+          >
+            {definition.sections.map((section) => (
+              <Section key={section.id} section={section} lng={lng} />
+            ))}
+            <button type="submit" className="button button--primary button--block">
+              {t('continue')}
+            </button>
+          </form>
+        </FormProvider>
+        {correction ? <CorrectionDialog target={correction} onClose={() => setCorrection(null)} /> : null}
+      </DataStoreCtx>
     </EngineCtx.Provider>
   );
 });

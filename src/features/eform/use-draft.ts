@@ -1,9 +1,29 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { FormDefinition } from '../../api/forms/schema.ts';
+import { communesQueryOptions, provincesQueryOptions } from '../../api/admin-units/queries.ts';
 import type { Procedure } from '../../api/procedures/schema.ts';
 import { dataStoreQueryOptions } from '../../api/me/queries.ts';
 import { loadDraft, saveDraft, type Draft } from '../../offline/personal-db.ts';
 import { prefill } from './prefill.ts';
+import { allFields, isGroup } from './definition.ts';
+
+/**
+ * Address fields list provinces, and the communes of a province already chosen: fetch them while
+ * the draft is read, so the form is drawn once with its lists rather than drawn again as each
+ * arrives. Never awaited: offline, a list not yet seen must not hold the form back.
+ */
+const warmAddressLists = (queryClient: QueryClient, definition: FormDefinition, values?: Draft['values']) => {
+  const addresses = allFields(definition).filter((f) => f.type === 'address' || (isGroup(f) && f.fields.some((sub) => sub.type === 'address')));
+  if (addresses.length === 0) return;
+  if (!values) {
+    void queryClient.prefetchQuery(provincesQueryOptions());
+    return;
+  }
+  for (const field of addresses) {
+    const code = isGroup(field) ? undefined : (values[field.id] as { provinceCode?: unknown } | undefined)?.provinceCode;
+    if (typeof code === 'string' && code) void queryClient.prefetchQuery(communesQueryOptions(code));
+  }
+};
 
 export type DraftState = { status: 'loading' } | { status: 'ready'; draft: Draft } | { status: 'error'; error: unknown; retry: () => void };
 
@@ -17,8 +37,12 @@ export const useDraft = (owner: string, procedure: Procedure, definition: FormDe
   const query = useQuery({
     queryKey: ['draft', owner, procedure.id, definition.version],
     queryFn: async (): Promise<Draft> => {
+      warmAddressLists(queryClient, definition);
       const existing = await loadDraft(owner, procedure.id);
-      if (existing) return existing;
+      if (existing) {
+        warmAddressLists(queryClient, definition, existing.values);
+        return existing;
+      }
       const store = await queryClient.fetchQuery(dataStoreQueryOptions(owner));
       const filled = prefill(definition, store);
       const draft: Draft = {
@@ -31,6 +55,7 @@ export const useDraft = (owner: string, procedure: Procedure, definition: FormDe
         prefilledCount: filled.count,
         updatedAt: new Date().toISOString(),
       };
+      warmAddressLists(queryClient, definition, draft.values);
       await saveDraft(draft);
       return draft;
     },
