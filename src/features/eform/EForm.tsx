@@ -166,7 +166,7 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
     (fieldId: string, label: string, value: string) => setCorrection({ path: provenance[fieldId]?.path ?? fieldId, label, value }),
     [provenance],
   );
-  const engine = useMemo<EngineContext>(() => ({ provenance, onReportWrong }), [provenance, onReportWrong]);
+  const engine = useMemo<EngineContext>(() => ({ t, lng, provenance, onReportWrong }), [t, lng, provenance, onReportWrong]);
 
   return (
     <EngineCtx.Provider value={engine}>

@@ -1,9 +1,15 @@
 import { createContext, useContext } from 'react';
+import type { TFunction } from 'i18next';
 import type { DataStore } from '../../api/me/schema.ts';
 import type { FieldProvenance } from '../../offline/personal-db.ts';
 
-/** What every field may read; it does not change while the form is open. */
+/**
+ * What every field may read; it changes only with the language. The form's translations come
+ * from here rather than from a `useTranslation` in each of sixty fields.
+ */
 export interface EngineContext {
+  t: TFunction<'eform'>;
+  lng: string;
   provenance: Record<string, FieldProvenance>;
   onReportWrong: (fieldId: string, label: string, value: string) => void;
 }

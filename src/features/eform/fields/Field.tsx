@@ -1,6 +1,5 @@
 import { memo } from 'react';
 import { useController, type FieldError, type FieldErrors } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import type { LeafField } from '../../../api/forms/schema.ts';
 import { formatAddress, localText, type Values } from '../definition.ts';
 import { useEngine } from '../engine-context.ts';
@@ -58,10 +57,8 @@ export const displayValue = (field: LeafField, value: unknown, lng: string, noAn
  * repeating group, whose values carry no provenance of their own.
  */
 export const Field = memo(function Field({ field, path, inGroup = false }: { field: LeafField; path: string; inGroup?: boolean }) {
-  const { t, i18n } = useTranslation('eform');
-  const { provenance, onReportWrong } = useEngine();
+  const { t, lng, provenance, onReportWrong } = useEngine();
   const { field: rhf, fieldState } = useController<Values>({ name: path });
-  const lng = i18n.language;
   const label = localText(field.label, lng);
   const hint = field.type === 'date' ? [localText(field.hint, lng), t('hints.date')].filter(Boolean).join(' ') : localText(field.hint, lng) || undefined;
   const error = fieldState.error?.message;

@@ -1,6 +1,5 @@
 import { memo } from 'react';
 import { useFieldArray, useFormState } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import type { GroupField as GroupFieldDefinition } from '../../../api/forms/schema.ts';
 import { emptyGroupItem, localText, type Values } from '../definition.ts';
 import { useEngine } from '../engine-context.ts';
@@ -14,12 +13,11 @@ import { When } from './When.tsx';
  * re-renders when items are added or removed and when its own error changes, not as items are typed in.
  */
 export const GroupField = memo(function GroupField({ field }: { field: GroupFieldDefinition }) {
-  const { t, i18n } = useTranslation('eform');
   const { fields, append, remove } = useFieldArray<Values>({ name: field.id as never });
   const { errors } = useFormState<Values>({ name: field.id, exact: true });
-  const lng = i18n.language;
+  const { t, lng, provenance } = useEngine();
   const error = errorAt(errors, field.id);
-  const origin = useEngine().provenance[field.id];
+  const origin = provenance[field.id];
   return (
     <fieldset className="group" id={`${inputId(field.id)}-group`}>
       <legend className="field__label">{localText(field.label, lng)}</legend>
