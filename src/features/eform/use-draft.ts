@@ -4,25 +4,57 @@ import { communesQueryOptions, provincesQueryOptions } from '../../api/admin-uni
 import type { Procedure } from '../../api/procedures/schema.ts';
 import { dataStoreQueryOptions } from '../../api/me/queries.ts';
 import { loadDraft, saveDraft, type Draft } from '../../offline/personal-db.ts';
+import { registerWipe } from '../../auth/wipe.ts';
 import { prefill } from './prefill.ts';
 import { allFields, isGroup } from './definition.ts';
 
 /**
- * Address fields list provinces, and the communes of a province already chosen: fetch them while
- * the draft is read, so the form is drawn once with its lists rather than drawn again as each
- * arrives. Never awaited: offline, a list not yet seen must not hold the form back.
+ * Address fields the citizen can edit list provinces, and the communes of a province already
+ * chosen: fetch them as soon as the draft is known, before the form is drawn, rather than from
+ * the first render of each field. Locked addresses are shown as text and need no list. Never
+ * awaited: offline, a list not yet seen must not hold the form back.
  */
-const warmAddressLists = (queryClient: QueryClient, definition: FormDefinition, values?: Draft['values']) => {
-  const addresses = allFields(definition).filter((f) => f.type === 'address' || (isGroup(f) && f.fields.some((sub) => sub.type === 'address')));
-  if (addresses.length === 0) return;
-  if (!values) {
-    void queryClient.prefetchQuery(provincesQueryOptions());
-    return;
-  }
-  for (const field of addresses) {
-    const code = isGroup(field) ? undefined : (values[field.id] as { provinceCode?: unknown } | undefined)?.provinceCode;
+const warmAddressLists = (queryClient: QueryClient, definition: FormDefinition, draft: Pick<Draft, 'values' | 'provenance'>) => {
+  const editable = allFields(definition).filter(
+    (f) => (f.type === 'address' && !draft.provenance[f.id]?.locked) || (isGroup(f) && f.fields.some((sub) => sub.type === 'address')),
+  );
+  if (editable.length === 0) return;
+  void queryClient.prefetchQuery(provincesQueryOptions());
+  for (const field of editable) {
+    const code = isGroup(field) ? undefined : (draft.values[field.id] as { provinceCode?: unknown } | undefined)?.provinceCode;
     if (typeof code === 'string' && code) void queryClient.prefetchQuery(communesQueryOptions(code));
   }
+};
+
+/** A draft read from the device while the route's definition is fetched (see `readDraftEarly`). */
+let early: { owner: string; procedureId: string; draft: Draft } | undefined;
+
+/**
+ * Reads the citizen's draft from the device before the page renders (the route's loader calls it
+ * alongside the definition fetch): the form then draws in the page's first render instead of
+ * after a read started by that render. Never fails: the page reads again if this did not work.
+ */
+export const readDraftEarly = async (owner: string, procedureId: string): Promise<void> => {
+  early = undefined;
+  if (!owner) return;
+  try {
+    const draft = await loadDraft(owner, procedureId);
+    if (draft) early = { owner, procedureId, draft };
+  } catch {
+    // The page's own read reports it.
+  }
+};
+
+// Signing out leaves no citizen's answers in memory either.
+registerWipe('early-draft', () => {
+  early = undefined;
+});
+
+/** The early read, once: later visits read the device again (the draft changes as the citizen types). */
+const takeEarlyDraft = (owner: string, procedureId: string): Draft | undefined => {
+  const found = early?.owner === owner && early.procedureId === procedureId ? early.draft : undefined;
+  early = undefined;
+  return found;
 };
 
 export type DraftState = { status: 'loading' } | { status: 'ready'; draft: Draft } | { status: 'error'; error: unknown; retry: () => void };
@@ -37,10 +69,9 @@ export const useDraft = (owner: string, procedure: Procedure, definition: FormDe
   const query = useQuery({
     queryKey: ['draft', owner, procedure.id, definition.version],
     queryFn: async (): Promise<Draft> => {
-      warmAddressLists(queryClient, definition);
       const existing = await loadDraft(owner, procedure.id);
       if (existing) {
-        warmAddressLists(queryClient, definition, existing.values);
+        warmAddressLists(queryClient, definition, existing);
         return existing;
       }
       const store = await queryClient.fetchQuery(dataStoreQueryOptions(owner));
@@ -55,8 +86,13 @@ export const useDraft = (owner: string, procedure: Procedure, definition: FormDe
         prefilledCount: filled.count,
         updatedAt: new Date().toISOString(),
       };
-      warmAddressLists(queryClient, definition, draft.values);
+      warmAddressLists(queryClient, definition, draft);
       await saveDraft(draft);
+      return draft;
+    },
+    initialData: () => {
+      const draft = takeEarlyDraft(owner, procedure.id);
+      if (draft) warmAddressLists(queryClient, definition, draft);
       return draft;
     },
     gcTime: 0,
