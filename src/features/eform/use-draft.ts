@@ -26,23 +26,23 @@ const warmAddressLists = (queryClient: QueryClient, definition: FormDefinition, 
   }
 };
 
-/** A draft read from the device while the route's definition is fetched (see `readDraftEarly`). */
-let early: { owner: string; procedureId: string; draft: Draft } | undefined;
+/** The read of a draft started while the route's definition is fetched (see `readDraftEarly`). */
+let early: { owner: string; procedureId: string; read: Promise<Draft | undefined> } | undefined;
 
 /**
- * Reads the citizen's draft from the device before the page renders (the route's loader calls it
- * alongside the definition fetch): the form then draws in the page's first render instead of
- * after a read started by that render. Never fails: the page reads again if this did not work.
+ * Starts reading the citizen's draft from the device before the page renders (the route's
+ * loader calls it alongside the definition fetch), so the page's own read finds it done. Not
+ * handed to the first render as initial data on purpose: the router renders that inside a
+ * transition, which draws a long form in slices, far slower on a busy phone than the ordinary
+ * update a finished query makes.
  */
-export const readDraftEarly = async (owner: string, procedureId: string): Promise<void> => {
+export const readDraftEarly = (owner: string, procedureId: string): Promise<unknown> => {
   early = undefined;
-  if (!owner) return;
-  try {
-    const draft = await loadDraft(owner, procedureId);
-    if (draft) early = { owner, procedureId, draft };
-  } catch {
-    // The page's own read reports it.
-  }
+  if (!owner) return Promise.resolve();
+  const read = loadDraft(owner, procedureId);
+  early = { owner, procedureId, read };
+  // Failing here is not the route's business: the page reports its own read.
+  return read.catch(() => undefined);
 };
 
 // Signing out leaves no citizen's answers in memory either.
@@ -51,8 +51,8 @@ registerWipe('early-draft', () => {
 });
 
 /** The early read, once: later visits read the device again (the draft changes as the citizen types). */
-const takeEarlyDraft = (owner: string, procedureId: string): Draft | undefined => {
-  const found = early?.owner === owner && early.procedureId === procedureId ? early.draft : undefined;
+const takeEarlyRead = (owner: string, procedureId: string): Promise<Draft | undefined> | undefined => {
+  const found = early?.owner === owner && early.procedureId === procedureId ? early.read : undefined;
   early = undefined;
   return found;
 };
@@ -69,7 +69,7 @@ export const useDraft = (owner: string, procedure: Procedure, definition: FormDe
   const query = useQuery({
     queryKey: ['draft', owner, procedure.id, definition.version],
     queryFn: async (): Promise<Draft> => {
-      const existing = await loadDraft(owner, procedure.id);
+      const existing = await (takeEarlyRead(owner, procedure.id) ?? loadDraft(owner, procedure.id));
       if (existing) {
         warmAddressLists(queryClient, definition, existing);
         return existing;
@@ -88,11 +88,6 @@ export const useDraft = (owner: string, procedure: Procedure, definition: FormDe
       };
       warmAddressLists(queryClient, definition, draft);
       await saveDraft(draft);
-      return draft;
-    },
-    initialData: () => {
-      const draft = takeEarlyDraft(owner, procedure.id);
-      if (draft) warmAddressLists(queryClient, definition, draft);
       return draft;
     },
     gcTime: 0,
