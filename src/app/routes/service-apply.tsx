@@ -8,6 +8,8 @@ import { ApplyPage } from '../../features/catalogue/ApplyPage.tsx';
 import { ApplyFormPage } from '../../features/eform/ApplyFormPage.tsx';
 import { queryClient } from '../query-client.ts';
 import { requireSession } from '../require-session.ts';
+import { readSession } from '../../auth/session.ts';
+import { readDraftEarly } from '../../features/eform/use-draft.ts';
 
 export { RouteErrorBoundary as ErrorBoundary } from '../../components/errors/RouteErrorBoundary.tsx';
 
@@ -16,7 +18,12 @@ export const loader = async ({ params, request }: LoaderFunctionArgs) => {
   const procedure = await queryClient.ensureQueryData(procedureQueryOptions(params.id ?? ''));
   if (procedure.hasEForm) {
     requireSession(request);
-    await Promise.all([queryClient.ensureQueryData(formDefinitionQueryOptions(procedure.id)), i18next.loadNamespaces(['catalogue', 'eform'])]);
+    await Promise.all([
+      queryClient.ensureQueryData(formDefinitionQueryOptions(procedure.id)),
+      i18next.loadNamespaces(['catalogue', 'eform']),
+      // The draft on the device, read meanwhile, so the form draws with the page.
+      readDraftEarly(readSession()?.sub ?? '', procedure.id),
+    ]);
   } else await i18next.loadNamespaces('catalogue');
   return null;
 };

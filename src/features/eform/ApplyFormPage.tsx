@@ -43,7 +43,9 @@ export const ApplyFormPage = () => {
     gcTime: 0,
   });
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  // Stable, so the form (memoised) is not re-rendered each time the draft is saved.
   const onSaved = useCallback((draft: { updatedAt: string }) => setSavedAt(draft.updatedAt), []);
+  const onComplete = useCallback(() => void navigate(`/services/${procedure.id}/apply/check`), [navigate, procedure.id]);
   usePageTitle(localText(definition.title, i18n.language));
 
   return (
@@ -91,7 +93,7 @@ export const ApplyFormPage = () => {
             draft={state.draft}
             dataStore={dataStore.data}
             onSaved={onSaved}
-            onComplete={() => void navigate(`/services/${procedure.id}/apply/check`)}
+            onComplete={onComplete}
           />
         </>
       ) : null}

@@ -1,16 +1,17 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { FormProvider, useForm, useWatch, type Control, type FieldErrors } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import type { FormDefinition } from '../../api/forms/schema.ts';
+import type { Condition, FormDefinition, FormField } from '../../api/forms/schema.ts';
 import type { DataStore } from '../../api/me/schema.ts';
 import { saveDraft, type Draft } from '../../offline/personal-db.ts';
 import { trackWrite } from '../../offline/storage-health.ts';
 import { allFields, isGroup, localText, visibleSections, type Values } from './definition.ts';
 import { buildFormSchema } from './validation.ts';
-import { EngineCtx } from './engine-context.ts';
+import { DataStoreCtx, EngineCtx, type EngineContext } from './engine-context.ts';
 import { Field } from './fields/Field.tsx';
 import { GroupField } from './fields/GroupField.tsx';
+import { When } from './fields/When.tsx';
 import { ErrorSummary, focusField } from '../../components/forms/ErrorSummary.tsx';
 import { inputId } from './fields/input-id.ts';
 import { CorrectionDialog, type CorrectionTarget } from './CorrectionDialog.tsx';
@@ -32,6 +33,50 @@ const flattenErrors = (errors: FieldErrors, prefix = ''): { path: string; messag
     return flattenErrors(value as FieldErrors, path);
   });
 
+/** The top-level fields whose answers show or hide a section or a field. */
+const conditionFields = (definition: FormDefinition): string[] => {
+  const names = new Set<string>();
+  const add = (condition: Condition | undefined) => condition && names.add(condition.field);
+  for (const section of definition.sections) {
+    add(section.visibleWhen);
+    section.fields.forEach((f) => add(f.visibleWhen));
+  }
+  return [...names];
+};
+
+/** "Pre-filled n of m": m counts the fields shown, so it follows only the answers conditions read. */
+const PrefilledCount = ({ definition, control, count }: { definition: FormDefinition; control: Control<Values>; count: number }) => {
+  const { t } = useTranslation('eform');
+  const names = useMemo(() => conditionFields(definition), [definition]);
+  const shown = (watched: readonly unknown[] = []) =>
+    visibleSections(definition, Object.fromEntries(names.map((name, i) => [name, watched[i]]))).reduce((n, s) => n + s.fields.length, 0);
+  const computed = useWatch({ control, name: names, disabled: names.length === 0, compute: shown }) as number | undefined;
+  const total = typeof computed === 'number' ? computed : shown();
+  return <p className="prefilled-count">{t('prefilledCount', { count, total })}</p>;
+};
+
+const FieldOrGroup = ({ field }: { field: FormField }) => (isGroup(field) ? <GroupField field={field} /> : <Field field={field} path={field.id} />);
+
+/** A section never re-renders as the citizen types: each field and condition subscribes to what it shows. */
+const Section = memo(function Section({ section, lng }: { section: FormDefinition['sections'][number]; lng: string }) {
+  const body: ReactNode = (
+    <section className="eform__section" aria-labelledby={`s-${section.id}`}>
+      <h2 id={`s-${section.id}`}>{localText(section.title, lng)}</h2>
+      {section.description ? <p className="hint">{localText(section.description, lng)}</p> : null}
+      {section.fields.map((field) =>
+        field.visibleWhen ? (
+          <When key={field.id} condition={field.visibleWhen}>
+            <FieldOrGroup field={field} />
+          </When>
+        ) : (
+          <FieldOrGroup key={field.id} field={field} />
+        ),
+      )}
+    </section>
+  );
+  return section.visibleWhen ? <When condition={section.visibleWhen}>{body}</When> : body;
+});
+
 interface Props {
   definition: FormDefinition;
   draft: Draft;
@@ -40,12 +85,18 @@ interface Props {
   onComplete: () => void;
 }
 
-/** The one engine that draws, validates and saves every e-form. */
-export const EForm = ({ definition, draft, dataStore, onSaved, onComplete }: Props) => {
+/**
+ * The one engine that draws, validates and saves every e-form. It renders once; after that a
+ * keystroke re-renders only its own field (each field reads its value and error through
+ * `useController`, each condition through `useWatch` of the one answer it depends on), and the
+ * draft is saved from a subscription, debounced, off the render path.
+ */
+export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved, onComplete }: Props) {
   const { t, i18n } = useTranslation('eform');
   const lng = i18n.language;
-  const schema = useMemo(() => buildFormSchema(definition), [definition]);
-  const form = useForm<Values>({ defaultValues: draft.values, resolver: zodResolver(schema), mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
+  const resolver = useMemo(() => zodResolver(buildFormSchema(definition)), [definition]);
+  // Checked on submit; after that a field is checked again as it changes (errors go as they are fixed).
+  const form = useForm<Values>({ defaultValues: draft.values, resolver, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [correction, setCorrection] = useState<CorrectionTarget | null>(null);
@@ -94,14 +145,14 @@ export const EForm = ({ definition, draft, dataStore, onSaved, onComplete }: Pro
     focusField(hash);
   }, []);
 
-  const values = useWatch({ control: form.control }) as Values;
-  const sections = visibleSections(definition, values);
-  const labels = new Map<string, string>();
-  for (const f of allFields(definition)) {
-    labels.set(f.id, localText(f.label, lng));
-    if (isGroup(f)) f.fields.forEach((sub) => labels.set(`${f.id}.${sub.id}`, localText(sub.label, lng)));
-  }
-  const total = sections.reduce((n, s) => n + s.fields.length, 0);
+  const labels = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const f of allFields(definition)) {
+      map.set(f.id, localText(f.label, lng));
+      if (isGroup(f)) f.fields.forEach((sub) => map.set(`${f.id}.${sub.id}`, localText(sub.label, lng)));
+    }
+    return map;
+  }, [definition, lng]);
 
   const onInvalid = (errors: FieldErrors) => {
     const items = flattenErrors(errors).map(({ path, message }) => {
@@ -112,46 +163,45 @@ export const EForm = ({ definition, draft, dataStore, onSaved, onComplete }: Pro
     setSummary(items);
   };
 
+  const provenance = draft.provenance;
+  const onReportWrong = useCallback(
+    (fieldId: string, label: string, value: string) => setCorrection({ path: provenance[fieldId]?.path ?? fieldId, label, value }),
+    [provenance],
+  );
+  const engine = useMemo<EngineContext>(() => ({ t, lng, provenance, onReportWrong }), [t, lng, provenance, onReportWrong]);
+
   return (
-    <EngineCtx.Provider
-      value={{
-        provenance: draft.provenance,
-        dataStore,
-        onReportWrong: (fieldId, label, value) => setCorrection({ path: draft.provenance[fieldId]?.path ?? fieldId, label, value }),
-      }}
-    >
-      <p className="prefilled-count">{t('prefilledCount', { count: draft.prefilledCount, total })}</p>
-      <FormProvider {...form}>
-        {summary.length > 0 ? (
-          <ErrorSummary
-            ref={summaryRef}
-            title={t('summary.title', { count: summary.length })}
-            items={summary.map((item) => ({ key: item.path, target: inputId(item.path), text: `${item.label}: ${t(item.message as 'validation.required')}` }))}
-          />
-        ) : null}
-        <form
-          noValidate
-          className="eform"
-          onSubmit={(e) =>
-            void form.handleSubmit(() => {
-              setSummary([]);
-              onComplete();
-            }, onInvalid)(e)
-          }
-        >
-          {sections.map((section) => (
-            <section key={section.id} className="eform__section" aria-labelledby={`s-${section.id}`}>
-              <h2 id={`s-${section.id}`}>{localText(section.title, lng)}</h2>
-              {section.description ? <p className="hint">{localText(section.description, lng)}</p> : null}
-              {section.fields.map((field) => (isGroup(field) ? <GroupField key={field.id} field={field} /> : <Field key={field.id} field={field} path={field.id} />))}
-            </section>
-          ))}
-          <button type="submit" className="button button--primary button--block">
-            {t('continue')}
-          </button>
-        </form>
-      </FormProvider>
-      {correction ? <CorrectionDialog target={correction} onClose={() => setCorrection(null)} /> : null}
+    <EngineCtx.Provider value={engine}>
+      <DataStoreCtx value={dataStore}>
+        <PrefilledCount definition={definition} control={form.control} count={draft.prefilledCount} />
+        <FormProvider {...form}>
+          {summary.length > 0 ? (
+            <ErrorSummary
+              ref={summaryRef}
+              title={t('summary.title', { count: summary.length })}
+              items={summary.map((item) => ({ key: item.path, target: inputId(item.path), text: `${item.label}: ${t(item.message as 'validation.required')}` }))}
+            />
+          ) : null}
+          <form
+            noValidate
+            className="eform"
+            onSubmit={(e) =>
+              void form.handleSubmit(() => {
+                setSummary([]);
+                onComplete();
+              }, onInvalid)(e)
+            }
+          >
+            {definition.sections.map((section) => (
+              <Section key={section.id} section={section} lng={lng} />
+            ))}
+            <button type="submit" className="button button--primary button--block">
+              {t('continue')}
+            </button>
+          </form>
+        </FormProvider>
+        {correction ? <CorrectionDialog target={correction} onClose={() => setCorrection(null)} /> : null}
+      </DataStoreCtx>
     </EngineCtx.Provider>
   );
-};
+});

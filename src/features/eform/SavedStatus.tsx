@@ -3,6 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../../lib/format.ts';
 import { subscribeWrites, writeState } from '../../offline/storage-health.ts';
 
+// Building an Intl formatter costs more than formatting: one per language.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const timeFormat = (lng: string): Intl.DateTimeFormat => {
+  let format = formatters.get(lng);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(lng), { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+    formatters.set(lng, format);
+  }
+  return format;
+};
+
 /**
  * "Saved on this device at 10:42": the citizen can see nothing is lost. When the last write
  * failed (storage full, private mode, a broken database), it says so instead, and what to do.
@@ -19,9 +30,7 @@ export const SavedStatus = ({ savedAt }: { savedAt: string }) => {
       </div>
     );
   }
-  const time = new Intl.DateTimeFormat(intlLocale(i18n.language), { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }).format(
-    new Date(savedAt),
-  );
+  const time = timeFormat(i18n.language).format(new Date(savedAt));
   return (
     <p className="saved-status">
       <span aria-hidden="true">✓ </span>

@@ -1,11 +1,16 @@
 import { createContext, useContext } from 'react';
+import type { TFunction } from 'i18next';
 import type { DataStore } from '../../api/me/schema.ts';
 import type { FieldProvenance } from '../../offline/personal-db.ts';
 
+/**
+ * What every field may read; it changes only with the language. The form's translations come
+ * from here rather than from a `useTranslation` in each of sixty fields.
+ */
 export interface EngineContext {
+  t: TFunction<'eform'>;
+  lng: string;
   provenance: Record<string, FieldProvenance>;
-  /** Absent offline after a reload: stored documents then cannot be listed. */
-  dataStore: DataStore | undefined;
   onReportWrong: (fieldId: string, label: string, value: string) => void;
 }
 
@@ -16,3 +21,12 @@ export const useEngine = (): EngineContext => {
   if (!ctx) throw new Error('useEngine outside the form engine');
   return ctx;
 };
+
+/**
+ * The citizen's data store, for the fields that list stored papers. Apart from the engine
+ * context: it arrives after the form is drawn (or never, offline after a reload), and only the
+ * fields that read it should re-render then.
+ */
+export const DataStoreCtx = createContext<DataStore | undefined>(undefined);
+
+export const useDataStore = (): DataStore | undefined => useContext(DataStoreCtx);

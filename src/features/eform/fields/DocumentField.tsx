@@ -1,12 +1,11 @@
-import { useTranslation } from 'react-i18next';
 import { FieldFrame } from '../../../components/forms/FieldFrame.tsx';
-import { useEngine } from '../engine-context.ts';
+import { useDataStore, useEngine } from '../engine-context.ts';
 import type { FieldProps } from './field-types.ts';
 
 /** One of the citizen's stored papers of the accepted types, or none. */
 export const DocumentField = ({ field, rhf, frame }: FieldProps<'document'>) => {
-  const { t } = useTranslation('eform');
-  const { dataStore } = useEngine();
+  const { t } = useEngine();
+  const dataStore = useDataStore();
   const documents = dataStore?.documents.filter((d) => field.documentTypes.includes(d.type)) ?? [];
   const id = frame.id;
   return (

@@ -1,5 +1,5 @@
-import { Controller, useFormContext, type FieldError, type FieldErrors } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { memo } from 'react';
+import { useController, type FieldError, type FieldErrors } from 'react-hook-form';
 import type { LeafField } from '../../../api/forms/schema.ts';
 import { formatAddress, localText, type Values } from '../definition.ts';
 import { useEngine } from '../engine-context.ts';
@@ -50,43 +50,38 @@ export const displayValue = (field: LeafField, value: unknown, lng: string, noAn
   }
 };
 
-/** One field of the form at `path`: locked (the state's data, with where it came from) or the component for its type. */
-export const Field = ({ field, path, scope }: { field: LeafField; path: string; scope?: Values }) => {
-  const { t, i18n } = useTranslation('eform');
-  const { control, formState } = useFormContext<Values>();
-  const { provenance, onReportWrong } = useEngine();
-  const lng = i18n.language;
+/**
+ * One field of the form at `path`: locked (the state's data, with where it came from) or the
+ * component for its type. It reads its own value and error (`useController`), so typing in it
+ * re-renders it alone; memoised, so nothing above re-renders it. `inGroup`: an item of a
+ * repeating group, whose values carry no provenance of their own.
+ */
+export const Field = memo(function Field({ field, path, inGroup = false }: { field: LeafField; path: string; inGroup?: boolean }) {
+  const { t, lng, provenance, onReportWrong } = useEngine();
+  const { field: rhf, fieldState } = useController<Values>({ name: path });
   const label = localText(field.label, lng);
   const hint = field.type === 'date' ? [localText(field.hint, lng), t('hints.date')].filter(Boolean).join(' ') : localText(field.hint, lng) || undefined;
-  const error = errorAt(formState.errors, path);
-  const origin = scope ? undefined : provenance[field.id];
+  const error = fieldState.error?.message;
+  const origin = inGroup ? undefined : provenance[field.id];
   const id = inputId(path);
 
   if (origin?.locked) {
+    const shown = displayValue(field, rhf.value, lng, t('noAnswer'));
     return (
-      <Controller
-        control={control}
-        name={path}
-        render={({ field: rhf }) => {
-          const shown = displayValue(field, rhf.value, lng, t('noAnswer'));
-          return (
-            <div className="field field--locked" id={`${id}-group`}>
-              <p className="field__label" id={`${id}-label`}>
-                {label}
-              </p>
-              <p className="locked-value" id={id} tabIndex={-1} aria-describedby={`${id}-note`}>
-                {shown}
-              </p>
-              <div className="provenance" id={`${id}-note`}>
-                <ProvenanceNote provenance={origin} />
-              </div>
-              <button type="button" className="button button--link" onClick={() => onReportWrong(field.id, label, shown)}>
-                {t('reportWrong')}
-              </button>
-            </div>
-          );
-        }}
-      />
+      <div className="field field--locked" id={`${id}-group`}>
+        <p className="field__label" id={`${id}-label`}>
+          {label}
+        </p>
+        <p className="locked-value" id={id} tabIndex={-1} aria-describedby={`${id}-note`}>
+          {shown}
+        </p>
+        <div className="provenance" id={`${id}-note`}>
+          <ProvenanceNote provenance={origin} />
+        </div>
+        <button type="button" className="button button--link" onClick={() => onReportWrong(field.id, label, shown)}>
+          {t('reportWrong')}
+        </button>
+      </div>
     );
   }
 
@@ -99,5 +94,5 @@ export const Field = ({ field, path, scope }: { field: LeafField; path: string; 
     note: origin ? <ProvenanceNote provenance={origin} /> : undefined,
   };
   const Component = fieldComponents[field.type] as FieldComponent<FieldType>;
-  return <Controller control={control} name={path} render={({ field: rhf }) => <Component field={field} rhf={rhf} frame={frame} />} />;
-};
+  return <Component field={field} rhf={rhf} frame={frame} />;
+});

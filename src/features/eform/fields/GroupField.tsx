@@ -1,21 +1,23 @@
-import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { memo } from 'react';
+import { useFieldArray, useFormState } from 'react-hook-form';
 import type { GroupField as GroupFieldDefinition } from '../../../api/forms/schema.ts';
-import { emptyGroupItem, localText, matches, type Values } from '../definition.ts';
+import { emptyGroupItem, localText, type Values } from '../definition.ts';
 import { useEngine } from '../engine-context.ts';
 import { inputId } from './input-id.ts';
 import { ProvenanceNote } from './Provenance.tsx';
 import { errorAt, Field } from './Field.tsx';
+import { When } from './When.tsx';
 
-/** A repeating group (children, household members): each item its own fieldset of fields. */
-export const GroupField = ({ field }: { field: GroupFieldDefinition }) => {
-  const { t, i18n } = useTranslation('eform');
-  const { control, formState } = useFormContext<Values>();
-  const { fields, append, remove } = useFieldArray({ control, name: field.id as never });
-  const items = (useWatch({ control, name: field.id }) as Values[] | undefined) ?? [];
-  const lng = i18n.language;
-  const error = errorAt(formState.errors, field.id);
-  const origin = useEngine().provenance[field.id];
+/**
+ * A repeating group (children, household members): each item its own fieldset of fields. It
+ * re-renders when items are added or removed and when its own error changes, not as items are typed in.
+ */
+export const GroupField = memo(function GroupField({ field }: { field: GroupFieldDefinition }) {
+  const { fields, append, remove } = useFieldArray<Values>({ name: field.id as never });
+  const { errors } = useFormState<Values>({ name: field.id, exact: true });
+  const { t, lng, provenance } = useEngine();
+  const error = errorAt(errors, field.id);
+  const origin = provenance[field.id];
   return (
     <fieldset className="group" id={`${inputId(field.id)}-group`}>
       <legend className="field__label">{localText(field.label, lng)}</legend>
@@ -35,11 +37,15 @@ export const GroupField = ({ field }: { field: GroupFieldDefinition }) => {
           <legend>
             {localText(field.itemLabel, lng)} {index + 1}
           </legend>
-          {field.fields
-            .filter((sub) => matches(sub.visibleWhen, items[index] ?? {}))
-            .map((sub) => (
-              <Field key={sub.id} field={sub} path={`${field.id}.${index}.${sub.id}`} scope={items[index] ?? {}} />
-            ))}
+          {field.fields.map((sub) =>
+            sub.visibleWhen ? (
+              <When key={sub.id} condition={sub.visibleWhen} base={`${field.id}.${index}`}>
+                <Field field={sub} path={`${field.id}.${index}.${sub.id}`} inGroup />
+              </When>
+            ) : (
+              <Field key={sub.id} field={sub} path={`${field.id}.${index}.${sub.id}`} inGroup />
+            ),
+          )}
           <button type="button" className="button button--secondary" onClick={() => remove(index)}>
             {t('group.remove', { item: `${localText(field.itemLabel, lng)} ${index + 1}` })}
           </button>
@@ -52,4 +58,4 @@ export const GroupField = ({ field }: { field: GroupFieldDefinition }) => {
       ) : null}
     </fieldset>
   );
-};
+});

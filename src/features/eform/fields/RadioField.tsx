@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
 import { FieldFrame } from '../../../components/forms/FieldFrame.tsx';
 import { localText } from '../definition.ts';
+import { useEngine } from '../engine-context.ts';
 import type { FieldProps } from './field-types.ts';
 
 /** One choice of a few, all in view: a group of radios (the first carries the field's id). */
 export const RadioField = ({ field, rhf, frame }: FieldProps<'radio'>) => {
-  const { i18n } = useTranslation('eform');
+  const { lng } = useEngine();
   return (
     <FieldFrame {...frame} asGroup>
       {(describedBy) => (
@@ -23,7 +23,7 @@ export const RadioField = ({ field, rhf, frame }: FieldProps<'radio'>) => {
                 ref={i === 0 ? rhf.ref : undefined}
                 aria-describedby={describedBy}
               />
-              <span>{localText(o.label, i18n.language)}</span>
+              <span>{localText(o.label, lng)}</span>
             </label>
           ))}
         </div>

@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
 import { FieldFrame } from '../../../components/forms/FieldFrame.tsx';
 import { localText } from '../definition.ts';
+import { useEngine } from '../engine-context.ts';
 import type { FieldProps } from './field-types.ts';
 
 /** A drop-down list of the definition's options. */
 export const SelectField = ({ field, rhf, frame }: FieldProps<'select'>) => {
-  const { t, i18n } = useTranslation('eform');
+  const { t, lng } = useEngine();
   return (
     <FieldFrame {...frame}>
       {(describedBy, invalid) => (
@@ -13,7 +13,7 @@ export const SelectField = ({ field, rhf, frame }: FieldProps<'select'>) => {
           <option value="">{t('choose')}</option>
           {field.options.map((o) => (
             <option key={o.value} value={o.value}>
-              {localText(o.label, i18n.language)}
+              {localText(o.label, lng)}
             </option>
           ))}
         </select>

@@ -1,0 +1,173 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { initI18n } from '../../i18n/i18n.ts';
+import { FormDefinition } from '../../api/forms/schema.ts';
+import { loadDraft, type Draft } from '../../offline/personal-db.ts';
+import { EForm } from './EForm.tsx';
+import type * as InputFieldModule from './fields/InputField.tsx';
+
+/** How often each text box was drawn, by input id: typing must redraw that box alone. */
+const renders = vi.hoisted(() => new Map<string, number>());
+vi.mock('./fields/InputField.tsx', async (importOriginal) => {
+  const original = await importOriginal<typeof InputFieldModule>();
+  return {
+    InputField: (props: Parameters<typeof original.InputField>[0]) => {
+      renders.set(props.frame.id, (renders.get(props.frame.id) ?? 0) + 1);
+      return original.InputField(props);
+    },
+  };
+});
+
+beforeAll(async () => {
+  await initI18n('vi');
+  await import('i18next').then((m) => m.default.loadNamespaces('eform'));
+});
+
+const definition = FormDefinition.parse({
+  procedureId: 'test',
+  version: 1,
+  title: { vi: 'Tờ khai thử' },
+  sections: [
+    {
+      id: 'applicant',
+      title: { vi: 'Người khai' },
+      fields: [
+        { id: 'fullName', type: 'text', kind: 'name', label: { vi: 'Họ tên' }, required: true, prefill: { path: 'citizen.fullName', lock: 'locked' } },
+        { id: 'agency', type: 'text', label: { vi: 'Cơ quan tiếp nhận' }, required: true },
+        { id: 'phone', type: 'phone', label: { vi: 'Điện thoại' }, required: true, prefill: { path: 'contact.phone', lock: 'editable' } },
+        { id: 'email', type: 'email', label: { vi: 'Email' } },
+        { id: 'hasNickname', type: 'checkbox', label: { vi: 'Có tên gọi khác' } },
+        { id: 'nickname', type: 'text', label: { vi: 'Tên gọi khác' }, required: true, visibleWhen: { field: 'hasNickname', equals: true } },
+      ],
+    },
+    {
+      id: 'children',
+      title: { vi: 'Con' },
+      fields: [
+        {
+          id: 'people',
+          type: 'group',
+          label: { vi: 'Con' },
+          itemLabel: { vi: 'Người' },
+          fields: [
+            { id: 'name', type: 'text', label: { vi: 'Tên con' }, required: true },
+            { id: 'adopted', type: 'checkbox', label: { vi: 'Con nuôi' } },
+            { id: 'decision', type: 'text', label: { vi: 'Số quyết định' }, required: true, visibleWhen: { field: 'adopted', equals: true } },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+const at = '2026-11-20T03:00:00.000Z';
+const draft: Draft = {
+  owner: 'sub-1',
+  procedureId: 'test',
+  procedureName: 'Thủ tục thử',
+  definitionVersion: 1,
+  values: { fullName: 'Nguyễn Văn An', agency: '', phone: '0912345678', email: '', hasNickname: false, nickname: '', people: [{ name: '', adopted: false, decision: '' }] },
+  provenance: {
+    fullName: { source: 'population-db', retrievedAt: at, locked: true, path: 'citizen.fullName' },
+    phone: { source: 'vneid-account', retrievedAt: at, locked: false, path: 'contact.phone' },
+  },
+  prefilledCount: 2,
+  updatedAt: at,
+};
+
+const renderForm = () => {
+  const onSaved = vi.fn();
+  const onComplete = vi.fn();
+  render(<EForm definition={definition} draft={draft} dataStore={undefined} onSaved={onSaved} onComplete={onComplete} />);
+  return { onSaved, onComplete };
+};
+
+const box = (name: RegExp) => screen.getByRole('textbox', { name });
+const count = (id: string) => renders.get(id) ?? 0;
+
+describe('EForm', () => {
+  it('redraws only the field typed in, before and after a failed submit', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    const others = ['f-phone', 'f-email', 'f-people-0-name'];
+    const before = new Map(others.map((id) => [id, count(id)]));
+    const agencyBefore = count('f-agency');
+    await user.type(box(/Cơ quan tiếp nhận/), 'UBND');
+    expect(count('f-agency') - agencyBefore).toBeGreaterThanOrEqual(4);
+    for (const id of others) expect(count(id), id).toBe(before.get(id));
+
+    // Errors now show and are checked again as the citizen types: still one field at a time.
+    await user.click(screen.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }));
+    await screen.findByRole('alert');
+    const afterSubmit = new Map(others.map((id) => [id, count(id)]));
+    await user.type(box(/Email/), 'an@');
+    expect(count('f-phone')).toBe(afterSubmit.get('f-phone'));
+    expect(count('f-people-0-name')).toBe(afterSubmit.get('f-people-0-name'));
+  });
+
+  it('shows locked values with their source, and pre-filled ones that can be changed', () => {
+    renderForm();
+    expect(screen.getByText('Nguyễn Văn An')).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: /Họ tên/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Thông tin này sai\?/ })).toBeInTheDocument();
+    expect(box(/Điện thoại/)).toHaveValue('0912345678');
+    expect(screen.getByText(/^Lấy từ .* Đây là thông tin chính thức/)).toBeInTheDocument();
+    expect(box(/Điện thoại/)).toHaveAccessibleDescription(/Điền sẵn từ .* Bạn có thể sửa/);
+    // The group counts as one; the hidden field does not count.
+    expect(screen.getByText(/Đã điền sẵn 2 trên 6 mục/)).toBeInTheDocument();
+  });
+
+  it('shows a conditional field while its condition holds, in the form and inside a group item', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    expect(screen.queryByRole('textbox', { name: /Tên gọi khác/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Có tên gọi khác' }));
+    expect(box(/Tên gọi khác/)).toBeInTheDocument();
+    expect(screen.getByText(/Đã điền sẵn 2 trên 7 mục/)).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Có tên gọi khác' }));
+    expect(screen.queryByRole('textbox', { name: /Tên gọi khác/ })).not.toBeInTheDocument();
+
+    const item = screen.getByRole('group', { name: 'Người 1' });
+    expect(within(item).queryByRole('textbox', { name: /Số quyết định/ })).not.toBeInTheDocument();
+    await user.click(within(item).getByRole('checkbox', { name: 'Con nuôi' }));
+    expect(within(item).getByRole('textbox', { name: /Số quyết định/ })).toBeInTheDocument();
+  });
+
+  it('on submit lists every error in a focused summary, shows each next to its field, and clears one as it is fixed', async () => {
+    const user = userEvent.setup();
+    const { onComplete } = renderForm();
+    await user.clear(box(/Điện thoại/));
+    await user.click(screen.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }));
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    expect(within(summary).getByRole('link', { name: /Cơ quan tiếp nhận: Chưa nhập thông tin này/ })).toBeInTheDocument();
+    expect(within(summary).getByRole('link', { name: /Điện thoại: Chưa nhập thông tin này/ })).toBeInTheDocument();
+    expect(within(summary).getByRole('link', { name: /Tên con \(1\): Chưa nhập thông tin này/ })).toBeInTheDocument();
+    expect(box(/Cơ quan tiếp nhận/)).toHaveAccessibleDescription(/Chưa nhập thông tin này/);
+    expect(box(/Điện thoại/)).toHaveAccessibleDescription(/Chưa nhập thông tin này/);
+
+    await user.click(within(summary).getByRole('link', { name: /Điện thoại/ }));
+    expect(box(/Điện thoại/)).toHaveFocus();
+    await user.type(box(/Điện thoại/), '0912345678');
+    expect(box(/Điện thoại/)).not.toHaveAccessibleDescription(/Chưa nhập thông tin này/);
+    expect(box(/Cơ quan tiếp nhận/)).toHaveAccessibleDescription(/Chưa nhập thông tin này/);
+    expect(onComplete).not.toHaveBeenCalled();
+
+    await user.type(box(/Cơ quan tiếp nhận/), 'UBND phường Kim Long');
+    await user.type(box(/Tên con/), 'Nguyễn Minh Khang');
+    await user.click(screen.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }));
+    await waitFor(() => expect(onComplete).toHaveBeenCalledOnce());
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('saves the draft on the device shortly after the citizen stops typing', async () => {
+    const user = userEvent.setup();
+    const { onSaved } = renderForm();
+    await user.type(box(/Cơ quan tiếp nhận/), 'UBND');
+    expect(onSaved).not.toHaveBeenCalled();
+    await waitFor(() => expect(onSaved).toHaveBeenCalled(), { timeout: 3_000 });
+    expect(onSaved).toHaveBeenCalledTimes(1);
+    expect((await loadDraft('sub-1', 'test'))?.values).toMatchObject({ agency: 'UBND', fullName: 'Nguyễn Văn An' });
+  });
+});
