@@ -130,7 +130,7 @@ export default defineConfig({
       injectRegister: false,
       registerType: 'prompt',
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
         // Pre-rendered pages are for first visits; offline, every navigation gets shell.html.
         globIgnores: ['index.html', 'services.html', 'services/**'],
       },

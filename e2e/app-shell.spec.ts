@@ -18,6 +18,10 @@ test('installable: manifest, icons and a controlling service worker', async ({ p
   expect(manifest.name).toContain('Một Cửa Số');
   expect(manifest.icons.map((i) => `${i.sizes}:${i.purpose ?? 'any'}`)).toEqual(expect.arrayContaining(['192x192:any', '512x512:any', '512x512:maskable']));
   expect(manifest.theme_color).toMatch(/^#/);
+  // Asked for by name by browsers and tools that ignore <link rel="icon">: never a 404.
+  const favicon = await page.request.get('/favicon.ico');
+  expect(favicon.status()).toBe(200);
+  expect((await favicon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
 });
 
 test('Cache Storage holds only the shell and public data', async ({ page, backend: _ }) => {
