@@ -13,13 +13,12 @@ const OLD_STYLE = /\b(?:[Xx]óa|[Xx]òa|[Hh]ủy|[Hh]òa|[Hh]óa|[Tt]hủy|[Kk]h
 const localeFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? localeFiles(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : []));
 
+const strings = (value: unknown, key = ''): [string, string][] =>
+  typeof value === 'string' ? [[key, value]] : Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => strings(v, key ? `${key}.${k}` : k));
+
 describe('Vietnamese spelling style', () => {
   it.each(localeFiles(join(import.meta.dirname, 'locales', 'vi')))('%s keeps to one style', (file) => {
-    const offending = Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
-      .flatMap(function flat([key, value]): [string, string][] {
-        return typeof value === 'string' ? [[key, value]] : Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flat([`${key}.${k}`, v]));
-      })
-      .filter(([, text]) => OLD_STYLE.test(text));
+    const offending = strings(JSON.parse(readFileSync(file, 'utf8'))).filter(([, text]) => OLD_STYLE.test(text));
     expect(offending).toEqual([]);
   });
 
