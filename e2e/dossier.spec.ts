@@ -327,6 +327,14 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
 
   // VietQR for a bank app, or the card page; a declined card charges nothing.
   await expect(page.getByRole('img', { name: /Mã VietQR thanh toán 200\.000\s?₫/ })).toBeVisible();
+  // The phone showing the code cannot scan it: the same transfer in words, to copy, and the image.
+  await expect(page.getByText(/Mã thanh toán còn hiệu lực 1[45] phút/)).toBeVisible();
+  const transfer = page.getByRole('region', { name: 'Không quét được mã trên chính điện thoại này?' });
+  await expect(transfer.getByText(code, { exact: true })).toBeVisible();
+  await expect(transfer.getByRole('button', { name: 'Sao chép Số tài khoản' })).toBeVisible();
+  const qrImage = page.waitForEvent('download');
+  await transfer.getByRole('button', { name: 'Lưu ảnh mã QR' }).click();
+  expect((await qrImage).suggestedFilename()).toMatch(/^vietqr-.+\.png$/);
   await expectAccessible(page, 'payment');
 
   // A payment request left too long expires; a new one is one tap away.

@@ -64,6 +64,7 @@ const paymentView = (payment: PaymentRecord, now: Date): Payment => ({
   qrPayload: payment.qrPayload,
   cardUrl: `/pay/${payment.id}`,
   expiresAt: new Date(payment.expiresAt).toISOString(),
+  transfer: { bankName: 'VietinBank', account: TREASURY_ACCOUNT, accountName: 'KHO BAC NHA NUOC (MO PHONG)', note: payment.dossierCode },
 });
 
 export const startPayment = (citizenId: string, code: string, key: string, now = new Date()): Outcome<Payment> => {

@@ -169,6 +169,11 @@ export const Payment = z.object({
   /** The gateway's card page (simulated at /pay/:id). */
   cardUrl: nonEmpty(),
   expiresAt: z.iso.datetime(),
+  /**
+   * The same transfer in words, for the phone that shows the QR code and so cannot scan it:
+   * the citizen types these into their bank app (the note lets the treasury match the money).
+   */
+  transfer: z.object({ bankName: nonEmpty(), account: nonEmpty(), accountName: nonEmpty(), note: nonEmpty() }),
 });
 export type Payment = z.infer<typeof Payment>;
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../api/errors.ts';
 import { Link, Navigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,8 +7,10 @@ import { getPayment, startPayment } from '../../api/dossiers/requests.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { Icon } from '../../components/ui/Icon.tsx';
-import { QrCode } from '../../components/ui/QrCode.tsx';
-import { formatMoney } from '../../lib/format.ts';
+import { QrCode, qrGeometry } from '../../components/ui/QrCode.tsx';
+import { saveFile } from '../../components/documents/download.ts';
+import type { Payment } from '../../api/dossiers/schema.ts';
+import { formatMoney, intlLocale } from '../../lib/format.ts';
 import { useOnline } from '../../lib/use-online.ts';
 
 const POLL_MS = 3000;
@@ -102,10 +104,12 @@ export const PayPage = () => {
             <h2 id="qr-title">{t('pay.qrTitle')}</h2>
             <p>{t('pay.qrHelp')}</p>
             <QrCode value={current.qrPayload} label={t('pay.qrLabel', { amount: formatMoney(current.amount, i18n.language) })} />
+            <ExpiresIn at={current.expiresAt} />
             <p className="hint" role="status">
               {t('pay.waiting')}
             </p>
           </section>
+          <TransferDetails payment={current} />
           <a href={current.cardUrl} className="button button--block">
             {t('pay.card')}
           </a>
@@ -113,5 +117,94 @@ export const PayPage = () => {
         </>
       )}
     </div>
+  );
+};
+
+/** "Valid for 12 more minutes (until 10:42)", kept current: a code that runs out says so above. */
+const ExpiresIn = ({ at }: { at: string }) => {
+  const { t, i18n } = useTranslation('documents');
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  const end = new Date(at);
+  const minutes = Math.max(0, Math.ceil((end.getTime() - now) / 60_000));
+  const time = new Intl.DateTimeFormat(intlLocale(i18n.language), { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }).format(end);
+  return <p className="hint">{t('pay.expiresIn', { count: minutes, time })}</p>;
+};
+
+/** The QR code as a PNG a bank app can open from the gallery (the phone showing it cannot scan it). */
+const qrPng = async (value: string): Promise<Blob> => {
+  const { size, path } = qrGeometry(value);
+  const scale = 12;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size * scale;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('No 2D canvas');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.scale(scale, scale);
+  ctx.fillStyle = '#000';
+  ctx.fill(new Path2D(path));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('No PNG'))), 'image/png'));
+};
+
+/** Bank, account, amount and note with copy buttons, and the QR code saved as an image. */
+const TransferDetails = ({ payment }: { payment: Payment }) => {
+  const { t, i18n } = useTranslation('documents');
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const rows: { label: string; value: string; copy?: string }[] = [
+    { label: t('pay.bank'), value: payment.transfer.bankName },
+    { label: t('pay.account'), value: payment.transfer.account, copy: payment.transfer.account },
+    { label: t('pay.accountName'), value: payment.transfer.accountName },
+    { label: t('pay.amountLabel'), value: formatMoney(payment.amount, i18n.language), copy: String(payment.amount) },
+    { label: t('pay.note'), value: payment.transfer.note, copy: payment.transfer.note },
+  ];
+  const copy = async (label: string, value: string) => {
+    try {
+      if (!navigator.clipboard) throw new Error('No clipboard');
+      await navigator.clipboard.writeText(value);
+      setMessage({ text: t('pay.copied', { what: label }), ok: true });
+    } catch {
+      setMessage({ text: t('pay.copyFailed'), ok: false });
+    }
+  };
+  const saveQr = async () => {
+    const file = `vietqr-${payment.dossierCode.replace(/[^\w.-]+/g, '_')}.png`;
+    try {
+      saveFile(await qrPng(payment.qrPayload), file);
+      setMessage({ text: t('pay.qrSaved', { file }), ok: true });
+    } catch {
+      setMessage({ text: t('pay.qrSaveFailed'), ok: false });
+    }
+  };
+  return (
+    <section className="apply-card transfer" aria-labelledby="transfer-title">
+      <h2 id="transfer-title">{t('pay.transferTitle')}</h2>
+      <p>{t('pay.transferHelp')}</p>
+      <dl className="summary-list">
+        {rows.map((row) => (
+          <div key={row.label} className="summary-list__row">
+            <dt>{row.label}</dt>
+            <dd>
+              <span className="transfer__value">{row.value}</span>
+              {row.copy !== undefined ? (
+                <button type="button" className="button button--secondary button--small" onClick={() => void copy(row.label, row.copy ?? '')}>
+                  {t('pay.copy')}
+                  <span className="visually-hidden">{` ${row.label}`}</span>
+                </button>
+              ) : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" className="button button--secondary" onClick={() => void saveQr()}>
+        {t('pay.saveQr')}
+      </button>
+      <p role="status" className={message ? (message.ok ? 'success' : 'error-message') : 'visually-hidden'}>
+        {message?.text}
+      </p>
+    </section>
   );
 };
