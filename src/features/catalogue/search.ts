@@ -20,6 +20,8 @@ export interface IndexedProcedure {
   name: string;
   /** each keyword as ` folded words ` */
   keywords: string[];
+  /** the same, joined: one scan tells whether any keyword holds the query */
+  keywordText: string;
   /** everything searchable, folded */
   haystack: string;
 }
@@ -43,7 +45,7 @@ export const buildIndex = (procedures: readonly ProcedureSummary[]): SearchIndex
       .map(searchKey)
       .join(' ')} `;
     for (const word of words(haystack)) vocabulary.add(word);
-    return { procedure, name, keywords, haystack };
+    return { procedure, name, keywords, keywordText: keywords.join(''), haystack };
   });
   return { entries, vocabulary, vocabularyText: ` ${[...vocabulary].join(' ')} ` };
 };
@@ -117,21 +119,33 @@ const understand = (query: string, index: SearchIndex): QueryWord[] => {
     }
     const max = word.length >= 7 ? 2 : 1;
     const near: string[] = [];
-    for (const known of index.vocabulary) if (editDistance(word, known, max) <= max) near.push(known);
+    for (const known of index.vocabulary) {
+      // A slip rarely hits both of the first two letters: comparing them first skips the
+      // edit distance for most of the vocabulary (a query for nothing stays within one frame).
+      if (Math.abs(known.length - word.length) > max) continue;
+      if (known[0] !== word[0] && known[1] !== word[1] && known[0] !== word[1] && known[1] !== word[0]) continue;
+      if (editDistance(word, known, max) <= max) near.push(known);
+    }
     result.push({ forms: near.length > 0 ? near : [word], weight: near.length > 0 ? 0.6 : 1 });
   }
   return result;
 };
 
-/** How well one form of a query word matches an entry: 0 when it does not. */
+/**
+ * How well one form of a query word matches an entry: 0 when it does not. Most entries do not
+ * contain the form at all: one scan says so before any finer (and dearer) look.
+ */
 const formScore = (entry: IndexedProcedure, form: string): number => {
-  if (entry.name.includes(` ${form} `)) return 3;
-  if (entry.haystack.includes(` ${form} `)) return 2;
-  if (entry.name.includes(` ${form}`)) return 2;
-  if (entry.haystack.includes(` ${form}`)) return 1.5;
+  if (!entry.haystack.includes(form)) return 0;
+  const whole = ` ${form} `;
+  if (entry.name.includes(whole)) return 3;
+  if (entry.haystack.includes(whole)) return 2;
+  const start = ` ${form}`;
+  if (entry.name.includes(start)) return 2;
+  if (entry.haystack.includes(start)) return 1.5;
   // Inside a word (codes such as 1.001193, compounds): only for 3 letters or more, otherwise
   // "so" would match "số" inside every longer word.
-  return form.length >= 3 && entry.haystack.includes(form) ? 0.5 : 0;
+  return form.length >= 3 ? 0.5 : 0;
 };
 
 /** Procedures matching every word of the query and every filter, best matches first. */
@@ -161,9 +175,11 @@ export const searchProcedures = (index: SearchIndex, query: string, filters: Fil
       // The closer a keyword is to the whole query, the more it says ("cấp sổ đỏ" more than
       // "đổi số cmnd sổ đỏ ngân hàng").
       let named = 0;
-      for (const keyword of entry.keywords) {
-        if (!keyword.includes(phrase)) continue;
-        named = Math.max(named, keyword === phrase ? 12 : (8 * understood.length) / words(keyword).length);
+      if (entry.keywordText.includes(phrase)) {
+        for (const keyword of entry.keywords) {
+          if (!keyword.includes(phrase)) continue;
+          named = Math.max(named, keyword === phrase ? 12 : (8 * understood.length) / words(keyword).length);
+        }
       }
       score += named;
       if (entry.procedure.code === exactCode) score += 50;
