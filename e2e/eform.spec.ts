@@ -92,6 +92,10 @@ test('a birth registration fills itself from the data store, survives reload and
   await expect(answers.getByText('Bệnh viện Trung ương Huế')).toBeVisible();
   await expect(answers.getByText(/16 Lê Lợi, Phường Thuận Hoá, Thành phố Huế/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Người yêu cầu: cha hoặc mẹ của trẻ' }).getByText('046095001234')).toBeVisible();
+  // Papers and ticked boxes read back in words: never an internal id, never "not answered".
+  await expect(page.getByText(/doc-an-/)).toHaveCount(0);
+  await expect(page.getByRole('definition').filter({ hasText: /^Giấy chứng sinh$/ }).first()).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^Có$/ }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Kiểm tra với hệ thống' }).click();
   await expect(page.getByText(/Hệ thống đã kiểm tra câu trả lời ngày .*: hợp lệ/)).toBeVisible();
   await expectAccessible(page, 'check your answers');

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { dataStoreQueryOptions } from '../../api/me/queries.ts';
 import { useTranslation } from 'react-i18next';
 import { procedureQueryOptions } from '../../api/procedures/queries.ts';
 import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
@@ -13,7 +14,7 @@ import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { isGroup, localText, visibleSections, type Values } from './definition.ts';
-import { displayValue } from './fields/Field.tsx';
+import { displayValue, type AnswerLabels } from './fields/Field.tsx';
 import { inputId } from './fields/input-id.ts';
 import { validateValues } from './validation.ts';
 import { toSubmission } from './submission.ts';
@@ -30,6 +31,15 @@ export const CheckAnswersPage = () => {
   const { data: definition } = useSuspenseQuery(formDefinitionQueryOptions(id));
   const [draft, setDraft] = useState<Draft | null | undefined>(undefined);
   const [check, setCheck] = useState<Check>({ status: 'idle' });
+  // Papers chosen from the data store are read back by their names (cached since the form).
+  const store = useQuery({ ...dataStoreQueryOptions(session?.sub ?? ''), enabled: Boolean(session) });
+  const labels: AnswerLabels = {
+    noAnswer: t('noAnswer'),
+    yes: t('answer.yes'),
+    no: t('answer.no'),
+    storedDocument: t('answer.storedDocument'),
+    documentTitle: (docId) => store.data?.documents.find((d) => d.id === docId)?.title,
+  };
   const headingRef = useRef<HTMLHeadingElement>(null);
   usePageTitle(t('check.title'));
 
@@ -92,7 +102,7 @@ export const CheckAnswersPage = () => {
                     </dt>
                     <dd>
                       {field.fields
-                        .map((sub) => `${localText(sub.label, lng)}: ${displayValue(sub, item[sub.id], lng, t('noAnswer'))}`)
+                        .map((sub) => `${localText(sub.label, lng)}: ${displayValue(sub, item[sub.id], lng, labels)}`)
                         .join(' · ')}
                     </dd>
                     <dd className="summary-list__action">
@@ -107,7 +117,7 @@ export const CheckAnswersPage = () => {
                 <div key={field.id} className="summary-list__row">
                   <dt>{localText(field.label, lng)}</dt>
                   <dd>
-                    {displayValue(field, values[field.id], lng, t('noAnswer'))}
+                    {displayValue(field, values[field.id], lng, labels)}
                     {draft.provenance[field.id]?.locked ? <span className="tag">{t('check.fromRecords')}</span> : null}
                   </dd>
                   <dd className="summary-list__action">

@@ -35,16 +35,28 @@ export const errorAt = (errors: FieldErrors, path: string): string | undefined =
 };
 
 /** A value as read aloud on the page (locked fields and the check-your-answers page). */
-export const displayValue = (field: LeafField, value: unknown, lng: string, noAnswer: string): string => {
-  if (value === undefined || value === null || value === '') return noAnswer;
+export interface AnswerLabels {
+  noAnswer: string;
+  yes: string;
+  no: string;
+  /** A paper's name from the citizen's data store, by its id (never the id itself on screen). */
+  documentTitle?: ((id: string) => string | undefined) | undefined;
+  /** When the data store is not at hand: "a paper from your data store". */
+  storedDocument: string;
+}
+
+/** An answer as the citizen reads it back: labels, not codes; "No" for a box left unticked. */
+export const displayValue = (field: LeafField, value: unknown, lng: string, labels: AnswerLabels): string => {
+  if (field.type === 'checkbox') return value === true ? labels.yes : labels.no;
+  if (value === undefined || value === null || value === '') return labels.noAnswer;
   switch (field.type) {
     case 'select':
     case 'radio':
       return localText(field.options.find((o) => o.value === value)?.label, lng) || String(value);
     case 'address':
-      return formatAddress(value) || noAnswer;
-    case 'checkbox':
-      return value ? '✓' : noAnswer;
+      return formatAddress(value) || labels.noAnswer;
+    case 'document':
+      return labels.documentTitle?.(String(value)) ?? labels.storedDocument;
     default:
       return String(value);
   }
@@ -66,7 +78,7 @@ export const Field = memo(function Field({ field, path, inGroup = false }: { fie
   const id = inputId(path);
 
   if (origin?.locked) {
-    const shown = displayValue(field, rhf.value, lng, t('noAnswer'));
+    const shown = displayValue(field, rhf.value, lng, { noAnswer: t('noAnswer'), yes: t('answer.yes'), no: t('answer.no'), storedDocument: t('answer.storedDocument') });
     return (
       <div className="field field--locked" id={`${id}-group`}>
         <p className="field__label" id={`${id}-label`}>
