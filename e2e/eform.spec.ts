@@ -96,6 +96,12 @@ test('a birth registration fills itself from the data store, survives reload and
   await expect(page.getByText(/doc-an-/)).toHaveCount(0);
   await expect(page.getByRole('definition').filter({ hasText: /^Giấy chứng sinh$/ }).first()).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: /^Có$/ }).first()).toBeVisible();
+  // Offline, checking says it needs a connection; the answers stay on the page.
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Kiểm tra với hệ thống' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Kiểm tra với hệ thống cần kết nối mạng.' })).toBeVisible();
+  await expect(answers.getByText('Nguyễn Minh Châu')).toBeVisible();
+  await context.setOffline(false);
   await page.getByRole('button', { name: 'Kiểm tra với hệ thống' }).click();
   await expect(page.getByText(/Hệ thống đã kiểm tra câu trả lời ngày .*: hợp lệ/)).toBeVisible();
   await expectAccessible(page, 'check your answers');

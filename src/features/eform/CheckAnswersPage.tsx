@@ -61,6 +61,8 @@ export const CheckAnswersPage = () => {
   const errors = validateValues(definition, values);
   const changeLink = (path: string) => `/services/${id}/apply#${inputId(path)}`;
   const rejected = check.status === 'error' && isApiError(check.error) && check.error.code === 'locked-value-changed';
+  // Offline, checking cannot happen; nothing else is wrong, and the form is kept as it is.
+  const noConnection = check.status === 'error' && isApiError(check.error) && (check.error.kind === 'offline' || check.error.kind === 'network');
 
   const runCheck = async () => {
     setCheck({ status: 'checking' });
@@ -145,6 +147,10 @@ export const CheckAnswersPage = () => {
             <h3>{t('check.lockedChanged')}</h3>
             <p>{t('check.lockedChangedBody')}</p>
           </div>
+        ) : noConnection ? (
+          <p className="notice" role="alert">
+            {t('check.needsConnection')}
+          </p>
         ) : check.status === 'error' ? (
           <ErrorPanel error={check.error} onRetry={() => void runCheck()} headingLevel="h2" />
         ) : null}
