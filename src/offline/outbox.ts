@@ -156,5 +156,3 @@ export const drainOutbox = (owner: string, transport: OutboxTransport): Promise<
   })();
   return running;
 };
-
-export const pendingCount = (items: readonly OutboxItem[]): number => items.filter((i) => i.state !== 'sent').length;

@@ -4,30 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { hasKeptSession, isExpired, useSession } from '../../auth/session.ts';
 import { keepStatus, markSeen, resume, skipLock, subscribeKeep, unlock } from '../../auth/keep.ts';
 import { signIn } from '../../auth/actions.ts';
-import { listOutbox } from '../../offline/personal-db.ts';
-import { pendingCount, subscribeOutbox } from '../../offline/outbox.ts';
+import { useOutbox } from '../../offline/use-outbox.ts';
 
 export const useKeepStatus = () => useSyncExternalStore(subscribeKeep, keepStatus, keepStatus);
 
-/** How many submissions of `owner` still wait on this phone (re-read when the outbox changes). */
-const usePending = (owner: string | undefined): number => {
-  const [count, setCount] = useState(0);
-  useEffect(() => {
-    if (!owner) return undefined;
-    let live = true;
-    const load = () =>
-      void listOutbox(owner)
-        .then((items) => live && setCount(pendingCount(items)))
-        .catch(() => undefined);
-    load();
-    const unsubscribe = subscribeOutbox(load);
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, [owner]);
-  return owner ? count : 0;
-};
+/** How many submissions of `owner` still wait on this phone. */
+const usePending = (owner: string | undefined): number => useOutbox(owner).items.length;
 
 /** The app lock: a modal dialog (the rest of the app is inert behind it). */
 const LockScreen = ({ name }: { name: string }) => {

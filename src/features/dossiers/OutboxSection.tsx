@@ -1,44 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { droppedCount, listOutbox, type OutboxItem } from '../../offline/personal-db.ts';
-import { liveProgress, retry, subscribeOutbox } from '../../offline/outbox.ts';
+import type { OutboxItem } from '../../offline/personal-db.ts';
+import { useOutbox } from '../../offline/use-outbox.ts';
+import { liveProgress, retry } from '../../offline/outbox.ts';
 import { formatDateTime } from './format.ts';
 
 const ERROR_KINDS = new Set(['offline', 'network', 'timeout', 'server', 'unauthorized', 'conflict', 'invalid-input', 'malformed', 'too-large', 'rate-limited', 'client', 'invalid-response']);
-
-/** The outbox of this citizen, re-read whenever the outbox changes (progress, sent, failed). */
-const useOutbox = (owner: string): { items: OutboxItem[]; dropped: number } => {
-  const [items, setItems] = useState<OutboxItem[]>([]);
-  // Submissions an older version saved that this one could not read (and removed).
-  const [dropped, setDropped] = useState(0);
-  useEffect(() => {
-    if (!owner) return;
-    let live = true;
-    let pending = false;
-    const load = () => {
-      // Progress fires often while uploading: one read at a time is enough.
-      if (pending) return;
-      pending = true;
-      void listOutbox(owner)
-        .then((all) => {
-          if (!live) return;
-          setItems(all.filter((i) => i.state !== 'sent'));
-          setDropped(droppedCount('outbox'));
-        })
-        .catch(() => undefined)
-        .finally(() => {
-          pending = false;
-        });
-    };
-    load();
-    const unsubscribe = subscribeOutbox(load);
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, [owner]);
-  return { items, dropped };
-};
 
 /** Submissions saved on the device that have not reached the agency yet. */
 export const OutboxSection = ({ owner }: { owner: string }) => {
