@@ -3,6 +3,7 @@ import { getFaults, resetFaults, setFaults, takeFault, type Faults } from '../fa
 import { resetDb } from '../db.ts';
 import { resetDossiers } from '../dossiers/state.ts';
 import { resetGatewaySessions } from '../gateway-session.ts';
+import { resetRatings } from '../ratings/store.ts';
 import { expireAllTokens, resetIdp, revokeAllRefreshTokens } from '../idp.ts';
 import { readJson } from './body.ts';
 import { problem } from './problem.ts';
@@ -45,6 +46,7 @@ export const controlHandlers = [
     resetIdp();
     resetDossiers();
     resetGatewaySessions();
+    resetRatings();
     return new HttpResponse(null, { status: 204 });
   }),
 ];

@@ -7,6 +7,7 @@ import { resetFaults } from '../../mocks/faults.ts';
 import { resetDb } from '../../mocks/db.ts';
 import { resetIdp } from '../../mocks/idp.ts';
 import { resetDossiers } from '../../mocks/dossiers/state.ts';
+import { resetRatings } from '../../mocks/ratings/store.ts';
 import { resetGatewaySessions } from '../../mocks/gateway-session.ts';
 import { createQueryClient, installQueryClient } from '../app/query-client.ts';
 
@@ -34,6 +35,7 @@ afterEach(() => {
   resetDb();
   resetIdp();
   resetDossiers();
+  resetRatings();
   resetGatewaySessions();
 });
 afterAll(() => server.close());
