@@ -112,9 +112,17 @@ test('a birth registration fills itself from the data store, survives reload and
   await expect(page.getByRole('button', { name: 'Xem Giấy chứng nhận kết hôn' })).toBeVisible();
   await expect(page.getByText(/Tờ khai đăng ký khai sinh|Đăng ký khai sinh/).first()).toBeVisible();
   await expectAccessible(page, 'data store');
+  // The sign-out button is at the bottom of a long page: clicking it scrolls down there.
   await page.getByRole('button', { name: 'Đăng xuất và xoá dữ liệu trên máy' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('link', { name: 'Đăng nhập' })).toBeVisible();
+  // Said, and the home page opens at its top (not where /me was scrolled to).
+  const signedOut = page.getByRole('status').filter({ hasText: 'Bạn đã đăng xuất' });
+  await expect(signedOut).toContainText('Không còn dữ liệu nào của bạn trên điện thoại này');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expectAccessible(page, 'signed out');
+  await signedOut.getByRole('button', { name: 'Đã hiểu' }).click();
+  await expect(signedOut).toHaveCount(0);
 
   const device = await deviceContents(page);
   expect(device.databases).not.toContain('mcs-personal');
