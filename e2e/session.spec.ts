@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type APIRequestContext, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { test, expect, expectAccessible, waitForServiceWorker } from './fixtures.ts';
+import { test, expect, expectAccessible, signInAs, waitForServiceWorker } from './fixtures.ts';
 
 /**
  * The citizen's own phone: a browser profile that survives closing the browser (a persistent
@@ -226,4 +226,45 @@ test('kept signed in on the own phone: the outbox sends after a restart, the loc
   } finally {
     await rm(userDataDir, { recursive: true, force: true });
   }
+});
+
+test('a tab hidden for the lock period, then shown again, asks for the platform authenticator as a reopened app does', async ({ page, backend: _ }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  await page.goto('/me');
+  await signInAs(page, 'Võ Minh Đức');
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByText('Xin chào Võ Minh Đức.')).toBeVisible();
+  // The lock was registered at sign-in ("keep me signed in" is on by default on a personal phone).
+  await expect.poll(async () => (await credentialsOf(cdp, authenticatorId)).length).toBe(1);
+
+  /** The tab goes to the background or comes back (headless Chromium never hides a page itself). */
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page.evaluate((value) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => value === 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  const lock = page.getByRole('dialog', { name: 'Một Cửa Số đang khoá' });
+
+  // Hidden for a moment: nothing asked.
+  await setVisibility('hidden');
+  await setVisibility('visible');
+  await page.waitForTimeout(500);
+  await expect(lock).toHaveCount(0);
+
+  // Hidden, and 5 minutes go by (the time it was last seen, moved back rather than waited for).
+  await setVisibility('hidden');
+  await page.evaluate(() => localStorage.setItem('mcs.lastSeen', String(Date.now() - 5 * 60 * 1000 - 1000)));
+  await setVisibility('visible');
+  await expect(lock).toBeVisible();
+  await expect(lock.getByText(/Võ Minh Đức/)).toBeVisible();
+  await expectAccessible(page, 'app lock after a hidden tab');
+  await lock.getByRole('button', { name: 'Mở khoá' }).click();
+  await expect(lock).toHaveCount(0);
+  await expect(page.getByText('Xin chào Võ Minh Đức.')).toBeVisible();
+  await expect(page).toHaveURL(/\/me$/);
 });
