@@ -49,6 +49,18 @@ test('a birth registration fills itself from the data store, survives reload and
   await expect(requester.getByRole('textbox', { name: /Số điện thoại/ })).toHaveValue('0912345678');
   await expectAccessible(page, 'e-form');
 
+  // Every tick box and radio is one size, at least 24 px (WCAG 2.5.8), on a row at least 44 px high.
+  const targets = await page.locator('main input[type=checkbox], main input[type=radio]').evaluateAll((inputs) =>
+    inputs.map((input) => {
+      const box = input.getBoundingClientRect();
+      return { size: `${Math.round(box.width)}x${Math.round(box.height)}`, width: box.width, row: (input.closest('label') ?? input).getBoundingClientRect().height };
+    }),
+  );
+  expect(targets.length).toBeGreaterThan(5);
+  expect(new Set(targets.map((t) => t.size))).toEqual(new Set([targets[0]?.size]));
+  expect(targets[0]?.width).toBeGreaterThanOrEqual(24);
+  for (const t of targets) expect(t.row).toBeGreaterThanOrEqual(44);
+
   // Fill the rest, half of it, then reload: nothing is lost.
   await requester.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Thuận Hóa, thành phố Huế');
   await requester.getByRole('radio', { name: 'Cha', exact: true }).check();
@@ -201,4 +213,19 @@ test('the identity provider can be declined, and bad input in the form gets a fo
   await expect(page.getByRole('textbox', { name: /Số điện thoại/ })).toBeFocused();
   await expectAccessible(page, 'e-form with errors');
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('the documents step keeps "take a photo" and "choose a file" apart', async ({ page, backend: _ }) => {
+  await page.goto('/services/1.004873/apply');
+  await signInAs(page, 'Võ Minh Đức');
+  await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Kim Long, thành phố Huế');
+  await page.getByRole('combobox', { name: 'Mục đích sử dụng Giấy xác nhận' }).selectOption({ label: 'Để vay vốn ngân hàng' });
+  await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
+  await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();
+  await page.getByRole('link', { name: /đính kèm giấy tờ và nộp hồ sơ/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' })).toBeVisible();
+  const photo = (await page.locator('label', { hasText: 'Chụp ảnh giấy tờ' }).first().boundingBox())!;
+  const file = (await page.locator('label', { hasText: 'Chọn tệp' }).first().boundingBox())!;
+  const apart = Math.max(file.x - (photo.x + photo.width), file.y - (photo.y + photo.height));
+  expect(apart, 'gap between the two buttons (px)').toBeGreaterThanOrEqual(8);
 });

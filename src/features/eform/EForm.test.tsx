@@ -141,9 +141,10 @@ describe('EForm', () => {
     await user.click(screen.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }));
     const summary = await screen.findByRole('alert');
     await waitFor(() => expect(summary).toHaveFocus());
-    expect(within(summary).getByRole('link', { name: /Cơ quan tiếp nhận: Chưa nhập thông tin này/ })).toBeInTheDocument();
-    expect(within(summary).getByRole('link', { name: /Điện thoại: Chưa nhập thông tin này/ })).toBeInTheDocument();
-    expect(within(summary).getByRole('link', { name: /Tên con \(1\): Chưa nhập thông tin này/ })).toBeInTheDocument();
+    // Each entry says where the field is: its section, or its item of a group.
+    expect(within(summary).getByRole('link', { name: 'Người khai — Cơ quan tiếp nhận: Chưa nhập thông tin này' })).toBeInTheDocument();
+    expect(within(summary).getByRole('link', { name: 'Người khai — Điện thoại: Chưa nhập thông tin này' })).toBeInTheDocument();
+    expect(within(summary).getByRole('link', { name: 'Người 1 — Tên con: Chưa nhập thông tin này' })).toBeInTheDocument();
     expect(box(/Cơ quan tiếp nhận/)).toHaveAccessibleDescription(/Chưa nhập thông tin này/);
     expect(box(/Điện thoại/)).toHaveAccessibleDescription(/Chưa nhập thông tin này/);
 
@@ -169,5 +170,33 @@ describe('EForm', () => {
     await waitFor(() => expect(onSaved).toHaveBeenCalled(), { timeout: 3_000 });
     expect(onSaved).toHaveBeenCalledTimes(1);
     expect((await loadDraft('sub-1', 'test'))?.values).toMatchObject({ agency: 'UBND', fullName: 'Nguyễn Văn An' });
+  });
+
+  it('tells apart two errors on fields of the same name in different sections', async () => {
+    const user = userEvent.setup();
+    const twoDates = FormDefinition.parse({
+      procedureId: 'dates',
+      version: 1,
+      title: { vi: 'Hai ngày sinh' },
+      sections: [
+        { id: 'child', title: { vi: 'Người được khai sinh' }, fields: [{ id: 'childDateOfBirth', type: 'date', label: { vi: 'Ngày sinh' }, required: true }] },
+        { id: 'parent', title: { vi: 'Người cha hoặc mẹ còn lại' }, fields: [{ id: 'parentDateOfBirth', type: 'date', label: { vi: 'Ngày sinh' }, required: true }] },
+      ],
+    });
+    render(
+      <EForm
+        definition={twoDates}
+        draft={{ ...draft, procedureId: 'dates', values: { childDateOfBirth: '', parentDateOfBirth: '' }, provenance: {}, prefilledCount: 0 }}
+        dataStore={undefined}
+        onSaved={vi.fn()}
+        onComplete={vi.fn()}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }));
+    const links = within(await screen.findByRole('alert')).getAllByRole('link');
+    expect(links.map((l) => l.textContent)).toEqual([
+      'Người được khai sinh — Ngày sinh: Chưa nhập thông tin này',
+      'Người cha hoặc mẹ còn lại — Ngày sinh: Chưa nhập thông tin này',
+    ]);
   });
 });

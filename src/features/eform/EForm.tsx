@@ -145,11 +145,16 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
     focusField(hash);
   }, []);
 
+  // Each field's label and where it is (its section; in a group, the item): forms ask for a
+  // date of birth in several sections, and a summary of bare labels cannot tell them apart.
   const labels = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const f of allFields(definition)) {
-      map.set(f.id, localText(f.label, lng));
-      if (isGroup(f)) f.fields.forEach((sub) => map.set(`${f.id}.${sub.id}`, localText(sub.label, lng)));
+    const map = new Map<string, { label: string; where: string; item?: string }>();
+    for (const section of definition.sections) {
+      const where = localText(section.title, lng);
+      for (const f of section.fields) {
+        map.set(f.id, { label: localText(f.label, lng), where });
+        if (isGroup(f)) f.fields.forEach((sub) => map.set(`${f.id}.${sub.id}`, { label: localText(sub.label, lng), where, item: localText(f.itemLabel, lng) }));
+      }
     }
     return map;
   }, [definition, lng]);
@@ -157,7 +162,9 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
   const onInvalid = (errors: FieldErrors) => {
     const items = flattenErrors(errors).map(({ path, message }) => {
       const [head = '', index, sub] = path.split('.');
-      const label = sub ? `${labels.get(`${head}.${sub}`) ?? sub} (${Number(index) + 1})` : (labels.get(head) ?? head);
+      const known = labels.get(sub ? `${head}.${sub}` : head);
+      const where = known?.item ? `${known.item} ${Number(index) + 1}` : known?.where;
+      const label = known ? t('summary.item', { where, label: known.label }) : path;
       return { path, label, message };
     });
     setSummary(items);
