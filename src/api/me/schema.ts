@@ -52,6 +52,18 @@ export const Citizen = z.object({
   permanentAddress: Address,
   currentAddress: Address,
   maritalStatus: MaritalStatus,
+  /** Where the citizen has been registered as living (thường trú, tạm trú), oldest first. */
+  residenceHistory: z.optional(
+    z.array(
+      z.object({
+        fromYear: z.int(),
+        /** Absent: still registered there. */
+        toYear: z.optional(z.int()),
+        place: nonEmpty(),
+        kind: z.enum(['permanent', 'temporary']),
+      }),
+    ),
+  ),
 });
 export type Citizen = z.infer<typeof Citizen>;
 
@@ -69,6 +81,8 @@ export const HouseholdMember = z.object({
   fullName: nonEmpty(),
   dateOfBirth: z.iso.date(),
   sex: Sex,
+  /** As the population database records it; absent for a foreign national. */
+  ethnicity: z.optional(nonEmpty()),
   nationality: nonEmpty(),
   relationship: Relationship,
 });

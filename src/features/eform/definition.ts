@@ -35,7 +35,7 @@ export const visibleLeaves = (definition: FormDefinition, values: Values): LeafF
 
 export const allFields = (definition: FormDefinition): FormField[] => definition.sections.flatMap((s) => s.fields);
 
-/** The empty value a field starts from. */
+/** The value a field starts from when nothing is pre-filled (empty, or the form's default). */
 export const emptyValue = (field: FormField): unknown => {
   switch (field.type) {
     case 'checkbox':
@@ -44,6 +44,8 @@ export const emptyValue = (field: FormField): unknown => {
       return [];
     case 'address':
       return { provinceCode: '', provinceName: '', communeCode: '', communeName: '', line: '' };
+    case 'number':
+      return field.initial === undefined ? '' : String(field.initial);
     default:
       return '';
   }
