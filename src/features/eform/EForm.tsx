@@ -6,7 +6,7 @@ import type { Condition, FormDefinition, FormField } from '../../api/forms/schem
 import type { DataStore } from '../../api/me/schema.ts';
 import { saveDraft, type Draft } from '../../offline/personal-db.ts';
 import { trackWrite } from '../../offline/storage-health.ts';
-import { allFields, isGroup, localText, visibleSections, type Values } from './definition.ts';
+import { isGroup, localText, visibleSections, type Values } from './definition.ts';
 import { buildFormSchema } from './validation.ts';
 import { DataStoreCtx, EngineCtx, type EngineContext } from './engine-context.ts';
 import { Field } from './fields/Field.tsx';
