@@ -36,15 +36,21 @@ test('a birth registration fills itself from the data store, survives reload and
   const [, filled = '0', total = '0'] = /(\d+) trên (\d+)/.exec((await count.textContent()) ?? '') ?? [];
   expect(Number(filled) * 2).toBeGreaterThanOrEqual(Number(total));
   const today = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
-  await expect(page.getByText(`Lấy từ Cơ sở dữ liệu quốc gia về dân cư ngày ${today}`).first()).toBeVisible();
-  await expect(page.locator('.provenance__text')).toHaveCount(Number(filled));
+  // Said once per source for the section; each field carries only a small mark.
+  const requester = page.getByRole('region', { name: 'Người yêu cầu: cha hoặc mẹ của trẻ' });
+  await expect(requester.getByText(`Điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư ngày ${today}.`)).toHaveCount(1);
+  await expect(requester.locator('.provenance--section .provenance__text')).toHaveCount(2);
+  await expect(page.locator('.provenance-mark')).toHaveCount(Number(filled));
+  await expect(page.getByText(/Đây là thông tin chính thức nên không sửa ở đây/)).toHaveCount(0);
 
   // Authoritative values are locked and say why; the citizen can report them wrong instead.
-  const requester = page.getByRole('region', { name: 'Người yêu cầu: cha hoặc mẹ của trẻ' });
   await expect(requester.getByText('Nguyễn Văn An', { exact: true })).toBeVisible();
   await expect(requester.getByText('046095001234')).toBeVisible();
   await expect(requester.getByRole('textbox', { name: /Họ, chữ đệm và tên/ })).toHaveCount(0);
-  await expect(requester.getByText(/Đây là thông tin chính thức nên không sửa ở đây/).first()).toBeVisible();
+  const mark = requester.getByRole('button', { name: 'CSDL dân cư, chính thức' }).first();
+  await mark.click();
+  await expect(mark).toHaveAttribute('aria-expanded', 'true');
+  await expect(requester.getByText(`Lấy từ Cơ sở dữ liệu quốc gia về dân cư ngày ${today}. Đây là thông tin chính thức nên không sửa ở đây.`)).toBeVisible();
   await expect(requester.getByRole('button', { name: /Thông tin này sai\?/ }).first()).toBeVisible();
   await expect(requester.getByRole('textbox', { name: /Số điện thoại/ })).toHaveValue('0912345678');
   await expectAccessible(page, 'e-form');

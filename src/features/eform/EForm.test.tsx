@@ -112,10 +112,31 @@ describe('EForm', () => {
     expect(screen.queryByRole('textbox', { name: /Họ tên/ })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Thông tin này sai\?/ })).toBeInTheDocument();
     expect(box(/Điện thoại/)).toHaveValue('0912345678');
-    expect(screen.getByText(/^Lấy từ .* Đây là thông tin chính thức/)).toBeInTheDocument();
-    expect(box(/Điện thoại/)).toHaveAccessibleDescription(/Điền sẵn từ .* Bạn có thể sửa/);
+    // Each pre-filled field carries a small mark naming its source (a button, not a colour).
+    expect(screen.getByRole('button', { name: 'CSDL dân cư, chính thức' })).toBeInTheDocument();
+    expect(box(/Điện thoại/)).toHaveAccessibleDescription(/Tài khoản VNeID, sửa được/);
     // The group counts as one; the hidden field does not count.
     expect(screen.getByText(/Đã điền sẵn 2 trên 6 mục/)).toBeInTheDocument();
+  });
+
+  it('says where values came from once per source for the section, and the details on tapping a field’s mark', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    const section = screen.getByRole('region', { name: 'Người khai' });
+    const lines = within(section).getAllByText(/^Điền sẵn từ /);
+    expect(lines.map((l) => l.textContent)).toEqual([
+      'Điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư ngày 20/11/2026. Mục đánh dấu “🔒 CSDL dân cư, chính thức” là thông tin chính thức nên không sửa ở đây; nếu sai, bấm “Thông tin này sai?”.',
+      'Điền sẵn từ tài khoản VNeID của bạn ngày 20/11/2026. Mục đánh dấu “↺ Tài khoản VNeID, sửa được” bạn có thể sửa nếu đã thay đổi.',
+    ]);
+    // The full sentence is not repeated under each field: only on tapping its mark.
+    expect(within(section).queryByText(/Đây là thông tin chính thức/)).not.toBeInTheDocument();
+    const mark = within(section).getByRole('button', { name: /CSDL dân cư, chính thức/ });
+    expect(mark).toHaveAttribute('aria-expanded', 'false');
+    await user.click(mark);
+    expect(mark).toHaveAttribute('aria-expanded', 'true');
+    expect(within(section).getByText(/^Lấy từ Cơ sở dữ liệu quốc gia về dân cư ngày 20\/11\/2026\. Đây là thông tin chính thức/)).toBeVisible();
+    await user.click(mark);
+    expect(within(section).queryByText(/Đây là thông tin chính thức/)).not.toBeInTheDocument();
   });
 
   it('shows a conditional field while its condition holds, in the form and inside a group item', async () => {

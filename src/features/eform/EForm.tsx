@@ -12,6 +12,7 @@ import { DataStoreCtx, EngineCtx, type EngineContext } from './engine-context.ts
 import { Field } from './fields/Field.tsx';
 import { GroupField } from './fields/GroupField.tsx';
 import { When } from './fields/When.tsx';
+import { SectionProvenance } from './fields/Provenance.tsx';
 import { ErrorSummary, focusField } from '../../components/forms/ErrorSummary.tsx';
 import { inputId } from './fields/input-id.ts';
 import { CorrectionDialog, type CorrectionTarget } from './CorrectionDialog.tsx';
@@ -63,6 +64,7 @@ const Section = memo(function Section({ section, lng }: { section: FormDefinitio
     <section className="eform__section" aria-labelledby={`s-${section.id}`}>
       <h2 id={`s-${section.id}`}>{localText(section.title, lng)}</h2>
       {section.description ? <p className="hint">{localText(section.description, lng)}</p> : null}
+      <SectionProvenance fieldIds={section.fields.map((f) => f.id)} />
       {section.fields.map((field) =>
         field.visibleWhen ? (
           <When key={field.id} condition={field.visibleWhen}>

@@ -4,7 +4,7 @@ import type { LeafField } from '../../../api/forms/schema.ts';
 import { formatAddress, localText, type Values } from '../definition.ts';
 import { useEngine } from '../engine-context.ts';
 import { inputId } from './input-id.ts';
-import { ProvenanceNote } from './Provenance.tsx';
+import { ProvenanceMark } from './Provenance.tsx';
 import type { FieldComponent, FieldType } from './field-types.ts';
 import { InputField } from './InputField.tsx';
 import { SelectField } from './SelectField.tsx';
@@ -84,12 +84,10 @@ export const Field = memo(function Field({ field, path, inGroup = false }: { fie
         <p className="field__label" id={`${id}-label`}>
           {label}
         </p>
-        <p className="locked-value" id={id} tabIndex={-1} aria-describedby={`${id}-note`}>
+        <p className="locked-value" id={id} tabIndex={-1} aria-describedby={`${id}-label`}>
           {shown}
         </p>
-        <div className="provenance" id={`${id}-note`}>
-          <ProvenanceNote provenance={origin} />
-        </div>
+        <ProvenanceMark provenance={origin} id={`${id}-note`} />
         <button type="button" className="button button--link" onClick={() => onReportWrong(field.id, label, shown)}>
           {t('reportWrong')}
         </button>
@@ -103,7 +101,7 @@ export const Field = memo(function Field({ field, path, inGroup = false }: { fie
     hint,
     error: error ? t(error as 'validation.required') : undefined,
     optional: !field.required,
-    note: origin ? <ProvenanceNote provenance={origin} /> : undefined,
+    note: origin ? <ProvenanceMark provenance={origin} id={`${id}-source`} /> : undefined,
   };
   const Component = fieldComponents[field.type] as FieldComponent<FieldType>;
   return <Component field={field} rhf={rhf} frame={frame} />;
