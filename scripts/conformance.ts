@@ -23,7 +23,7 @@ import { array, prettifyError, safeParse, type core } from 'zod/mini';
 import { Commune, Province } from '../src/api/admin-units/schema.ts';
 import { Dossier, DossierList, NotificationList, TRACK_CLIENT_LIMIT, TRACK_CODE_LOCK, TrackResult, Upload, UPLOAD_LIMITS, type SubmitDossier } from '../src/api/dossiers/schema.ts';
 import { FormCheckResult, FormDefinition, selectOne } from '../src/api/forms/schema.ts';
-import { DataStore } from '../src/api/me/schema.ts';
+import { Correction, CorrectionReceipt, DataStore } from '../src/api/me/schema.ts';
 import { Problem } from '../src/api/problem/schema.ts';
 import { Catalogue, Procedure } from '../src/api/procedures/schema.ts';
 import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
@@ -458,6 +458,20 @@ export const conformanceChecks = (): Check<Context>[] => {
     anonymousRefused('POST', '/dossiers'),
     anonymousRefused('POST', '/uploads'),
     anonymousRefused('GET', '/notifications'),
+    anonymousRefused('GET', '/me/corrections'),
+    {
+      name: 'POST /me/corrections files a request that GET /me/corrections lists back, with what was asked and when',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const store = await s(ctx).store();
+        const proposed = `${store.citizen.fullName} ${randomUUID().slice(0, 8)}`;
+        const body = { path: 'citizen.fullName', currentValue: store.citizen.fullName, proposedValue: proposed };
+        const receipt = parsed(CorrectionReceipt, await ctx.api.call('POST', '/me/corrections', { token, ...json(body) }), 201);
+        const listed = parsed(array(Correction), await ctx.api.call('GET', '/me/corrections', { token })).find((c) => c.id === receipt.id);
+        expect(listed !== undefined, `request ${receipt.id} is not listed`);
+        expect(listed?.proposedValue === proposed && listed.path === body.path && listed.createdAt === receipt.createdAt, `request ${receipt.id} is listed, but not as filed`);
+      },
+    },
     {
       name: 'GET /me parses for the signed-in citizen, with a phone number (for tracking)',
       run: async (ctx) => {

@@ -16,7 +16,7 @@ import {
   UPLOAD_LIMITS,
 } from './dossiers/schema.ts';
 import { CheckForm, FormCheckResult, FormDefinition } from './forms/schema.ts';
-import { CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
+import { Correction, CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
 import { Problem } from './problem/schema.ts';
 import { Catalogue, Procedure } from './procedures/schema.ts';
 
@@ -42,6 +42,7 @@ export const CONTRACT_SCHEMAS = {
   DataStore,
   CorrectionRequest,
   CorrectionReceipt,
+  Correction,
   Upload,
   SubmitDossier,
   SubmitSupplement,
@@ -162,6 +163,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
     body: 'CorrectionRequest',
     ok: { status: 201, schema: 'CorrectionReceipt', description: 'The request is filed' },
     refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, 422: 'Not a correction, or the proposed value is the current one' },
+  },
+  {
+    method: 'get',
+    path: '/me/corrections',
+    summary: "The citizen's correction requests, oldest first",
+    auth: true,
+    ok: { status: 200, arrayOf: 'Correction', description: 'Every request this citizen filed, with what was asked and when' },
+    refusals: SIGNED_IN,
   },
   {
     method: 'get',

@@ -150,3 +150,13 @@ export type CorrectionRequest = z.infer<typeof CorrectionRequest>;
 
 export const CorrectionReceipt = z.object({ id: nonEmpty(), status: z.enum(['received']), createdAt: z.iso.datetime() });
 export type CorrectionReceipt = z.infer<typeof CorrectionReceipt>;
+
+/**
+ * A correction request as the backend keeps it: what was asked, of which value, and when. Listed
+ * back (GET /me/corrections) so the form and the data store page show it pending on any device.
+ */
+export const Correction = z.object({
+  ...CorrectionRequest.shape,
+  ...CorrectionReceipt.shape,
+});
+export type Correction = z.infer<typeof Correction>;
