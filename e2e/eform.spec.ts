@@ -51,6 +51,18 @@ test('a birth registration fills itself from the data store, survives reload and
   await mark.click();
   await expect(mark).toHaveAttribute('aria-expanded', 'true');
   await expect(requester.getByText(`Lấy từ Cơ sở dữ liệu quốc gia về dân cư ngày ${today}. Đây là thông tin chính thức nên không sửa ở đây.`)).toBeVisible();
+
+  // "Is this wrong?": the request goes to the agency and shows pending on the field itself.
+  const fullName = requester.locator('#f-requesterFullName-group');
+  await fullName.getByRole('button', { name: 'Thông tin này sai?' }).click();
+  const dialog = page.getByRole('dialog', { name: /Báo thông tin sai/ });
+  await dialog.getByRole('textbox', { name: 'Giá trị đúng' }).fill('Nguyễn Văn Ân');
+  await dialog.getByRole('button', { name: 'Gửi yêu cầu điều chỉnh' }).click();
+  await expect(dialog.getByText(/Đã gửi yêu cầu điều chỉnh, mã YC-/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Đóng' }).click();
+  await expect(fullName.getByText('Đang chờ điều chỉnh:')).toBeVisible();
+  await expect(fullName).toContainText(`ngày ${today} bạn đã đề nghị sửa thành “Nguyễn Văn Ân”`);
+  await expect(fullName.getByText('Nguyễn Văn An', { exact: true })).toBeVisible();
   await expect(requester.getByRole('button', { name: /Thông tin này sai\?/ }).first()).toBeVisible();
   await expect(requester.getByRole('textbox', { name: /Số điện thoại/ })).toHaveValue('0912345678');
   await expectAccessible(page, 'e-form');
@@ -81,6 +93,8 @@ test('a birth registration fills itself from the data store, survives reload and
   await expect(child.getByRole('textbox', { name: /Ngày, tháng, năm sinh/ })).toHaveValue('18/11/2026');
   await expect(child.getByRole('radio', { name: 'Nữ', exact: true })).toBeChecked();
   await expect(requester.getByRole('radio', { name: 'Cha', exact: true })).toBeChecked();
+  // The backend keeps the correction request: still pending after the reload.
+  await expect(fullName).toContainText('Đang chờ điều chỉnh: ngày');
 
   // Offline: keep editing; the draft is saved on the device and survives a reload.
   await context.setOffline(true);
@@ -128,6 +142,10 @@ test('a birth registration fills itself from the data store, survives reload and
   await page.getByRole('link', { name: /Tài khoản/ }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tài khoản và kho dữ liệu' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Xem Giấy chứng nhận kết hôn' })).toBeVisible();
+  const corrections = page.getByRole('region', { name: 'Đề nghị điều chỉnh thông tin đang chờ' });
+  await expect(corrections).toContainText('Họ, chữ đệm và tên: đề nghị sửa “Nguyễn Văn An” thành “Nguyễn Văn Ân”');
+  await expect(corrections).toContainText(`Gửi ngày ${today}`);
+  await expect(page.getByRole('definition').filter({ hasText: 'Nguyễn Văn An' })).toContainText('Đang chờ xử lý');
   await expect(page.getByText(/Tờ khai đăng ký khai sinh|Đăng ký khai sinh/).first()).toBeVisible();
   await expectAccessible(page, 'data store');
   // The sign-out button is at the bottom of a long page: clicking it scrolls down there.

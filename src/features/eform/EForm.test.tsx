@@ -139,6 +139,19 @@ describe('EForm', () => {
     expect(within(section).queryByText(/Đây là thông tin chính thức/)).not.toBeInTheDocument();
   });
 
+  it('shows a pending correction request on the field it is about, with what was asked and when', () => {
+    const corrections = [
+      { id: 'YC-OLD', path: 'citizen.dateOfBirth', currentValue: '1995', proposedValue: '1996', status: 'received' as const, createdAt: at },
+      { id: 'YC-1A2B', path: 'citizen.fullName', currentValue: 'Nguyễn Văn An', proposedValue: 'Nguyễn Văn Ân', status: 'received' as const, createdAt: at },
+    ];
+    render(<EForm definition={definition} draft={draft} dataStore={undefined} corrections={corrections} onSaved={vi.fn()} onComplete={vi.fn()} />);
+    const pending = screen.getByText(/^ngày 20\/11\/2026 bạn đã đề nghị sửa thành “Nguyễn Văn Ân” \(mã YC-1A2B\)/);
+    expect(pending.closest('p')).toHaveTextContent(/^Đang chờ điều chỉnh:/);
+    expect(screen.getByText('Nguyễn Văn An')).toHaveAccessibleDescription(/Đang chờ điều chỉnh: .*“Nguyễn Văn Ân”/);
+    // Only on the field it is about.
+    expect(screen.getAllByText(/Đang chờ điều chỉnh/)).toHaveLength(1);
+  });
+
   it('shows a conditional field while its condition holds, in the form and inside a group item', async () => {
     const user = userEvent.setup();
     renderForm();

@@ -3,12 +3,12 @@ import { FormProvider, useForm, useWatch, type Control, type FieldErrors } from 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { Condition, FormDefinition, FormField } from '../../api/forms/schema.ts';
-import type { DataStore } from '../../api/me/schema.ts';
+import type { Correction, CorrectionReceipt, DataStore } from '../../api/me/schema.ts';
 import { saveDraft, type Draft } from '../../offline/personal-db.ts';
 import { trackWrite } from '../../offline/storage-health.ts';
 import { isGroup, localText, visibleSections, type Values } from './definition.ts';
 import { buildFormSchema } from './validation.ts';
-import { DataStoreCtx, EngineCtx, type EngineContext } from './engine-context.ts';
+import { CorrectionsCtx, DataStoreCtx, EngineCtx, type EngineContext } from './engine-context.ts';
 import { Field } from './fields/Field.tsx';
 import { GroupField } from './fields/GroupField.tsx';
 import { When } from './fields/When.tsx';
@@ -83,6 +83,10 @@ interface Props {
   definition: FormDefinition;
   draft: Draft;
   dataStore: DataStore | undefined;
+  /** The citizen's correction requests, when known: a pending one shows on its field. */
+  corrections?: readonly Correction[] | undefined;
+  /** A correction request was just filed (the page fetches the list again). */
+  onCorrectionFiled?: (receipt: CorrectionReceipt) => void;
   onSaved: (draft: Draft) => void;
   onComplete: () => void;
 }
@@ -93,7 +97,7 @@ interface Props {
  * `useController`, each condition through `useWatch` of the one answer it depends on), and the
  * draft is saved from a subscription, debounced, off the render path.
  */
-export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved, onComplete }: Props) {
+export const EForm = memo(function EForm({ definition, draft, dataStore, corrections, onCorrectionFiled, onSaved, onComplete }: Props) {
   const { t, i18n } = useTranslation('eform');
   const lng = i18n.language;
   const resolver = useMemo(() => zodResolver(buildFormSchema(definition)), [definition]);
@@ -182,6 +186,7 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
   return (
     <EngineCtx.Provider value={engine}>
       <DataStoreCtx value={dataStore}>
+        <CorrectionsCtx value={corrections}>
         <PrefilledCount definition={definition} control={form.control} count={draft.prefilledCount} />
         <FormProvider {...form}>
           {summary.length > 0 ? (
@@ -209,7 +214,8 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
             </button>
           </form>
         </FormProvider>
-        {correction ? <CorrectionDialog target={correction} onClose={() => setCorrection(null)} /> : null}
+        {correction ? <CorrectionDialog target={correction} onFiled={onCorrectionFiled} onClose={() => setCorrection(null)} /> : null}
+        </CorrectionsCtx>
       </DataStoreCtx>
     </EngineCtx.Provider>
   );

@@ -2,7 +2,8 @@ import { memo } from 'react';
 import { useController, type FieldError, type FieldErrors } from 'react-hook-form';
 import type { LeafField } from '../../../api/forms/schema.ts';
 import { formatAddress, localText, type Values } from '../definition.ts';
-import { useEngine } from '../engine-context.ts';
+import { useCorrections, useEngine } from '../engine-context.ts';
+import { formatDate } from '../../../lib/format.ts';
 import { inputId } from './input-id.ts';
 import { ProvenanceMark } from './Provenance.tsx';
 import type { FieldComponent, FieldType } from './field-types.ts';
@@ -76,6 +77,9 @@ export const Field = memo(function Field({ field, path, inGroup = false }: { fie
   const error = fieldState.error?.message;
   const origin = inGroup ? undefined : provenance[field.id];
   const id = inputId(path);
+  const corrections = useCorrections();
+  // The latest request about this value, while the agency has not answered it.
+  const pending = origin?.locked ? corrections?.filter((c) => c.path === origin.path && c.status === 'received').at(-1) : undefined;
 
   if (origin?.locked) {
     const shown = displayValue(field, rhf.value, lng, { noAnswer: t('noAnswer'), yes: t('answer.yes'), no: t('answer.no'), storedDocument: t('answer.storedDocument') });
@@ -84,10 +88,17 @@ export const Field = memo(function Field({ field, path, inGroup = false }: { fie
         <p className="field__label" id={`${id}-label`}>
           {label}
         </p>
-        <p className="locked-value" id={id} tabIndex={-1} aria-describedby={`${id}-label`}>
+        <p className="locked-value" id={id} tabIndex={-1} aria-describedby={pending ? `${id}-note ${id}-pending` : `${id}-note`}>
           {shown}
         </p>
-        <ProvenanceMark provenance={origin} id={`${id}-note`} />
+        <div id={`${id}-note`}>
+          <ProvenanceMark provenance={origin} id={`${id}-source`} />
+        </div>
+        {pending ? (
+          <p className="correction-pending" id={`${id}-pending`}>
+            <strong>{t('correction.pendingTitle')}</strong> {t('correction.pending', { value: pending.proposedValue, date: formatDate(pending.createdAt, lng), id: pending.id })}
+          </p>
+        ) : null}
         <button type="button" className="button button--link" onClick={() => onReportWrong(field.id, label, shown)}>
           {t('reportWrong')}
         </button>
