@@ -55,7 +55,9 @@ test('kept signed in on the own phone: the outbox sends after a restart, the loc
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
       options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
     });
-    for (const credential of credentials) await cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
+    // A credential read back after being added this way can come without its RP ID: it is this origin's.
+    const rpId = new URL(String(use.baseURL)).hostname;
+    for (const credential of credentials) await cdp.send('WebAuthn.addCredential', { authenticatorId, credential: { ...credential, rpId: credential.rpId ?? rpId } });
     return { context, page, cdp, authenticatorId };
   };
   const close = async (phone: Phone) => {
