@@ -6,6 +6,7 @@ import { idpHandlers } from './handlers/idp.ts';
 import { formHandlers } from './handlers/forms.ts';
 import { dossierControlHandlers, dossierHandlers } from './handlers/dossiers.ts';
 import { openApiHandlers } from './handlers/openapi.ts';
+import { ratingHandlers } from './handlers/ratings.ts';
 import { problem } from './handlers/problem.ts';
 
 /** Every handler of the simulated backend, in the order msw tries them. */
@@ -17,6 +18,7 @@ export const handlers = [
   ...adminUnitHandlers,
   ...idpHandlers,
   ...formHandlers,
+  ...ratingHandlers,
   ...dossierHandlers,
   ...openApiHandlers,
   http.all('*/api/*', () => problem(404, 'not-found', 'No such endpoint')),
