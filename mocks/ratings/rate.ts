@@ -83,6 +83,10 @@ const commentRefusal = (comment: unknown): RatingRefusal | undefined => {
 };
 
 export const rateDossier = (rater: Rater, rawCode: string, key: string, body: unknown, now = new Date()): RatingOutcome => {
+  // Nobody to answer to (no session, no look-up's token): refused before the body is judged.
+  if (!('citizenId' in rater) && typeof (body as { ratingToken?: unknown } | null)?.ratingToken !== 'string') {
+    return refuse(401, 'session-expired', 'Sign in again, or look the dossier up to rate it');
+  }
   const tooLong = commentRefusal((body as { comment?: unknown } | null)?.comment);
   if (tooLong) return tooLong;
   const parsed = RateDossier.safeParse(body);
