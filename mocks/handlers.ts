@@ -6,13 +6,14 @@ import { idpHandlers } from './handlers/idp.ts';
 import { formHandlers } from './handlers/forms.ts';
 import { dossierControlHandlers, dossierHandlers } from './handlers/dossiers.ts';
 import { openApiHandlers } from './handlers/openapi.ts';
-import { ratingHandlers } from './handlers/ratings.ts';
+import { ratingControlHandlers, ratingHandlers } from './handlers/ratings.ts';
 import { problem } from './handlers/problem.ts';
 
 /** Every handler of the simulated backend, in the order msw tries them. */
 export const handlers = [
   ...controlHandlers,
   ...dossierControlHandlers,
+  ...ratingControlHandlers,
   faultInjection,
   ...procedureHandlers,
   ...adminUnitHandlers,

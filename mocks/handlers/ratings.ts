@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { DEFAULT_CRITERIA } from '../ratings/criteria.ts';
 import { ratingFlood, ratingOf, rateDossier, type RatingRefusal } from '../ratings/rate.ts';
+import { liveRatings } from '../ratings/store.ts';
 import { clientOf } from './client.ts';
 import { currentCitizenId } from './idp.ts';
 import { readJson } from './body.ts';
@@ -45,3 +46,6 @@ export const ratingHandlers = [
     return HttpResponse.json(outcome.value, { status: outcome.created ? 201 : 200, headers: { ...personal, ...(outcome.created ? {} : { 'Idempotent-Replayed': 'true' }) } });
   }),
 ];
+
+/** Test control (no sign-in): every live rating, as the statistics count them. */
+export const ratingControlHandlers = [http.get('*/api/__mock/ratings', () => HttpResponse.json({ ratings: liveRatings() }, { headers: { 'Cache-Control': 'no-store' } }))];
