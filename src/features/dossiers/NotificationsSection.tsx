@@ -19,7 +19,8 @@ export const NotificationsSection = ({ owner }: { owner: string }) => {
   const rateOn = new Set<string>();
   const seen = new Set<string>();
   for (const n of unread) {
-    if (isRatable(n.status) && !seen.has(n.dossierCode)) rateOn.add(n.id);
+    if (!isRatable(n.status) || seen.has(n.dossierCode)) continue;
+    rateOn.add(n.id);
     seen.add(n.dossierCode);
   }
 
