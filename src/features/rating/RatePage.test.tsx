@@ -10,7 +10,6 @@ import { wipePersonalData } from '../../auth/wipe.ts';
 import { renderAt } from '../../test/render-route.tsx';
 import { CITIZEN, signIn } from '../../test/session.ts';
 import { answerErrors } from './answers.ts';
-import { queryClient } from '../../app/query-client.ts';
 
 beforeAll(async () => {
   await initI18n('vi');
@@ -33,7 +32,7 @@ afterEach(() => {
 });
 
 /** A dossier of An's (residence registration, no fee) moved to `to` by the office. */
-const dossier = (to: 'result-ready' | 'returned' | 'rejected' | 'in-progress' = 'result-ready') => {
+const dossier = (to: 'result-ready' | 'returned' | 'rejected' | 'withdrawn' | 'in-progress' = 'result-ready') => {
   const outcome = submitDossier(CITIZEN, crypto.randomUUID(), { procedureId: '1.004222', values: {}, documents: [] });
   if (!outcome.ok) throw new Error(outcome.title);
   const moved = advanceDossier(outcome.value.code, to);
@@ -238,10 +237,13 @@ describe('where the rating is offered', () => {
     await act(() => router.navigate(`/dossiers/${code}/receipt`));
     expect(await screen.findByRole('link', { name: 'Đánh giá hồ sơ này' })).toHaveAttribute('href', `/dossiers/${code}/rate`);
 
-    // Rated on another device: the page says what was given once it hears of it.
+  });
+
+  it('says what was given once the dossier is rated', async () => {
+    const code = dossier('withdrawn');
     rateDossier({ citizenId: CITIZEN }, code, 'k', { channel: 'online', criteriaVersion: '766-2022.1', overall: 'very-satisfied' });
-    await act(() => queryClient.invalidateQueries({ queryKey: ['ratings'] }));
-    await act(() => router.navigate(`/dossiers/${code}`));
+    signIn();
+    renderAt(`/dossiers/${code}`);
     const given = await screen.findByRole('region', { name: 'Bạn thấy việc giải quyết hồ sơ thế nào?' });
     expect(await within(given).findByText(/^Bạn đã đánh giá hồ sơ này: Rất hài lòng\./)).toBeInTheDocument();
     expect(within(given).queryByRole('link', { name: 'Đánh giá hồ sơ này' })).not.toBeInTheDocument();
