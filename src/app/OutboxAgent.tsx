@@ -3,6 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { submitDossier, submitSupplement, uploadFile } from '../api/dossiers/requests.ts';
 import { rateDossier } from '../api/ratings/requests.ts';
 import { RateDossier } from '../api/ratings/schema.ts';
+import { ApiError } from '../api/errors.ts';
+import { safeParse } from 'zod/mini';
 import { listOutbox, saveSnapshot } from '../offline/personal-db.ts';
 import { isExpired, keptSessionOpen, readSession } from '../auth/session.ts';
 import { drainOutbox, type OutboxTransport } from '../offline/outbox.ts';
@@ -18,7 +20,10 @@ const transport: OutboxTransport = {
   submitSupplement: (item, documents) => submitSupplement(item.dossierCode, { documents }, item.id),
   submitRating: async (item) => {
     // Written by this app's rating page: parsed again, as everything read back from storage is.
-    const rating = await rateDossier(item.dossierCode, RateDossier.parse(item.values), item.id);
+    // Unreadable, it could never be sent: refused for good (the page offers to answer again).
+    const body = safeParse(RateDossier, item.values);
+    if (!body.success) throw new ApiError('invalid-input', 'Unreadable rating in the outbox', { code: 'invalid-body' });
+    const rating = await rateDossier(item.dossierCode, body.data, item.id);
     return { code: rating.dossierCode };
   },
 };
