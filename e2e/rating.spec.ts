@@ -58,6 +58,8 @@ test('a finished dossier is rated offline and sent once, a second rating is refu
   baseURL,
 }) => {
   void backend;
+  // Two browsers, eight pages checked by axe: longer than most journeys on a busy 2-core machine.
+  test.slow();
   // Two dossiers of An's (residence registration, no fee), which the office finishes.
   const token = await tokenFor(request, baseURL ?? '', AN);
   const file = async () => {
