@@ -6,17 +6,20 @@ import { idpHandlers } from './handlers/idp.ts';
 import { formHandlers } from './handlers/forms.ts';
 import { dossierControlHandlers, dossierHandlers } from './handlers/dossiers.ts';
 import { openApiHandlers } from './handlers/openapi.ts';
+import { ratingControlHandlers, ratingHandlers } from './handlers/ratings.ts';
 import { problem } from './handlers/problem.ts';
 
 /** Every handler of the simulated backend, in the order msw tries them. */
 export const handlers = [
   ...controlHandlers,
   ...dossierControlHandlers,
+  ...ratingControlHandlers,
   faultInjection,
   ...procedureHandlers,
   ...adminUnitHandlers,
   ...idpHandlers,
   ...formHandlers,
+  ...ratingHandlers,
   ...dossierHandlers,
   ...openApiHandlers,
   http.all('*/api/*', () => problem(404, 'not-found', 'No such endpoint')),

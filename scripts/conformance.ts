@@ -26,6 +26,7 @@ import { FormCheckResult, FormDefinition, selectOne } from '../src/api/forms/sch
 import { Correction, CorrectionReceipt, DataStore } from '../src/api/me/schema.ts';
 import { Problem } from '../src/api/problem/schema.ts';
 import { Catalogue, Procedure } from '../src/api/procedures/schema.ts';
+import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RatingCriteria, StoredRating, type RateDossier } from '../src/api/ratings/schema.ts';
 import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
 import { CheckFailed, exitCodeOf, expect, once, runChecks, type Check } from './lib/conformance-runner.ts';
 
@@ -361,9 +362,18 @@ interface State {
   values: () => Promise<Record<string, unknown>>;
   upload: () => Promise<{ upload: Upload; key: string }>;
   submitted: () => Promise<{ dossier: Dossier; key: string; body: SubmitDossier }>;
+  /** The happy path's dossier once withdrawn (by the withdrawal check): finished, so ratable. */
+  withdrawn: () => Promise<{ dossier: Dossier }>;
+  /** A second dossier, still received (the rating checks withdraw it). */
+  second: () => Promise<Dossier>;
+  criteria: () => Promise<RatingCriteria>;
+  /** A valid rating against the backend's criteria. */
+  rating: () => Promise<RateDossier>;
 }
 
 const json = (value: unknown) => ({ json: value });
+/** A code of the right shape that no office issues (agency H99, a day that does not exist). */
+const UNKNOWN_CODE = '000.00.99.H99-991231-0001';
 const keyed = (key: string = randomUUID()) => ({ 'Idempotency-Key': key });
 const path = (template: string, ...parts: string[]) => parts.reduce((p, part) => p.replace(/\{\w+\}/, encodeURIComponent(part)), template);
 
@@ -390,6 +400,23 @@ export const conformanceChecks = (): Check<Context>[] => {
         const key = randomUUID();
         const dossier = parsed(Dossier, await ctx.api.call('POST', '/dossiers', { token: await ctx.token(), ...json(body), headers: keyed(key) }), 201);
         return { dossier, key, body };
+      }),
+      withdrawn: once('the dossier is withdrawn', async () => {
+        const { dossier } = await state!.submitted();
+        const answer = await ctx.api.call('GET', path('/dossiers/{code}', dossier.code), { token: await ctx.token() });
+        const now = parsed(Dossier, answer);
+        if (now.status !== 'withdrawn') parsed(Dossier, await ctx.api.call('POST', path('/dossiers/{code}/withdraw', dossier.code), { token: await ctx.token() }));
+        return { dossier: now };
+      }),
+      second: once('a second dossier is submitted', async () => {
+        const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values: await state!.values(), documents: [{ requirement: null, source: 'upload', ref: (await state!.upload()).upload.id }] };
+        return parsed(Dossier, await ctx.api.call('POST', '/dossiers', { token: await ctx.token(), ...json(body), headers: keyed() }), 201);
+      }),
+      criteria: once('the rating criteria parse', async () => parsed(RatingCriteria, await ctx.api.call('GET', '/ratings/criteria'))),
+      rating: once('a rating', async () => {
+        const criteria = await state!.criteria();
+        const first = criteria.indicators[0];
+        return { channel: 'online', criteriaVersion: criteria.version, overall: 'satisfied', convenience: 'very-satisfied', ...(first ? { indicators: { [first.id]: 2 } } : {}) };
       }),
     });
 
@@ -472,6 +499,8 @@ export const conformanceChecks = (): Check<Context>[] => {
         expect(listed?.proposedValue === proposed && listed.path === body.path && listed.createdAt === receipt.createdAt, `request ${receipt.id} is listed, but not as filed`);
       },
     },
+    anonymousRefused('GET', path('/dossiers/{code}/rating', UNKNOWN_CODE)),
+    anonymousRefused('POST', path('/dossiers/{code}/rating', UNKNOWN_CODE)),
     {
       name: 'GET /me parses for the signed-in citizen, with a phone number (for tracking)',
       run: async (ctx) => {
@@ -624,6 +653,99 @@ export const conformanceChecks = (): Check<Context>[] => {
         const again = parsed(Dossier, await ctx.api.call('POST', '/dossiers', { token, ...json(body), headers: keyed(key) }), 200);
         expect(again.code === dossier.code && again.status === 'withdrawn', `the replay answered ${again.code} (${again.status})`);
         refused(await ctx.api.call('POST', path('/dossiers/{code}/withdraw', dossier.code), { token }), 409);
+      },
+    },
+
+    // ---- Ratings (the happy path's dossier is withdrawn by now: finished, so it may be rated) ---
+    {
+      name: 'GET /ratings/criteria parses: a version, the three levels, every indicator scored 2 / 1 / 0',
+      run: async (ctx) => {
+        const criteria = await s(ctx).criteria();
+        expect(criteria.levels.map((l) => l.level).sort().join() === 'dissatisfied,satisfied,very-satisfied', `levels ${criteria.levels.map((l) => l.level).join(', ')}`);
+        for (const indicator of criteria.indicators) {
+          const scores = indicator.scores.map((x) => x.score).sort().join();
+          expect(scores === '0,1,2', `indicator ${indicator.id} is scored ${scores}, expected 2, 1 and 0`);
+        }
+      },
+    },
+    {
+      name: 'POST /dossiers/{code}/rating of a dossier still in progress is refused (409/422 problem+json)',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const { code } = await s(ctx).second();
+        refused(await ctx.api.call('POST', path('/dossiers/{code}/rating', code), { token, ...json(await s(ctx).rating()), headers: keyed() }), [409, 422]);
+      },
+    },
+    {
+      name: "Another citizen can neither rate the finished dossier nor read its rating (403/404 problem+json)",
+      run: async (ctx) => {
+        const { dossier } = await s(ctx).withdrawn();
+        const other = await ctx.otherToken();
+        refused(await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { token: other, ...json(await s(ctx).rating()), headers: keyed() }), [403, 404]);
+        refused(await ctx.api.call('GET', path('/dossiers/{code}/rating', dossier.code), { token: other }), [403, 404]);
+      },
+    },
+    {
+      name: `POST /dossiers/{code}/rating refuses, with 422 problem+json, a comment of 5,000 characters (over ${COMMENT_MAX}) or only spaces, an unknown criteria version, an unknown indicator and a score of 3`,
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const { dossier } = await s(ctx).withdrawn();
+        const good = await s(ctx).rating();
+        const criteria = await s(ctx).criteria();
+        const first = criteria.indicators[0]?.id ?? 'total-time';
+        const bad: [string, unknown][] = [
+          ['5,000 characters', { ...good, comment: 'a'.repeat(5000) }],
+          ['only spaces', { ...good, comment: '   \n  ' }],
+          ['an unknown criteria version', { ...good, criteriaVersion: `${criteria.version}-not-a-version` }],
+          ['an unknown indicator', { ...good, indicators: { 'not-an-indicator': 2 } }],
+          ['a score of 3', { ...good, indicators: { [first]: 3 } }],
+        ];
+        for (const [what, body] of bad) {
+          const answer = await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { token, ...json(body), headers: keyed() });
+          expect(answer.status === 422, `a rating with ${what}: ${describe(answer)}, expected 422`);
+          refused(answer, 422);
+        }
+        const none = DossierRating.safeParse(jsonOf(await ctx.api.call('GET', path('/dossiers/{code}/rating', dossier.code), { token })));
+        expect(none.success && none.data.rating === null, 'a refused rating was stored');
+      },
+    },
+    {
+      name: 'POST /dossiers/{code}/rating rates the finished dossier once (201), the same key answers the same rating (200), a second rating is 409 with what was given; markup is kept as text',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const { dossier } = await s(ctx).withdrawn();
+        const body: RateDossier = { ...(await s(ctx).rating()), comment: '<script>alert(1)</script> Nhanh, đúng hẹn' };
+        const key = randomUUID();
+        const first = parsed(StoredRating, await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { token, ...json(body), headers: keyed(key) }), 201);
+        expect(first.dossierCode === dossier.code && first.channel === 'online' && first.criteriaVersion === body.criteriaVersion, `stored ${JSON.stringify(first)}`);
+        expect(first.procedureId === dossier.procedureId, `stored for procedure ${first.procedureId}, the dossier is ${dossier.procedureId}`);
+        expect(first.comment === body.comment, `the comment came back as ${JSON.stringify(first.comment)}`);
+        const replay = parsed(StoredRating, await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { token, ...json(body), headers: keyed(key) }), 200);
+        expect(replay.id === first.id, `the replay answered rating ${replay.id}, the first was ${first.id}`);
+        const second = refused(await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { token, ...json({ ...body, overall: 'dissatisfied' }), headers: keyed() }), 409);
+        const given = StoredRating.safeParse((second as Record<string, unknown>).rating);
+        expect(given.success && given.data.id === first.id, 'the 409 does not say what was given (`rating`)');
+        const read = parsed(DossierRating, await ctx.api.call('GET', path('/dossiers/{code}/rating', dossier.code), { token }));
+        expect(read.rating?.id === first.id, `GET answered ${JSON.stringify(read.rating)}`);
+      },
+    },
+    {
+      name: 'Without a session: GET /track of a finished dossier gives a rating token that rates that dossier (channel counter) and no other',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const { code } = await s(ctx).second();
+        await ctx.api.call('POST', path('/dossiers/{code}/withdraw', code), { token });
+        const phone = ((await s(ctx).store()).contact.phone ?? '').replace(/\D/g, '').slice(-4);
+        const found = parsed(TrackResult, await ctx.api.call('GET', `/track?${new URLSearchParams({ code, phone }).toString()}`));
+        expect(found.rating !== undefined && !found.rating.rated, `tracking the withdrawn dossier gave no rating token: ${JSON.stringify(found.rating)}`);
+        const ratingToken = found.rating?.token ?? '';
+        expect(!ratingToken.includes(phone) && !ratingToken.includes(code), 'the rating token carries the code or the phone digits');
+        const body: RateDossier = { ...(await s(ctx).rating()), channel: 'counter', ratingToken };
+        const { dossier } = await s(ctx).withdrawn();
+        refused(await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { ...json(body), headers: keyed() }), [403, 404, 409]);
+        refused(await ctx.api.call('POST', path('/dossiers/{code}/rating', code), { ...json({ ...body, ratingToken: 'not-a-rating-token' }), headers: keyed() }), [401, 403, 404]);
+        const stored = parsed(StoredRating, await ctx.api.call('POST', path('/dossiers/{code}/rating', code), { ...json(body), headers: keyed() }), 201);
+        expect(stored.dossierCode === code && stored.channel === 'counter', `stored ${JSON.stringify(stored)}`);
       },
     },
 
@@ -782,6 +904,24 @@ export const conformanceChecks = (): Check<Context>[] => {
         } finally {
           await ctx.api.call('POST', path('/dossiers/{code}/withdraw', code), { token });
         }
+      },
+    },
+
+    {
+      name: `POST /dossiers/{code}/rating answers one citizen at most ${RATING_POST_LIMIT.requests} posts in ${RATING_POST_LIMIT.windowMs / 1000} s, then 429 problem+json with Retry-After`,
+      run: async (ctx) => {
+        // The other citizen, whose budget nothing else needs; posts for a dossier that is not theirs.
+        const other = await ctx.otherToken();
+        const { dossier } = await s(ctx).withdrawn();
+        for (let i = 0; i <= RATING_POST_LIMIT.requests; i++) {
+          const answer = await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { token: other, ...json(await s(ctx).rating()), headers: keyed() });
+          if (answer.status === 429) {
+            tooMany(answer);
+            return;
+          }
+          refused(answer, [403, 404]);
+        }
+        throw new CheckFailed(`${RATING_POST_LIMIT.requests + 1} rating posts within seconds were all answered: no limit`);
       },
     },
 

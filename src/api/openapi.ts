@@ -19,6 +19,7 @@ import { CheckForm, FormCheckResult, FormDefinition } from './forms/schema.ts';
 import { Correction, CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
 import { Problem } from './problem/schema.ts';
 import { Catalogue, Procedure } from './procedures/schema.ts';
+import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RATING_TOKEN_TTL_MS, RateDossier, RatingCriteria, StoredRating } from './ratings/schema.ts';
 
 /**
  * The contract as an OpenAPI 3.1 document, generated from the zod schemas the app parses every
@@ -51,6 +52,10 @@ export const CONTRACT_SCHEMAS = {
   TrackResult,
   Payment,
   NotificationList,
+  RatingCriteria,
+  RateDossier,
+  StoredRating,
+  DossierRating,
   Problem,
 } as const satisfies Record<string, core.$ZodType>;
 
@@ -72,6 +77,8 @@ interface Endpoint {
   summary: string;
   /** Needs the citizen's bearer token (401 without a live one). */
   auth?: boolean;
+  /** The bearer token may be left out (the body then carries another proof, e.g. a rating token). */
+  authOptional?: boolean;
   /** Takes an Idempotency-Key: the same key again answers 200 with what the first request made. */
   idempotent?: boolean;
   params?: Param[];
@@ -318,6 +325,46 @@ export const ENDPOINTS: readonly Endpoint[] = [
         `or this client (by connection address) made more than ${TRACK_CLIENT_LIMIT.requests} look-ups in ${TRACK_CLIENT_LIMIT.windowMs / 1000} s (\`too-many-lookups\`)`,
     },
   },
+  {
+    method: 'get',
+    path: '/ratings/criteria',
+    summary: 'The criteria a dossier is rated against, with their version (public; a province changes them without an app release)',
+    ok: { status: 200, schema: 'RatingCriteria', description: 'The current criteria set' },
+    refusals: {},
+  },
+  {
+    method: 'get',
+    path: '/dossiers/{code}/rating',
+    summary: 'The rating given to one of the citizen’s dossiers, or null',
+    auth: true,
+    params: [id('code', 'Dossier code')],
+    ok: { status: 200, schema: 'DossierRating', description: 'The rating, or null while there is none' },
+    refusals: { ...SIGNED_IN, 404: "No such dossier of this citizen's (someone else's looks the same)" },
+  },
+  {
+    method: 'post',
+    path: '/dossiers/{code}/rating',
+    summary:
+      'Rate a finished dossier (result ready, returned, rejected or withdrawn), once. Signed in as its owner, or without a session with the `ratingToken` ' +
+      `a look-up (GET /track) of that finished dossier gave (bound to it, valid ${minutes(RATING_TOKEN_TTL_MS)} minutes). The comment is stored as text, never markup.`,
+    auth: true,
+    authOptional: true,
+    idempotent: true,
+    params: [id('code', 'Dossier code')],
+    body: 'RateDossier',
+    ok: { status: 201, schema: 'StoredRating', description: 'The rating is stored, with its channel, agency, procedure and criteria version' },
+    refusals: {
+      ...JSON_BODY_REFUSALS,
+      400: 'Idempotency-Key missing (or malformed JSON)',
+      401: 'No live session and no ratingToken (`session-expired`), or the ratingToken is unknown or expired (`rating-token-expired`)',
+      404: "No such dossier of this citizen's, or not the dossier the token was given for (they look alike)",
+      409: 'The dossier is not finished (`dossier-not-finished`), or it was rated already (`already-rated`; the problem\'s `rating` is what was given)',
+      422:
+        `Not a rating (\`invalid-body\`: unknown channel, level or a score other than 0, 1, 2); a comment over ${COMMENT_MAX} characters (\`comment-too-long\`) or only spaces (\`comment-blank\`); ` +
+        'an unknown criteria version (`unknown-criteria-version`) or indicator (`unknown-indicator`); or the Idempotency-Key was used for a different rating',
+      429: `More than ${RATING_POST_LIMIT.requests} rating posts in ${RATING_POST_LIMIT.windowMs / 1000} s by this citizen, or by this client without a session (\`too-many-ratings\`; every post counts, refused or not)`,
+    },
+  },
 ];
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
@@ -361,7 +408,7 @@ const operation = (e: Endpoint): Json => {
   return {
     operationId: `${e.method}${e.path.replace(/\{(\w+)\}/g, 'By-$1').replace(/[^a-zA-Z0-9]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
     summary: e.summary,
-    ...(e.auth ? { security: [{ bearer: [] }] } : { security: [] }),
+    ...(e.auth ? { security: e.authOptional ? [{ bearer: [] }, {}] : [{ bearer: [] }] } : { security: [] }),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(e.body === 'file'
       ? { requestBody: { required: true, content: Object.fromEntries(FILE_TYPES.map((t) => [t, { schema: binary }])) } }

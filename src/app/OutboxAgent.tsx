@@ -1,6 +1,10 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { submitDossier, submitSupplement, uploadFile } from '../api/dossiers/requests.ts';
+import { rateDossier } from '../api/ratings/requests.ts';
+import { RateDossier } from '../api/ratings/schema.ts';
+import { ApiError } from '../api/errors.ts';
+import { safeParse } from 'zod/mini';
 import { listOutbox, saveSnapshot } from '../offline/personal-db.ts';
 import { isExpired, keptSessionOpen, readSession } from '../auth/session.ts';
 import { drainOutbox, type OutboxTransport } from '../offline/outbox.ts';
@@ -14,6 +18,14 @@ const transport: OutboxTransport = {
     return dossier;
   },
   submitSupplement: (item, documents) => submitSupplement(item.dossierCode, { documents }, item.id),
+  submitRating: async (item) => {
+    // Written by this app's rating page: parsed again, as everything read back from storage is.
+    // Unreadable, it could never be sent: refused for good (the page offers to answer again).
+    const body = safeParse(RateDossier, item.values);
+    if (!body.success) throw new ApiError('invalid-input', 'Unreadable rating in the outbox', { code: 'invalid-body' });
+    const rating = await rateDossier(item.dossierCode, body.data, item.id);
+    return { code: rating.dossierCode };
+  },
 };
 
 /** How often to look again while something waits and nothing else woke us (a flaky link). */
@@ -52,6 +64,7 @@ export const OutboxAgent = ({ owner }: { owner: string }) => {
         .then(async () => {
           if (disposed) return;
           void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
+          void queryClient.invalidateQueries({ queryKey: ['ratings', 'dossier'] });
           // Something still waits after a transient failure (a 500, a dropped upload): retry with backoff.
           const items = await listOutbox(owner);
           const waiting = items.some((i) => i.state === 'queued' && i.lastError && i.lastError.kind !== 'unauthorized');

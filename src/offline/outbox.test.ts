@@ -30,6 +30,7 @@ const queue = (id: string) =>
 const fakeBackend = () => {
   const uploads = new Map<string, string>();
   const dossiers = new Map<string, string>();
+  const ratings = new Map<string, string>();
   const transport: OutboxTransport = {
     upload: vi.fn(async (_blob, _name, key, onProgress) => {
       onProgress(1);
@@ -42,8 +43,12 @@ const fakeBackend = () => {
       return { code: dossiers.get(item.id) ?? '' };
     }),
     submitSupplement: vi.fn(async (item: OutboxItem & { dossierCode: string }) => ({ code: item.dossierCode })),
+    submitRating: vi.fn(async (item: OutboxItem & { dossierCode: string }) => {
+      if (!ratings.has(item.id)) ratings.set(item.id, item.dossierCode);
+      return { code: item.dossierCode };
+    }),
   };
-  return { transport, uploads, dossiers };
+  return { transport, uploads, dossiers, ratings };
 };
 
 describe('outbox', () => {
@@ -119,5 +124,25 @@ describe('outbox', () => {
     expect(backend.transport.submitDossier).toHaveBeenCalledTimes(1);
     await retry('k4');
     expect((await listOutbox('an'))[0]?.state).toBe('queued');
+  });
+
+  it('sends a rating once, with its own key, and keeps a refused one with the reason', async () => {
+    const backend = fakeBackend();
+    const rating = (id: string, dossierCode: string) =>
+      enqueue({ id, owner: 'an', type: 'rating', procedureId: '1.004222', procedureName: 'Đăng ký thường trú', dossierCode, values: { channel: 'online', criteriaVersion: '766-2022.1', overall: 'satisfied' }, attachments: [] });
+    await rating('r1', '000.01.31.H99-261123-0001');
+    await drainOutbox('an', backend.transport);
+    await drainOutbox('an', backend.transport);
+    expect(backend.transport.submitRating).toHaveBeenCalledTimes(1);
+    expect(backend.transport.submitDossier).not.toHaveBeenCalled();
+    expect([...backend.ratings]).toEqual([['r1', '000.01.31.H99-261123-0001']]);
+    expect((await listOutbox('an')).find((i) => i.id === 'r1')?.state).toBe('sent');
+
+    backend.transport.submitRating = vi.fn(async () => {
+      throw new ApiError('conflict', 'rated', { code: 'already-rated', status: 409 });
+    });
+    await rating('r2', '000.01.31.H99-261123-0002');
+    await drainOutbox('an', backend.transport);
+    expect((await listOutbox('an')).find((i) => i.id === 'r2')).toMatchObject({ state: 'failed', lastError: { code: 'already-rated' }, values: { overall: 'satisfied' } });
   });
 });

@@ -11,6 +11,8 @@ import { getOutboxItem, listOutbox, putOutboxItem, type Attachment, type OutboxI
  * no session, so Background Sync only wakes an open page; with the app closed, the dossier waits
  * safely on the phone until the app is next opened — the waiting page says so.
  *
+ * Ratings of finished dossiers go the same way (no files: one request).
+ *
  * Exactly once: each file upload and the submission carry an idempotency key that never
  * changes for that item, so a retry after a dropped connection returns what the backend
  * already holds instead of creating a second dossier.
@@ -19,6 +21,8 @@ export interface OutboxTransport {
   upload(file: Blob, name: string, key: string, onProgress: (fraction: number) => void): Promise<{ id: string }>;
   submitDossier(item: OutboxItem, documents: DocumentRef[]): Promise<{ code: string }>;
   submitSupplement(item: OutboxItem & { dossierCode: string }, documents: DocumentRef[]): Promise<{ code: string }>;
+  /** A rating of a finished dossier: `item.values` is the rating, `item.id` its idempotency key. */
+  submitRating(item: OutboxItem & { dossierCode: string }): Promise<{ code: string }>;
 }
 
 const listeners = new Set<() => void>();
@@ -95,9 +99,11 @@ const sendOne = async (initial: OutboxItem, transport: OutboxTransport): Promise
       : { requirement: a.requirement, source: 'upload', ref: a.uploadId ?? '' },
   );
   const result =
-    item.type === 'supplement' && item.dossierCode
-      ? await transport.submitSupplement({ ...item, dossierCode: item.dossierCode }, documents)
-      : await transport.submitDossier(item, documents);
+    item.type === 'rating' && item.dossierCode
+      ? await transport.submitRating({ ...item, dossierCode: item.dossierCode })
+      : item.type === 'supplement' && item.dossierCode
+        ? await transport.submitSupplement({ ...item, dossierCode: item.dossierCode }, documents)
+        : await transport.submitDossier(item, documents);
   // Sent: the files' bytes are no longer needed on the device.
   const sent: OutboxItem = {
     ...item,

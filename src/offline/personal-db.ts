@@ -92,11 +92,14 @@ export const OutboxItem = z.object({
   /** Also the Idempotency-Key of the submission. */
   id: nonEmpty(),
   owner: nonEmpty(),
-  /** 'dossier': a new application; 'supplement': papers added to an existing dossier. */
-  type: z.enum(['dossier', 'supplement']),
+  /**
+   * 'dossier': a new application; 'supplement': papers added to an existing dossier; 'rating':
+   * the citizen's rating of a finished dossier (`values` is the rating, no attachments).
+   */
+  type: z.enum(['dossier', 'supplement', 'rating']),
   procedureId: nonEmpty(),
   procedureName: z.string(),
-  /** For supplements: the dossier they belong to. After sending: the dossier's code. */
+  /** For supplements and ratings: the dossier they belong to. After sending: the dossier's code. */
   dossierCode: z.optional(nonEmpty()),
   values: z.record(z.string(), z.unknown()),
   attachments: z._default(z.array(Attachment), []),

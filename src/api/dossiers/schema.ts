@@ -145,6 +145,18 @@ export const TRACK_CLIENT_LIMIT = { requests: 10, windowMs: 60_000 } as const;
 /** …and a code is locked for everyone after this many wrong phone digits. */
 export const TRACK_CODE_LOCK = { misses: 5, lockMs: 15 * 60_000 } as const;
 
+/**
+ * What a public look-up of a finished dossier adds: an opaque token (nothing personal in it)
+ * that lets the same person rate that dossier, and only it, for a short while (src/api/ratings).
+ */
+export const RatingInvitation = z.object({
+  token: nonEmpty(),
+  expiresAt: z.iso.datetime(),
+  /** Already rated: a new rating would be refused. */
+  rated: z.boolean(),
+});
+export type RatingInvitation = z.infer<typeof RatingInvitation>;
+
 /** Public look-up: what anyone holding the code and the phone's last digits may see. */
 export const TrackResult = z.object({
   code: DossierCode,
@@ -155,6 +167,8 @@ export const TrackResult = z.object({
   dueOn: z.nullable(z.iso.date()),
   overdue: z.boolean(),
   events: z.array(DossierEvent),
+  /** Only once the dossier is finished: it may then be rated without signing in. */
+  rating: z.optional(RatingInvitation),
 });
 export type TrackResult = z.infer<typeof TrackResult>;
 

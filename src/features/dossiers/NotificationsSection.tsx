@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { markNotificationsRead } from '../../api/dossiers/requests.ts';
 import { dossierKeys, notificationsQueryOptions } from '../../api/dossiers/queries.ts';
 import { formatDateTime } from './format.ts';
+import { isRatable } from '../../api/ratings/schema.ts';
 
 /** "Thông báo mới": unread status changes, each leading to its dossier. */
 export const NotificationsSection = ({ owner }: { owner: string }) => {
@@ -14,6 +15,14 @@ export const NotificationsSection = ({ owner }: { owner: string }) => {
   const [state, setState] = useState<'idle' | 'marking' | 'done' | 'failed'>('idle');
   const statusRef = useRef<HTMLParagraphElement>(null);
   const unread = (notifications.data?.notifications ?? []).filter((n) => !n.read);
+  // A dossier just finished: rating is offered once, on its newest such notification.
+  const rateOn = new Set<string>();
+  const seen = new Set<string>();
+  for (const n of unread) {
+    if (!isRatable(n.status) || seen.has(n.dossierCode)) continue;
+    rateOn.add(n.id);
+    seen.add(n.dossierCode);
+  }
 
   const markRead = async () => {
     setState('marking');
@@ -47,6 +56,12 @@ export const NotificationsSection = ({ owner }: { owner: string }) => {
                   {' '}
                   <time dateTime={n.at}>{formatDateTime(n.at, i18n.language)}</time>
                 </span>
+                {rateOn.has(n.id) ? (
+                  <>
+                    {' · '}
+                    <Link to={`/dossiers/${encodeURIComponent(n.dossierCode)}/rate`}>{t('rating.notification', { code: n.dossierCode })}</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -35,6 +35,8 @@ export const OutboxItemPage = () => {
   if (item.isPending) return <p className="loading">{t('loading')}</p>;
   const data = item.data;
   if (!data || data.owner !== session?.sub) return <Navigate to="/dossiers" replace />;
+  // A rating waits, is refused or is sent where it was given.
+  if (data.type === 'rating' && data.dossierCode) return <Navigate to={`/dossiers/${encodeURIComponent(data.dossierCode)}/rate`} replace />;
   if (data.state === 'sent' && data.dossierCode) {
     const dossier = `/dossiers/${encodeURIComponent(data.dossierCode)}`;
     return <Navigate to={data.type === 'supplement' ? `${dossier}?supplement=sent` : `${dossier}/receipt`} replace />;
