@@ -270,11 +270,15 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
   await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('Công an thành phố Cần Thơ');
   await page.getByRole('radio', { name: /Phiếu số 1/ }).check();
   await page.getByRole('combobox', { name: 'Mục đích sử dụng phiếu' }).selectOption({ label: 'Xin việc, bổ sung hồ sơ cán bộ, nhân viên' });
-  await page.getByRole('textbox', { name: /Số lượng phiếu/ }).fill('1');
-  await page.getByRole('button', { name: /Thêm nơi cư trú/i }).click();
+  // One certificate to start with; the parents from the household; where she has lived from the
+  // residence database (two places), left to check rather than typed.
+  await expect(page.getByRole('textbox', { name: /Số lượng phiếu/ })).toHaveValue('1');
+  await expect(page.getByRole('textbox', { name: /Họ, chữ đệm và tên cha/ })).toHaveValue('Lê Văn Tư');
+  await expect(page.getByRole('textbox', { name: /Họ, chữ đệm và tên mẹ/ })).toHaveValue('Huỳnh Thị Nga');
   const residence = page.getByRole('group', { name: /Nơi cư trú 1/i });
-  await residence.getByRole('textbox', { name: /Từ năm/ }).fill('2015');
-  await residence.getByRole('textbox', { name: /Nơi thường trú hoặc tạm trú/ }).fill('Phường Ninh Kiều, thành phố Cần Thơ');
+  await expect(residence.getByRole('textbox', { name: /Từ năm/ })).toHaveValue('2015');
+  await expect(residence.getByRole('textbox', { name: /Nơi thường trú hoặc tạm trú/ })).toHaveValue(/Phường Ninh Kiều/);
+  await expect(page.getByRole('group', { name: /Nơi cư trú 2/i }).getByRole('textbox', { name: /Nơi thường trú hoặc tạm trú/ })).toHaveValue(/Ký túc xá B/);
   await page.getByRole('radio', { name: 'Bản điện tử trên ứng dụng VNeID' }).check();
   await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
   await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();

@@ -81,7 +81,9 @@ test('a birth registration fills itself from the data store, survives reload and
 
   // Fill the rest, half of it, then reload: nothing is lost.
   await requester.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Thuận Hóa, thành phố Huế');
-  await requester.getByRole('radio', { name: 'Cha', exact: true }).check();
+  // Filled from what the state knows: a man is the father; the other parent's ethnic group from the household.
+  await expect(requester.getByRole('radio', { name: 'Cha', exact: true })).toBeChecked();
+  await expect(page.getByRole('region', { name: 'Người cha hoặc mẹ còn lại của trẻ' }).getByRole('combobox', { name: /Dân tộc/ })).toHaveValue('Kinh');
   const child = page.getByRole('region', { name: 'Người được khai sinh' });
   await child.getByRole('textbox', { name: /Họ, chữ đệm và tên/ }).fill('Nguyễn Minh Châu');
   await child.getByRole('textbox', { name: /Ngày, tháng, năm sinh/ }).fill('18/11/2026');

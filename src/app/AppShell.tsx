@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Header } from '../components/layout/Header.tsx';
 import { BottomNav } from '../components/layout/BottomNav.tsx';
 import { OfflineBanner } from '../components/layout/OfflineBanner.tsx';
-import { SignedOutNotice } from '../components/layout/SignedOutNotice.tsx';
+import { SignedOutSlot } from '../components/layout/SignedOutSlot.tsx';
 import { NavigationProgress } from '../components/layout/NavigationProgress.tsx';
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
 import { useDocumentTitle } from '../components/layout/use-document-title.ts';
@@ -35,7 +35,7 @@ export const AppShell = () => {
         <Header />
         <OfflineBanner />
         <KeptSessionSlot />
-        <SignedOutNotice />
+        <SignedOutSlot />
         <main id="main" className="main" tabIndex={-1}>
           <Outlet />
         </main>
