@@ -1,13 +1,12 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm, useWatch, type Control, type FieldErrors } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { Condition, FormDefinition, FormField } from '../../api/forms/schema.ts';
 import type { DataStore } from '../../api/me/schema.ts';
 import { saveDraft, type Draft } from '../../offline/personal-db.ts';
 import { trackWrite } from '../../offline/storage-health.ts';
 import { allFields, isGroup, localText, visibleSections, type Values } from './definition.ts';
-import { buildFormSchema } from './validation.ts';
+import { formResolver } from './validation.ts';
 import { DataStoreCtx, EngineCtx, type EngineContext } from './engine-context.ts';
 import { Field } from './fields/Field.tsx';
 import { GroupField } from './fields/GroupField.tsx';
@@ -94,7 +93,7 @@ interface Props {
 export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved, onComplete }: Props) {
   const { t, i18n } = useTranslation('eform');
   const lng = i18n.language;
-  const resolver = useMemo(() => zodResolver(buildFormSchema(definition)), [definition]);
+  const resolver = useMemo(() => formResolver(definition), [definition]);
   // Checked on submit; after that a field is checked again as it changes (errors go as they are fixed).
   const form = useForm<Values>({ defaultValues: draft.values, resolver, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
   const [summary, setSummary] = useState<SummaryItem[]>([]);
