@@ -96,7 +96,28 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
   const resolver = useMemo(() => formResolver(definition), [definition]);
   // Checked on submit; after that a field is checked again as it changes (errors go as they are fixed).
   const form = useForm<Values>({ defaultValues: draft.values, resolver, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
-  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const labels = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const f of allFields(definition)) {
+      map.set(f.id, localText(f.label, lng));
+      if (isGroup(f)) f.fields.forEach((sub) => map.set(`${f.id}.${sub.id}`, localText(sub.label, lng)));
+    }
+    return map;
+  }, [definition, lng]);
+
+  const summaryOf = useCallback(
+    (list: { path: string; message: string }[]): SummaryItem[] =>
+      list.map(({ path, message }) => {
+        const [head = '', index, sub] = path.split('.');
+        const label = sub ? `${labels.get(`${head}.${sub}`) ?? sub} (${Number(index) + 1})` : (labels.get(head) ?? head);
+        return { path, label, message };
+      }),
+    [labels],
+  );
+  // What the backend refused (a check, or a queued dossier sent later): next to each field and in
+  // the summary, until the citizen checks the form again.
+  const [summary, setSummary] = useState<SummaryItem[]>(() => summaryOf((draft.serverErrors ?? []).map((e) => ({ path: e.path, message: e.code }))));
+  const [refusedByServer, setRefusedByServer] = useState(() => (draft.serverErrors?.length ?? 0) > 0);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [correction, setCorrection] = useState<CorrectionTarget | null>(null);
 
@@ -144,22 +165,18 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
     focusField(hash);
   }, []);
 
-  const labels = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const f of allFields(definition)) {
-      map.set(f.id, localText(f.label, lng));
-      if (isGroup(f)) f.fields.forEach((sub) => map.set(`${f.id}.${sub.id}`, localText(sub.label, lng)));
-    }
-    return map;
-  }, [definition, lng]);
 
-  const onInvalid = (errors: FieldErrors) => {
-    const items = flattenErrors(errors).map(({ path, message }) => {
-      const [head = '', index, sub] = path.split('.');
-      const label = sub ? `${labels.get(`${head}.${sub}`) ?? sub} (${Number(index) + 1})` : (labels.get(head) ?? head);
-      return { path, label, message };
-    });
-    setSummary(items);
+  const onInvalid = (errors: FieldErrors) => setSummary(summaryOf(flattenErrors(errors)));
+
+  useEffect(() => {
+    for (const e of draft.serverErrors ?? []) form.setError(e.path, { type: 'server', message: e.code });
+  }, [form, draft.serverErrors]);
+  const clearServerErrors = () => {
+    if (!latest.current.serverErrors) return;
+    const { serverErrors: _done, ...rest } = latest.current;
+    latest.current = { ...rest, values: form.getValues(), updatedAt: new Date().toISOString() };
+    setRefusedByServer(false);
+    void trackWrite('draft', saveDraft(latest.current)).then(() => onSaved(latest.current), () => undefined);
   };
 
   const provenance = draft.provenance;
@@ -174,6 +191,11 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
       <DataStoreCtx value={dataStore}>
         <PrefilledCount definition={definition} control={form.control} count={draft.prefilledCount} />
         <FormProvider {...form}>
+          {refusedByServer ? (
+            <p className="notice" role="status">
+              {t('serverRefused')}
+            </p>
+          ) : null}
           {summary.length > 0 ? (
             <ErrorSummary
               ref={summaryRef}
@@ -187,6 +209,7 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
             onSubmit={(e) =>
               void form.handleSubmit(() => {
                 setSummary([]);
+                clearServerErrors();
                 onComplete();
               }, onInvalid)(e)
             }
