@@ -8,7 +8,7 @@ import { isEmpty, isGroup, matches, type Values } from './conditions.ts';
 import type { FormDefinition, FormField, GroupField, LeafField } from './schema.ts';
 
 /**
- * One validation, two places (docs/architecture/decisions.md, ADR 15): a form definition
+ * One validation, two places (docs/architecture/decisions.md, "One validation"): a form definition
  * compiles to one zod schema over the answers *as they are sent* (ISO dates, numbers as
  * numbers, normalised ID and phone numbers — see the app's `toSubmission`). The app runs it
  * while the citizen types (the e-form's resolver), the backend on `POST /forms/:id/check` and
