@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DOSSIER_CODE, Dossier, DossierList, NotificationList, Payment, TrackResult, UPLOAD_LIMITS, Upload } from '../src/api/dossiers/schema.ts';
 import { DataStore } from '../src/api/me/schema.ts';
+import { InvalidValuesProblem } from '../src/api/problem/schema.ts';
 import { ApiError } from '../src/api/errors.ts';
 import { submitDossier as submitWithClient, trackDossier as trackWithClient, uploadFile } from '../src/api/dossiers/requests.ts';
 import { feeDue } from '../src/api/dossiers/fees.ts';
@@ -9,6 +10,7 @@ import { crc16 } from './dossiers/payments.ts';
 import { db } from './db.ts';
 import { documentPdf } from './pdf.ts';
 import { codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
+import { validAnswers } from './answers.ts';
 
 /** The dossier lifecycle end to end through msw/node, as the app and the outbox drive it. */
 
@@ -79,13 +81,13 @@ const uploaded = async (token: string, bytes: Uint8Array<ArrayBuffer>, name: str
 
 const birthBody = (uploadId: string) => ({
   procedureId: '1.001193',
-  values: { childFullName: 'Nguyễn Minh Anh', requesterFullName: 'Nguyễn Văn An' },
+  values: validAnswers('1.001193', AN, { childFullName: 'Nguyễn Minh Anh', receivingAgency: 'Ủy ban nhân dân cấp xã' }),
   documents: [
     { requirement: 1, source: 'upload' as const, ref: uploadId },
     { requirement: null, source: 'data-store' as const, ref: 'doc-an-kh' },
   ],
 });
-const residenceBody = { procedureId: '1.004222', values: {}, documents: [] };
+const residenceBody = { procedureId: '1.004222', values: validAnswers('1.004222', AN, { receivingAgency: 'Công an cấp xã' }), documents: [] };
 
 const submit = async (token: string, body: unknown, key = randomUUID()) => {
   const response = await post(token, '/dossiers', body, key);
@@ -196,7 +198,7 @@ describe('uploads', () => {
     const file = await uploaded(an, PDF, 'a.pdf');
     const lan = await signIn(LAN);
     expect((await get(lan, `/uploads/${file.id}/file`)).status).toBe(404);
-    const stolen = await post(lan, '/dossiers', { procedureId: '1.004873', values: {}, documents: [{ requirement: 0, source: 'upload', ref: file.id }] }, randomUUID());
+    const stolen = await post(lan, '/dossiers', { procedureId: '1.004873', values: validAnswers('1.004873', LAN), documents: [{ requirement: 0, source: 'upload', ref: file.id }] }, randomUUID());
     expect(stolen.status).toBe(422);
     expect(await problemOf(stolen)).toBe('unknown-document');
   });
@@ -240,7 +242,7 @@ describe('submitting a dossier', () => {
   it('dates the code in Vietnam’s time zone', async () => {
     at('2026-11-23T17:30:00Z'); // 00:30 on Tuesday 24/11 in Vietnam
     const token = await signIn();
-    const created = await submit(token, { procedureId: '1.004873', values: {}, documents: [] });
+    const created = await submit(token, { procedureId: '1.004873', values: validAnswers('1.004873', AN), documents: [] });
     expect(created.code).toBe('000.00.31.H99-261124-0001');
     expect(created.dueOn).toBe('2026-11-27'); // 3 working days
     // Fee set by the province (null): nothing charged online.
@@ -303,11 +305,42 @@ describe('submitting a dossier', () => {
     expect(await problemOf(invalid)).toBe('invalid-body');
 
     // Authoritative values from the population database cannot be altered on the device.
-    const altered = await post(token, '/dossiers', { procedureId: '1.001193', values: { requesterFullName: 'Người Khác' }, documents: [] }, randomUUID());
+    const altered = await post(token, '/dossiers', { procedureId: '1.001193', values: validAnswers('1.001193', AN, { requesterFullName: 'Người Khác' }), documents: [] }, randomUUID());
     expect(altered.status).toBe(422);
     expect(await problemOf(altered)).toBe('locked-value-changed');
 
     expect(await allDossiers()).toHaveLength(0);
+  });
+
+  it('refuses answers that do not hold under the e-form, naming each field (422 invalid-values)', async () => {
+    const token = await signIn();
+    const birth = (values: Record<string, unknown>) => post(token, '/dossiers', { procedureId: '1.001193', values, documents: [] }, randomUUID());
+    const refusal = async (response: Response) => {
+      expect(response.status).toBe(422);
+      expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+      return InvalidValuesProblem.parse(await response.json()).errors;
+    };
+    const valid = validAnswers('1.001193', AN);
+    // No answers at all: every required field is named.
+    const empty = await refusal(await birth({}));
+    expect(empty).toContainEqual({ path: 'childFullName', code: 'validation.required' });
+    expect(empty).toContainEqual({ path: 'declarationAgreed', code: 'validation.mustAgree' });
+    expect(await refusal(await birth({ ...valid, childDateOfBirth: '1990-05-01' }))).toEqual([{ path: 'childDateOfBirth', code: 'validation.date.beforeOther' }]);
+    expect(await refusal(await birth({ ...valid, childDateOfBirth: '2999-01-01' }))).toEqual([{ path: 'childDateOfBirth', code: 'validation.date.future' }]);
+    expect(await refusal(await birth({ ...valid, childSex: 'unknown' }))).toEqual([{ path: 'childSex', code: 'validation.option' }]);
+    expect(await refusal(await birth({ ...valid, requesterPhone: 42 }))).toEqual([{ path: 'requesterPhone', code: 'validation.phone.format' }]);
+    expect(await refusal(await birth({ ...valid, isAdmin: true }))).toEqual([{ path: 'isAdmin', code: 'validation.unknownField' }]);
+    expect(await refusal(await birth({ ...valid, otherParentUnknown: true }))).toContainEqual({ path: 'otherParentFullName', code: 'validation.hidden' });
+    expect(await refusal(await birth({ ...valid, childBirthPlace: { ...(valid.childBirthPlace as object), communeCode: '99999' } }))).toEqual([
+      { path: 'childBirthPlace', code: 'validation.addressUnknown' },
+    ]);
+    expect(await allDossiers()).toHaveLength(0);
+
+    // The same answers are refused the same way by the check, and valid ones pass it.
+    const check = (values: unknown) => post(token, '/forms/1.001193/check', { values });
+    expect(await refusal(await check({ ...valid, childDateOfBirth: '1990-05-01' }))).toEqual([{ path: 'childDateOfBirth', code: 'validation.date.beforeOther' }]);
+    expect((await refusal(await check({}))).length).toBeGreaterThan(10);
+    expect((await check(valid)).status).toBe(200);
   });
 
   it('refuses a dossier whose files together exceed the dossier limit', async () => {
@@ -342,7 +375,7 @@ describe('reading dossiers', () => {
   it('lists the citizen’s own, newest first, and hides them from everyone else', async () => {
     const an = await signIn();
     const first = await submit(an, residenceBody);
-    const second = await submit(an, { procedureId: '1.004873', values: {}, documents: [] });
+    const second = await submit(an, { procedureId: '1.004873', values: validAnswers('1.004873', AN), documents: [] });
     const list = await get(an, '/dossiers');
     expect(list.headers.get('Cache-Control')).toBe('no-store');
     expect(DossierList.parse(await list.json()).dossiers.map((d) => d.code)).toEqual([second.code, first.code]);
@@ -443,7 +476,7 @@ describe('the lifecycle', () => {
 
   it('types results after the procedure', async () => {
     const token = await signIn();
-    const marital = await submit(token, { procedureId: '1.004873', values: {}, documents: [] });
+    const marital = await submit(token, { procedureId: '1.004873', values: validAnswers('1.004873', AN), documents: [] });
     const ready = await advance(marital.code, 'result-ready');
     const store = DataStore.parse(await (await get(token, '/me')).json());
     const doc = store.documents.find((d) => d.id === ready.result?.documentId);
@@ -472,7 +505,7 @@ describe('the lifecycle', () => {
     process.env.MOCK_LIFECYCLE_SECONDS = '60';
     at('2026-11-23T02:00:00Z');
     const token = await signIn();
-    const created = await submit(token, { procedureId: '1.004873', values: {}, documents: [] });
+    const created = await submit(token, { procedureId: '1.004873', values: validAnswers('1.004873', AN), documents: [] });
     vi.setSystemTime(new Date('2026-11-23T02:00:59Z'));
     expect((await dossier(token, created.code)).status).toBe('received');
     vi.setSystemTime(new Date('2026-11-23T02:01:30Z'));
@@ -499,7 +532,7 @@ describe('the lifecycle', () => {
   it('stays still when MOCK_LIFECYCLE_SECONDS is not set', async () => {
     at('2026-11-23T02:00:00Z');
     const token = await signIn();
-    const created = await submit(token, { procedureId: '1.004873', values: {}, documents: [] });
+    const created = await submit(token, { procedureId: '1.004873', values: validAnswers('1.004873', AN), documents: [] });
     vi.setSystemTime(new Date('2026-12-23T02:00:00Z'));
     expect((await dossier(await signIn(), created.code)).status).toBe('received');
   });
@@ -774,7 +807,7 @@ describe('payments', () => {
 
   it('has nothing to pay for a free procedure', async () => {
     const token = await signIn();
-    const created = await submit(token, { procedureId: '1.004873', values: {}, documents: [] });
+    const created = await submit(token, { procedureId: '1.004873', values: validAnswers('1.004873', AN), documents: [] });
     const response = await post(token, `/dossiers/${created.code}/payment`, undefined, randomUUID());
     expect(response.status).toBe(409);
     expect(await problemOf(response)).toBe('payment-not-required');
@@ -802,7 +835,7 @@ describe('the app’s request functions', () => {
     expect(progress.at(-1)).toBe(1);
     expect((await uploadFile(file, 'Tờ khai.pdf', key)).id).toBe(result.id);
 
-    const body = { procedureId: '1.004222', values: {}, documents: [{ requirement: 0, source: 'upload' as const, ref: result.id }] };
+    const body = { procedureId: '1.004222', values: validAnswers('1.004222', AN), documents: [{ requirement: 0, source: 'upload' as const, ref: result.id }] };
     const submitKey = randomUUID();
     const first = await submitWithClient(body, submitKey);
     const second = await submitWithClient(body, submitKey);

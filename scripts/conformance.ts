@@ -24,7 +24,7 @@ import { Commune, Province } from '../src/api/admin-units/schema.ts';
 import { Dossier, DossierList, NotificationList, TRACK_CLIENT_LIMIT, TRACK_CODE_LOCK, TrackResult, Upload, UPLOAD_LIMITS, type SubmitDossier } from '../src/api/dossiers/schema.ts';
 import { FormCheckResult, FormDefinition, selectOne } from '../src/api/forms/schema.ts';
 import { Correction, CorrectionReceipt, DataStore } from '../src/api/me/schema.ts';
-import { Problem } from '../src/api/problem/schema.ts';
+import { InvalidValuesProblem, Problem, type FieldError } from '../src/api/problem/schema.ts';
 import { Catalogue, Procedure } from '../src/api/procedures/schema.ts';
 import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RatingCriteria, StoredRating, type RateDossier } from '../src/api/ratings/schema.ts';
 import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
@@ -199,6 +199,20 @@ const refused = (answer: Answer, expected: number | readonly number[]) => {
   return JSON.parse(answer.text) as Problem;
 };
 
+/** A 422 `invalid-values` (InvalidValuesProblem) whose errors include each of `expected` (path and code). */
+const invalidValues = (answer: Answer, ...expected: FieldError[]) => {
+  refused(answer, 422);
+  const result = safeParse(InvalidValuesProblem, JSON.parse(answer.text));
+  if (!result.success) throw new CheckFailed(`${describe(answer)} with a problem that is not invalid-values with field errors:\n${prettifyError(result.error)}`);
+  for (const e of expected) {
+    expect(
+      result.data.errors.some((found) => found.path === e.path && found.code === e.code),
+      `${describe(answer)} without the field error ${e.path}: ${e.code} (it named ${result.data.errors.map((f) => `${f.path}: ${f.code}`).join(', ')})`,
+    );
+  }
+  return result.data.errors;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Signing in at the simulated VNeID (OIDC authorization code + PKCE), as the app does
 // ---------------------------------------------------------------------------------------------
@@ -337,13 +351,34 @@ export const prefilledAnswers = (form: FormDefinition, store: DataStore): Record
     if (field.type === 'group' || field.type === 'document' || !field.prefill) continue;
     const value = selectOne(store, field.prefill.path);
     if (value === undefined) continue;
+    const part = (key: string) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
+    // An address as the app sends it: the five members of the data store's address, nothing else.
     values[field.id] =
-      field.type === 'address' && value && typeof value === 'object'
-        ? { provinceCode: (value as Record<string, unknown>).provinceCode, communeCode: (value as Record<string, unknown>).communeCode, line: (value as Record<string, unknown>).line }
+      field.type === 'address'
+        ? { provinceCode: part('provinceCode'), provinceName: part('provinceName'), communeCode: part('communeCode'), communeName: part('communeName'), line: part('line') }
         : value;
   }
   return values;
 };
+
+/**
+ * Answers that must be refused, each a change to the valid answers of SUBMISSION's form
+ * (1.004873) and the field error it must bring: a phone that is a number, an option the field
+ * does not offer, a field the form does not have, a field the citizen was not shown (the future
+ * spouse's name asked only when the certificate is for a marriage), and a date in the future.
+ */
+const VALUE_PROBES = (valid: Record<string, unknown>): [string, Record<string, unknown>, FieldError][] => [
+  ['phone: 42', { ...valid, phone: 42 }, { path: 'phone', code: 'validation.phone.format' }],
+  ['an option the field does not offer', { ...valid, purpose: 'no-such-purpose' }, { path: 'purpose', code: 'validation.option' }],
+  ['a field the form does not have', { ...valid, isAdmin: true }, { path: 'isAdmin', code: 'validation.unknownField' }],
+  ['a field the citizen was not shown', { ...valid, intendedPartnerName: 'Nguyễn Văn Khác' }, { path: 'intendedPartnerName', code: 'validation.hidden' }],
+  [
+    'a period that ends before it starts',
+    { ...valid, pastPeriod: true, pastResidence: 'Phường Phú Hội, thành phố Huế', pastFrom: '2015-01-01', pastTo: '2010-01-01' },
+    { path: 'pastTo', code: 'validation.date.beforeOther' },
+  ],
+  ['a date in the future', { ...valid, pastPeriod: true, pastResidence: 'Phường Phú Hội, thành phố Huế', pastFrom: '2999-01-01', pastTo: '2999-02-01' }, { path: 'pastFrom', code: 'validation.date.future' }],
+];
 
 // ---------------------------------------------------------------------------------------------
 // The checks
@@ -532,6 +567,38 @@ export const conformanceChecks = (): Check<Context>[] => {
       },
     },
     {
+      name: 'POST /forms/{procedureId}/check refuses answers that do not hold, naming each field (422 invalid-values)',
+      run: async (ctx) => {
+        const check = async (values: unknown) => ctx.api.call('POST', path('/forms/{id}/check', SUBMISSION.procedureId), { token: await ctx.token(), ...json({ values }) });
+        const valid = await s(ctx).values();
+        // No answers at all: every required field is named, the phone among them.
+        const none = invalidValues(await check({}), { path: 'phone', code: 'validation.required' });
+        expect(none.length >= 5, `{} was refused naming only ${none.length} field(s)`);
+        for (const [probe, values, error] of VALUE_PROBES(valid)) {
+          const answer = await check(values);
+          if (answer.status !== 422) throw new CheckFailed(`${probe}: ${describe(answer)}, expected 422 invalid-values`);
+          invalidValues(answer, error);
+        }
+      },
+    },
+    {
+      name: 'POST /dossiers refuses answers that do not hold, naming each field (422 invalid-values), and numbers nothing',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const before = parsed(DossierList, await ctx.api.call('GET', '/dossiers', { token })).dossiers.length;
+        const submit = async (values: Record<string, unknown>) =>
+          ctx.api.call('POST', '/dossiers', { token, ...json({ procedureId: SUBMISSION.procedureId, values, documents: [] } satisfies SubmitDossier), headers: keyed() });
+        invalidValues(await submit({}), { path: 'phone', code: 'validation.required' });
+        for (const [probe, values, error] of VALUE_PROBES(await s(ctx).values())) {
+          const answer = await submit(values);
+          if (answer.status !== 422) throw new CheckFailed(`${probe}: ${describe(answer)}, expected 422 invalid-values`);
+          invalidValues(answer, error);
+        }
+        const after = parsed(DossierList, await ctx.api.call('GET', '/dossiers', { token })).dossiers.length;
+        expect(after === before, `refused submissions made ${after - before} dossier(s)`);
+      },
+    },
+    {
       name: 'POST /uploads stores a small PDF (201 Upload)',
       run: async (ctx) => void (await s(ctx).upload()),
     },
@@ -630,8 +697,12 @@ export const conformanceChecks = (): Check<Context>[] => {
         const { upload } = await s(ctx).upload();
         const other = await ctx.otherToken();
         refused(await ctx.api.call('GET', path('/uploads/{id}/file', upload.id), { token: other }), [403, 404]);
-        const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values: {}, documents: [{ requirement: null, source: 'upload', ref: upload.id }] };
-        refused(await ctx.api.call('POST', '/dossiers', { token: other, ...json(body), headers: keyed() }), [403, 404, 422]);
+        // Their own valid answers, so that only the paper can be what is refused.
+        const theirs = parsed(DataStore, await ctx.api.call('GET', '/me', { token: other }));
+        const values = { ...prefilledAnswers(await s(ctx).form(), theirs), ...SUBMISSION.answers };
+        const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values, documents: [{ requirement: null, source: 'upload', ref: upload.id }] };
+        const problem = refused(await ctx.api.call('POST', '/dossiers', { token: other, ...json(body), headers: keyed() }), [403, 404, 422]);
+        expect(problem.code !== 'invalid-values' && problem.code !== 'locked-value-changed', `refused for its answers (${problem.code}), not for the paper`);
       },
     },
     {

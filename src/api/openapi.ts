@@ -17,7 +17,7 @@ import {
 } from './dossiers/schema.ts';
 import { CheckForm, FormCheckResult, FormDefinition } from './forms/schema.ts';
 import { Correction, CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
-import { Problem } from './problem/schema.ts';
+import { FieldError, InvalidValuesProblem, Problem } from './problem/schema.ts';
 import { Catalogue, Procedure } from './procedures/schema.ts';
 import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RATING_TOKEN_TTL_MS, RateDossier, RatingCriteria, StoredRating } from './ratings/schema.ts';
 
@@ -57,6 +57,8 @@ export const CONTRACT_SCHEMAS = {
   StoredRating,
   DossierRating,
   Problem,
+  FieldError,
+  InvalidValuesProblem,
 } as const satisfies Record<string, core.$ZodType>;
 
 export type SchemaName = keyof typeof CONTRACT_SCHEMAS;
@@ -87,6 +89,8 @@ interface Endpoint {
   ok: { status: 200 | 201; schema?: SchemaName; arrayOf?: SchemaName; file?: boolean; description: string };
   /** Refusals this endpoint may answer, each as application/problem+json. */
   refusals: Record<number, string>;
+  /** A refusal whose problem has members of its own (e.g. 422 InvalidValuesProblem): that schema or the plain Problem. */
+  refusalSchemas?: Record<number, SchemaName>;
 }
 
 const id = (name: string, description: string, pattern?: string): Param => ({ name, in: 'path', description, required: true, ...(pattern ? { pattern } : {}) });
@@ -132,12 +136,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
   {
     method: 'post',
     path: '/forms/{procedureId}/check',
-    summary: 'Re-check answers; locked values must equal what the population database holds',
+    summary: 'Re-check answers under the e-form (the schema compiled from its definition) and against the population database',
     auth: true,
     params: [id('procedureId', 'Procedure id')],
     body: 'CheckForm',
     ok: { status: 200, schema: 'FormCheckResult', description: 'The answers hold' },
-    refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, 404: 'No e-form for this procedure', 422: 'Not { values }, or a locked value was altered (`fields` names them)' },
+    refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, 404: 'No e-form for this procedure', 422: 'Not { values }; answers that do not hold under the e-form (`invalid-values`, InvalidValuesProblem: `errors` names each field); or a locked value was altered (`locked-value-changed`, `fields` names them)' },
+    refusalSchemas: { 422: 'InvalidValuesProblem' },
   },
   {
     method: 'get',
@@ -240,9 +245,10 @@ export const ENDPOINTS: readonly Endpoint[] = [
       404: 'No procedure with this id',
       409: 'The procedure does not accept online applications now',
       413: `Body over 1 MB, or ${DOSSIER_TOO_LARGE}`,
-      422: 'Not a submission, an unknown document, a locked value altered, or the Idempotency-Key reused',
+      422: 'Not a submission; answers that do not hold under the e-form (`invalid-values`, InvalidValuesProblem: `errors` names each field); an unknown document; a locked value altered; or the Idempotency-Key reused',
       429: `More than ${DAILY_QUOTAS.dossiers} dossiers numbered for this citizen today (\`daily-dossiers-quota\`; a replayed Idempotency-Key is never refused)`,
     },
+    refusalSchemas: { 422: 'InvalidValuesProblem' },
   },
   {
     method: 'get',
@@ -368,7 +374,10 @@ export const ENDPOINTS: readonly Endpoint[] = [
 ];
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+const problemResponse = (description: string, specific?: SchemaName) => ({
+  description,
+  content: { 'application/problem+json': { schema: specific ? { anyOf: [ref(specific), ref('Problem')] } : ref('Problem') } },
+});
 /** A 429 says when to try again. */
 const RETRY_AFTER = { 'Retry-After': { required: true, description: 'Seconds until the request may be made again', schema: { type: 'integer', minimum: 1 } } };
 /** A stored file is a sandboxed download, never a page of the API's origin. */
@@ -402,7 +411,10 @@ const operation = (e: Endpoint): Json => {
       ...okBody,
     };
   }
-  for (const [status, description] of Object.entries(e.refusals)) responses[status] = status === '429' ? { ...problemResponse(description), headers: RETRY_AFTER } : problemResponse(description);
+  for (const [status, description] of Object.entries(e.refusals)) {
+    const problem = problemResponse(description, e.refusalSchemas?.[Number(status)]);
+    responses[status] = status === '429' ? { ...problem, headers: RETRY_AFTER } : problem;
+  }
   responses.default = problemResponse('Any other refusal or failure (e.g. 429 with Retry-After, 5xx), never with internal details');
 
   return {

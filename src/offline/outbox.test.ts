@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors.ts';
-import { drainOutbox, enqueue, retry, type OutboxTransport } from './outbox.ts';
-import { beginPersonalSession, listOutbox, type OutboxItem } from './personal-db.ts';
+import { drainOutbox, enqueue, retry, returnToForm, type OutboxTransport } from './outbox.ts';
+import { beginPersonalSession, listOutbox, loadDraft, type OutboxItem } from './personal-db.ts';
 import type { DocumentRef } from '../api/dossiers/schema.ts';
 import { wipePersonalData } from '../auth/wipe.ts';
 
@@ -144,5 +144,29 @@ describe('outbox', () => {
     await rating('r2', '000.01.31.H99-261123-0002');
     await drainOutbox('an', backend.transport);
     expect((await listOutbox('an')).find((i) => i.id === 'r2')).toMatchObject({ state: 'failed', lastError: { code: 'already-rated' }, values: { overall: 'satisfied' } });
+  });
+
+  it('takes a dossier refused for its answers back to the form as it was filled in, papers and refusals kept', async () => {
+    const backend = fakeBackend();
+    const errors = [{ path: 'childDateOfBirth', code: 'validation.date.beforeOther' }];
+    backend.transport.submitDossier = vi.fn(async () => {
+      throw new ApiError('invalid-input', 'refused', {
+        code: 'invalid-values',
+        status: 422,
+        details: { type: 'urn:mot-cua-so:problem:invalid-values', title: 'Some answers do not hold', status: 422, code: 'invalid-values', errors },
+      });
+    });
+    const form = { values: { childFullName: 'Nguyễn Minh Châu', childDateOfBirth: '01/01/1990' }, provenance: {}, prefilledCount: 0, definitionVersion: 1 };
+    await enqueue({ id: 'k5', owner: 'an', type: 'dossier', procedureId: '1.001193', procedureName: 'Đăng ký khai sinh', values: { childFullName: 'Nguyễn Minh Châu', childDateOfBirth: '1990-01-01' }, form, attachments: [file('k5-f1')] });
+    await drainOutbox('an', backend.transport);
+    const [failed] = await listOutbox('an');
+    expect(failed).toMatchObject({ state: 'failed', lastError: { kind: 'invalid-input', code: 'invalid-values', fields: errors } });
+
+    await returnToForm(failed!);
+    expect(await listOutbox('an')).toEqual([]);
+    const draft = await loadDraft('an', '1.001193');
+    // The values as typed (dd/mm/yyyy), not as sent; the file already uploaded is not uploaded again.
+    expect(draft).toMatchObject({ values: form.values, serverErrors: errors, definitionVersion: 1 });
+    expect(draft?.attachments).toMatchObject([{ kind: 'file', key: 'k5-f1', uploadId: 'u-1' }]);
   });
 });

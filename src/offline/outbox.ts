@@ -1,7 +1,8 @@
-import { isApiError } from '../api/errors.ts';
+import { isApiError, type ApiError } from '../api/errors.ts';
+import { InvalidValuesProblem, type FieldError } from '../api/problem/schema.ts';
 import type { DocumentRef } from '../api/dossiers/schema.ts';
 import { trackWrite } from './storage-health.ts';
-import { getOutboxItem, listOutbox, putOutboxItem, type Attachment, type OutboxItem } from './personal-db.ts';
+import { deleteOutboxItem, getOutboxItem, listOutbox, putOutboxItem, saveDraft, type Attachment, type OutboxItem } from './personal-db.ts';
 
 /**
  * The outbox: submitting writes the dossier and its files to IndexedDB first, then this sends
@@ -74,6 +75,37 @@ export const retry = async (id: string): Promise<void> => {
   if (item && item.state !== 'sent') await save({ ...item, state: 'queued', lastError: undefined });
 };
 
+/** The answers the backend refused, field by field, when that is what it said (422 `invalid-values`). */
+export const refusedFields = (error: ApiError): FieldError[] | undefined => {
+  if (error.code !== 'invalid-values') return undefined;
+  const parsed = InvalidValuesProblem.safeParse(error.details);
+  return parsed.success ? parsed.data.errors : undefined;
+};
+
+/**
+ * A dossier the backend refused for its answers goes back to being a draft: the form as the
+ * citizen filled it, the papers they chose, and the refused answers to show next to the fields.
+ * The queued item goes (it was never numbered); submitting again queues a new one.
+ */
+export const returnToForm = async (item: OutboxItem): Promise<void> => {
+  if (item.state !== 'failed' || item.type !== 'dossier') return;
+  const form = item.form;
+  await saveDraft({
+    owner: item.owner,
+    procedureId: item.procedureId,
+    procedureName: item.procedureName,
+    definitionVersion: form?.definitionVersion ?? 0,
+    values: form?.values ?? item.values,
+    provenance: form?.provenance ?? {},
+    prefilledCount: form?.prefilledCount ?? 0,
+    updatedAt: new Date().toISOString(),
+    attachments: item.attachments,
+    ...(item.lastError?.fields ? { serverErrors: item.lastError.fields } : {}),
+  });
+  await deleteOutboxItem(item.id);
+  changed();
+};
+
 const fileBytes = (a: Extract<Attachment, { kind: 'file' }>) => new Blob([a.data], { type: a.mime });
 
 const sendOne = async (initial: OutboxItem, transport: OutboxTransport): Promise<OutboxItem> => {
@@ -134,9 +166,10 @@ export const drainOutbox = (owner: string, transport: OutboxTransport): Promise<
       } catch (error) {
         const kind = isApiError(error) ? error.kind : 'network';
         const code = isApiError(error) ? error.code : undefined;
+        const fields = isApiError(error) ? refusedFields(error) : undefined;
         const latest = (await getOutboxItem(item.id)) ?? item;
         // Another tab (without Web Locks) may have sent it meanwhile: never undo that.
-        if (latest.state !== 'sent') await save({ ...latest, state: TRANSIENT.has(kind) ? 'queued' : 'failed', lastError: { kind, code }, progress: 0 });
+        if (latest.state !== 'sent') await save({ ...latest, state: TRANSIENT.has(kind) ? 'queued' : 'failed', lastError: { kind, code, ...(fields ? { fields } : {}) }, progress: 0 });
         // The connection or the session is gone: the rest would fail the same way.
         if (TRANSIENT.has(kind)) return;
       } finally {

@@ -2,6 +2,7 @@ import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod/mini';
 import { API_ERROR_KINDS } from '../api/errors.ts';
 import { SourceId } from '../api/me/schema.ts';
+import { FieldError } from '../api/problem/schema.ts';
 import { registerWipe } from '../auth/wipe.ts';
 
 /**
@@ -78,14 +79,34 @@ export const Draft = z.object({
   updatedAt: timestamp(),
   /** Papers picked on the documents step, kept with the answers until submission. */
   attachments: z.optional(z.array(Attachment)),
+  /** Answers the backend refused (on check, or a queued submission), shown next to the fields until the form is checked again. */
+  serverErrors: z.optional(z.array(FieldError)),
 });
 export type Draft = z.infer<typeof Draft>;
+
+/** The form as the citizen left it, kept with a queued dossier so a refusal can take them back to it with nothing lost. */
+const FormSnapshot = z.object({
+  values: z.record(z.string(), z.unknown()),
+  provenance: ProvenanceMap,
+  prefilledCount: z._default(count(), 0),
+  definitionVersion: z.int(),
+});
 
 export const OutboxState = z.enum(['queued', 'sending', 'sent', 'failed']);
 export type OutboxState = z.infer<typeof OutboxState>;
 
 /** An error an older version recorded with a kind this one does not know reads as "unknown". */
-const LastError = z.catch(z.optional(z.object({ kind: z.enum(API_ERROR_KINDS), code: z.optional(z.string()) })), undefined);
+const LastError = z.catch(
+  z.optional(
+    z.object({
+      kind: z.enum(API_ERROR_KINDS),
+      code: z.optional(z.string()),
+      /** `invalid-values`: which answers the backend refused, and why. */
+      fields: z.optional(z.array(FieldError)),
+    }),
+  ),
+  undefined,
+);
 
 /** A submission waiting to reach the backend; sent exactly once thanks to its idempotency key. */
 export const OutboxItem = z.object({
@@ -102,6 +123,8 @@ export const OutboxItem = z.object({
   /** For supplements and ratings: the dossier they belong to. After sending: the dossier's code. */
   dossierCode: z.optional(nonEmpty()),
   values: z.record(z.string(), z.unknown()),
+  /** Dossiers: the form as it was filled in (values as typed, where they came from). */
+  form: z.optional(FormSnapshot),
   attachments: z._default(z.array(Attachment), []),
   state: OutboxState,
   createdAt: timestamp(),

@@ -54,7 +54,21 @@ export const NumberField = z.object({
   /** What the field starts with when nothing is pre-filled (1 copy). */
   initial: z.optional(z.number()),
 });
-export const DateField = z.object({ ...base, type: z.literal('date'), notFuture: z._default(z.boolean(), false) });
+/** Another date field of the same scope (the form, or the same group item) this date is compared with. */
+export const DateRelation = z.object({ field: z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/)) });
+export type DateRelation = z.infer<typeof DateRelation>;
+/**
+ * A date; `notFuture`: not after today (in Vietnam). `notBefore` / `notAfter`: not earlier /
+ * later than the date given in another field (a child is not born before its parent; a period
+ * does not end before it starts). Compared only when both dates are given and valid.
+ */
+export const DateField = z.object({
+  ...base,
+  type: z.literal('date'),
+  notFuture: z._default(z.boolean(), false),
+  notBefore: z.optional(DateRelation),
+  notAfter: z.optional(DateRelation),
+});
 export const SelectField = z.object({ ...base, type: z.enum(['select', 'radio']), options: z.array(Option).check(z.minLength(1)) });
 export const CheckboxField = z.object({ ...base, type: z.literal('checkbox') });
 export const AddressField = z.object({ ...base, type: z.literal('address') });

@@ -8,7 +8,9 @@ import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
 import { checkForm, type FormCheckResult } from '../../api/forms/requests.ts';
 import { isApiError } from '../../api/errors.ts';
 import { useSession } from '../../auth/session.ts';
-import { loadDraft, type Draft } from '../../offline/personal-db.ts';
+import { loadDraft, saveDraft, type Draft } from '../../offline/personal-db.ts';
+import { refusedFields } from '../../offline/outbox.ts';
+import type { FieldError } from '../../api/problem/schema.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { Icon } from '../../components/ui/Icon.tsx';
@@ -59,17 +61,42 @@ export const CheckAnswersPage = () => {
 
   const values = draft.values;
   const errors = validateValues(definition, values);
+  // What the backend refused on the last check: shown beside each answer, and in the form.
+  const refused: FieldError[] = draft.serverErrors ?? [];
+  const refusedAt = (path: string) => refused.find((e) => e.path === path || e.path.startsWith(`${path}.`))?.code;
   const changeLink = (path: string) => `/services/${id}/apply#${inputId(path)}`;
+  const labelOf = (path: string) => {
+    const [head = '', index, sub] = path.split('.');
+    const field = definition.sections.flatMap((sec) => sec.fields).find((f) => f.id === head);
+    if (!field) return head;
+    const inner = sub && isGroup(field) ? field.fields.find((f) => f.id === sub) : undefined;
+    return inner ? `${localText(inner.label, lng)} (${Number(index) + 1})` : localText(field.label, lng);
+  };
   const rejected = check.status === 'error' && isApiError(check.error) && check.error.code === 'locked-value-changed';
   // Offline, checking cannot happen; nothing else is wrong, and the form is kept as it is.
   const noConnection = check.status === 'error' && isApiError(check.error) && (check.error.kind === 'offline' || check.error.kind === 'network');
 
+  const keepServerErrors = async (fields: FieldError[] | undefined) => {
+    const { serverErrors: _previous, ...rest } = draft;
+    const next: Draft = fields ? { ...rest, serverErrors: fields } : rest;
+    setDraft(next);
+    await saveDraft(next).catch(() => undefined);
+  };
+
   const runCheck = async () => {
     setCheck({ status: 'checking' });
     try {
-      setCheck({ status: 'ok', result: await checkForm(id, toSubmission(definition, values)) });
+      const result = await checkForm(id, toSubmission(definition, values));
+      if (draft.serverErrors) await keepServerErrors(undefined);
+      setCheck({ status: 'ok', result });
     } catch (error) {
-      setCheck({ status: 'error', error });
+      const fields = isApiError(error) ? refusedFields(error) : undefined;
+      if (fields) {
+        // Kept with the draft, so the form shows each one beside its field (and after a reload).
+        await keepServerErrors(fields);
+        setCheck({ status: 'idle' });
+        requestAnimationFrame(() => document.getElementById('check-refused')?.focus());
+      } else setCheck({ status: 'error', error });
     }
   };
 
@@ -91,6 +118,21 @@ export const CheckAnswersPage = () => {
           </Link>
         </div>
       ) : null}
+      {refused.length > 0 ? (
+        <div className="error-summary" role="alert" tabIndex={-1} id="check-refused" aria-labelledby="check-refused-title">
+          <h2 id="check-refused-title">{t('check.invalidTitle')}</h2>
+          <p>{t('check.invalidBody')}</p>
+          <ul>
+            {refused.map((e) => (
+              <li key={e.path}>
+                <Link to={changeLink(e.path)}>
+                  {labelOf(e.path)}: {t(e.code as 'validation.required')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {visibleSections(definition, values).map((section) => (
         <section key={section.id} aria-labelledby={`c-${section.id}`} className="answers">
           <h2 id={`c-${section.id}`}>{localText(section.title, lng)}</h2>
@@ -106,6 +148,7 @@ export const CheckAnswersPage = () => {
                       {field.fields
                         .map((sub) => `${localText(sub.label, lng)}: ${displayValue(sub, item[sub.id], lng, labels)}`)
                         .join(' · ')}
+                      {refusedAt(`${field.id}.${index}`) ? <span className="field-error">{t(refusedAt(`${field.id}.${index}`) as 'validation.required')}</span> : null}
                     </dd>
                     <dd className="summary-list__action">
                       <Link to={changeLink(`${field.id}.${index}.${field.fields[0]?.id ?? ''}`)}>
@@ -121,6 +164,7 @@ export const CheckAnswersPage = () => {
                   <dd>
                     {displayValue(field, values[field.id], lng, labels)}
                     {draft.provenance[field.id]?.locked ? <span className="tag">{t('check.fromRecords')}</span> : null}
+                    {refusedAt(field.id) ? <span className="field-error">{t(refusedAt(field.id) as 'validation.required')}</span> : null}
                   </dd>
                   <dd className="summary-list__action">
                     {draft.provenance[field.id]?.locked ? null : (
@@ -162,7 +206,7 @@ export const CheckAnswersPage = () => {
         >
           {check.status === 'checking' ? t('check.checking') : t('check.verify')}
         </button>
-        {Object.keys(errors).length === 0 ? (
+        {Object.keys(errors).length === 0 && refused.length === 0 ? (
           <Link to={`/services/${id}/apply/documents`} className="button button--block">
             {t('check.next')}
           </Link>

@@ -101,6 +101,8 @@ export const DocumentsStepPage = () => {
         procedureId: procedure.id,
         procedureName: procedure.name,
         values: toSubmission(definition, draft.values),
+        // The form as filled in: a refusal of the answers brings the citizen back to exactly this.
+        form: { values: draft.values, provenance: draft.provenance, prefilledCount: draft.prefilledCount, definitionVersion: draft.definitionVersion },
         attachments: await combinePhotos(current),
       });
     } catch {

@@ -196,6 +196,35 @@ describe('EForm', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('shows the answers the backend refused next to their fields and in the summary, until the form is checked again', async () => {
+    const user = userEvent.setup();
+    const onComplete = vi.fn();
+    const refused: Draft = {
+      ...draft,
+      values: { ...draft.values, agency: 'UBND phường Kim Long', people: [{ name: 'Nguyễn Minh Khang', adopted: false, decision: '' }] },
+      serverErrors: [
+        { path: 'phone', code: 'validation.phone.format' },
+        { path: 'people.0.name', code: 'validation.name.oneWord' },
+      ],
+    };
+    render(<EForm definition={definition} draft={refused} dataStore={undefined} onSaved={vi.fn()} onComplete={onComplete} />);
+    expect(screen.getByText(/Cơ quan chưa chấp nhận một số câu trả lời/)).toBeInTheDocument();
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: /Điện thoại: Số điện thoại chưa đúng/ })).toBeInTheDocument();
+    expect(within(summary).getByRole('link', { name: /Tên con \(1\): Nhập đầy đủ họ, chữ đệm và tên/ })).toBeInTheDocument();
+    await waitFor(() => expect(box(/Điện thoại/)).toHaveAccessibleDescription(/Số điện thoại chưa đúng/));
+    expect(box(/Tên con/)).toHaveAccessibleDescription(/Nhập đầy đủ họ, chữ đệm và tên/);
+    // What the citizen typed is all there.
+    expect(box(/Cơ quan tiếp nhận/)).toHaveValue('UBND phường Kim Long');
+    expect(box(/Tên con/)).toHaveValue('Nguyễn Minh Khang');
+
+    // Checked again by the app (the values hold for it): the backend's refusals are gone, and so from the draft.
+    await user.click(screen.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }));
+    await waitFor(() => expect(onComplete).toHaveBeenCalledOnce());
+    expect(screen.queryByText(/Cơ quan chưa chấp nhận một số câu trả lời/)).not.toBeInTheDocument();
+    await waitFor(async () => expect((await loadDraft('sub-1', 'test'))?.serverErrors).toBeUndefined());
+  });
+
   it('saves the draft on the device shortly after the citizen stops typing', async () => {
     const user = userEvent.setup();
     const { onSaved } = renderForm();

@@ -6,7 +6,10 @@ import { useSession } from '../../auth/session.ts';
 import { signIn } from '../../auth/actions.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { deleteOutboxItem, getOutboxItem } from '../../offline/personal-db.ts';
-import { liveProgress, retry, subscribeOutbox } from '../../offline/outbox.ts';
+import { liveProgress, retry, returnToForm, subscribeOutbox } from '../../offline/outbox.ts';
+import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
+import type { FieldError } from '../../api/problem/schema.ts';
+import type { FormDefinition } from '../../api/forms/schema.ts';
 import { useOnline } from '../../lib/use-online.ts';
 
 /** What happened to a submission: waiting for a connection, sending, refused, or sent. */
@@ -15,9 +18,39 @@ const FILE_REFUSALS = new Set(['unsupported-file', 'not-a-pdf', 'unreadable-imag
 
 /** Which translated reason (documents:outbox.errors.*) a failed item shows. */
 export const failureKey = (lastError: { kind: string; code?: string | undefined } | undefined): string => {
+  if (lastError?.code === 'invalid-values') return 'invalid-values';
   if (lastError?.code === 'procedure-not-accepting') return 'closed';
   if (lastError?.code && FILE_REFUSALS.has(lastError.code)) return 'file-refused';
   return lastError?.kind ?? 'unknown';
+};
+
+/** A refused answer's field, by its label in the form when the form is at hand. */
+const fieldLabel = (definition: FormDefinition | undefined, path: string, lng: string): string => {
+  const [head = '', index, sub] = path.split('.');
+  const field = definition?.sections.flatMap((s) => s.fields).find((f) => f.id === head);
+  const text = (label: { vi: string; [lng: string]: string } | undefined, fallback: string) => (label ? (label[lng] ?? label.vi) : fallback);
+  if (!field) return head;
+  const inner = sub && field.type === 'group' ? field.fields.find((f) => f.id === sub) : undefined;
+  return inner ? `${text(inner.label, sub ?? '')} (${Number(index) + 1})` : text(field.label, head);
+};
+
+/** The answers the backend refused, each with its reason; the form shows them again beside the fields. */
+const RefusedAnswers = ({ procedureId, fields }: { procedureId: string; fields: FieldError[] }) => {
+  const { t, i18n } = useTranslation(['documents', 'eform']);
+  // Cached with the form (offline too); without it the fields are named by their ids.
+  const definition = useQuery({ ...formDefinitionQueryOptions(procedureId), networkMode: 'offlineFirst' });
+  return (
+    <>
+      <h3>{t('outbox.fieldErrors')}</h3>
+      <ul>
+        {fields.map((e) => (
+          <li key={e.path}>
+            {fieldLabel(definition.data, e.path, i18n.language)}: {t(e.code as 'validation.required', { ns: 'eform' })}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 };
 
 export const OutboxItemPage = () => {
@@ -51,6 +84,7 @@ export const OutboxItemPage = () => {
           <>
             <h2>{t('outbox.failedTitle')}</h2>
             <p>{t(`outbox.errors.${failureKey(data.lastError)}`, { defaultValue: t('outbox.errors.unknown') })}</p>
+            {data.lastError?.fields?.length ? <RefusedAnswers procedureId={data.procedureId} fields={data.lastError.fields} /> : null}
           </>
         ) : data.state === 'sending' ? (
           <>
@@ -79,7 +113,17 @@ export const OutboxItemPage = () => {
           {t('outbox.signInToSend')}
         </button>
       ) : null}
-      {data.state !== 'sending' ? (
+      {data.state === 'failed' && data.type === 'dossier' && data.lastError?.code === 'invalid-values' ? (
+        // Refused for its answers: back to the form as it was filled in, papers kept, each refusal beside its field.
+        <button
+          type="button"
+          className="button button--primary button--block"
+          onClick={() => void returnToForm(data).then(() => navigate(`/services/${encodeURIComponent(data.procedureId)}/apply`, { replace: true }))}
+        >
+          {t('outbox.fixAnswers')}
+        </button>
+      ) : null}
+      {data.state !== 'sending' && data.lastError?.code !== 'invalid-values' ? (
         <button
           type="button"
           className="button button--primary button--block"
