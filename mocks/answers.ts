@@ -1,4 +1,4 @@
-import { selectOne, type FormDefinition, type LeafField } from '../src/api/forms/schema.ts';
+import { prefillValue, selectOne, type FormDefinition, type LeafField } from '../src/api/forms/schema.ts';
 import { isGroup, matches, type Values } from '../src/api/forms/conditions.ts';
 import { demoCitizens } from './fixtures/citizens.ts';
 import { refusedValues, definitionFor } from './handlers/forms.ts';
@@ -50,7 +50,7 @@ const answer = (field: LeafField, scope: Values, store: unknown): unknown =>
 
 const fromStore = (field: LeafField, store: unknown): unknown => {
   if (!field.prefill) return undefined;
-  const value = selectOne(store, field.prefill.path);
+  const value = prefillValue(store, field.prefill);
   if (field.type === 'document') return value && typeof value === 'object' && 'id' in value ? (value as { id: string }).id : undefined;
   return value;
 };

@@ -1,3 +1,4 @@
+import { validAnswers } from './answers.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { FormDefinition } from '../src/api/forms/schema.ts';
 import { z } from 'zod/mini';
@@ -142,8 +143,9 @@ describe('simulated identity provider', () => {
     expect(lockedName).toBeDefined();
     const check = (values: Record<string, unknown>) =>
       fetch(`${origin}/api/forms/1.001193/check`, { method: 'POST', headers: { Authorization: `Bearer ${access_token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ values }) });
-    expect((await check({ [lockedName?.id ?? '']: 'Nguyễn Văn An' })).status).toBe(200);
-    const tampered = await check({ [lockedName?.id ?? '']: 'Someone Else' });
+    const answers = validAnswers('1.001193', 'vneid-046095001234');
+    expect((await check({ ...answers, [lockedName?.id ?? '']: 'Nguyễn Văn An' })).status).toBe(200);
+    const tampered = await check({ ...answers, [lockedName?.id ?? '']: 'Someone Else' });
     expect(tampered.status).toBe(422);
     expect(await tampered.json()).toMatchObject({ code: 'locked-value-changed', fields: [lockedName?.id] });
   });

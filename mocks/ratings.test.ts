@@ -1,3 +1,4 @@
+import { validAnswers } from './answers.ts';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Dossier, TrackResult } from '../src/api/dossiers/schema.ts';
@@ -24,9 +25,9 @@ const json = (token: string | undefined, body: unknown, key: string | undefined 
   body: JSON.stringify(body),
 });
 
-const submit = async (token: string) => {
-  const response = await fetch(`${origin}/api/dossiers`, json(token, { procedureId: '1.004222', values: {}, documents: [] }));
-  expect(response.status).toBe(201);
+const submit = async (token: string, citizen = AN) => {
+  const response = await fetch(`${origin}/api/dossiers`, json(token, { procedureId: '1.004222', values: validAnswers('1.004222', citizen), documents: [] }));
+  expect(response.status, await response.clone().text()).toBe(201);
   return Dossier.parse(await response.json());
 };
 
@@ -166,7 +167,7 @@ describe('rating without signing in, after a public look-up', () => {
 
     // Another dossier (of someone else) cannot be rated with it.
     const lan = await signIn(LAN);
-    const other = await submit(lan);
+    const other = await submit(lan, LAN);
     await advance(other.code, 'returned');
     const anon = { [CLIENT_ADDRESS_HEADER]: '203.0.113.7' };
     await refusal(await rate(undefined, other.code, { ...good, channel: 'counter', ratingToken: rating?.token }, undefined, anon), 404, 'dossier-not-found');

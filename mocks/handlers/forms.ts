@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { selectOne, type FormDefinition, type LeafField } from '../../src/api/forms/schema.ts';
+import { prefillValue, type FormDefinition, type LeafField } from '../../src/api/forms/schema.ts';
 import { compileFormSchema, validateWith, type FormSchema } from '../../src/api/forms/validator.ts';
 import type { FieldError } from '../../src/api/problem/schema.ts';
 import { communes } from '../fixtures/admin-units.ts';
@@ -33,7 +33,7 @@ export const lockedValuesChanged = (definition: FormDefinition, store: unknown, 
     .filter((f): f is LeafField => f.type !== 'group' && f.prefill?.lock === 'locked')
     .filter((f) => f.id in values)
     .filter((f) => {
-      const official = selectOne(store, f.prefill?.path ?? '');
+      const official = f.prefill ? prefillValue(store, f.prefill) : undefined;
       return official !== undefined && !same(f, values[f.id], official);
     })
     .map((f) => f.id);

@@ -211,7 +211,7 @@ describe('EForm', () => {
     expect(screen.getByText(/Cơ quan chưa chấp nhận một số câu trả lời/)).toBeInTheDocument();
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('link', { name: /Điện thoại: Số điện thoại chưa đúng/ })).toBeInTheDocument();
-    expect(within(summary).getByRole('link', { name: /Tên con \(1\): Nhập đầy đủ họ, chữ đệm và tên/ })).toBeInTheDocument();
+    expect(within(summary).getByRole('link', { name: /Người 1 — Tên con: Nhập đầy đủ họ, chữ đệm và tên/ })).toBeInTheDocument();
     await waitFor(() => expect(box(/Điện thoại/)).toHaveAccessibleDescription(/Số điện thoại chưa đúng/));
     expect(box(/Tên con/)).toHaveAccessibleDescription(/Nhập đầy đủ họ, chữ đệm và tên/);
     // What the citizen typed is all there.
