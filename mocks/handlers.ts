@@ -6,6 +6,7 @@ import { idpHandlers } from './handlers/idp.ts';
 import { formHandlers } from './handlers/forms.ts';
 import { dossierControlHandlers, dossierHandlers } from './handlers/dossiers.ts';
 import { openApiHandlers } from './handlers/openapi.ts';
+import { statsHandlers } from './handlers/stats.ts';
 import { problem } from './handlers/problem.ts';
 
 /** Every handler of the simulated backend, in the order msw tries them. */
@@ -18,6 +19,7 @@ export const handlers = [
   ...idpHandlers,
   ...formHandlers,
   ...dossierHandlers,
+  ...statsHandlers,
   ...openApiHandlers,
   http.all('*/api/*', () => problem(404, 'not-found', 'No such endpoint')),
 ];
