@@ -1,8 +1,8 @@
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { agencyStats, provinceStats, type StatsOutcome } from '../stats/service.ts';
 import { problem } from './problem.ts';
 
-const answer = <T,>(outcome: StatsOutcome<T>) =>
+const answer = <T extends JsonBodyType>(outcome: StatsOutcome<T>) =>
   outcome.ok ? HttpResponse.json(outcome.value, { headers: { 'Cache-Control': 'no-cache' } }) : problem(outcome.status, outcome.code, outcome.title);
 
 const periodIn = (request: Request): string | null => new URL(request.url).searchParams.get('period');

@@ -34,6 +34,8 @@ export const routes: RouteObject[] = [
       { path: 'outbox/:id', lazy: () => import('./routes/outbox-item.tsx') },
       { path: 'dossiers/:code/supplement', lazy: () => import('./routes/dossier-supplement.tsx') },
       { path: 'dossiers/:code/pay', lazy: () => import('./routes/dossier-pay.tsx') },
+      { path: 'stats', lazy: () => import('./routes/stats.tsx') },
+      { path: 'stats/agencies/:code', lazy: () => import('./routes/stats-agency.tsx') },
       { path: '*', Component: NotFoundPage },
     ],
   },

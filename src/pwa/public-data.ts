@@ -4,7 +4,7 @@
  * another origin (`https://dichvucong.example.gov.vn/api`). Anything else, personal data
  * above all, is never matched.
  */
-export type PublicData = 'catalogue' | 'admin-units';
+export type PublicData = 'catalogue' | 'admin-units' | 'stats';
 
 export interface PublicDataRoutes {
   /** The catalogue's URL, fetched once when the worker installs. */
@@ -23,6 +23,7 @@ export const publicDataRoutes = (apiBase: string, selfOrigin: string): PublicDat
       const rest = url.pathname.slice(base.pathname.length);
       if (/^(catalogue|procedures\/[^/]+|forms\/[^/]+)$/.test(rest)) return 'catalogue';
       if (/^admin-units\/./.test(rest)) return 'admin-units';
+      if (/^stats(\/agencies\/[^/]+)?$/.test(rest)) return 'stats';
       return undefined;
     },
   };

@@ -60,6 +60,13 @@ export const HomePage = () => {
           <strong>{t('home.levelPartial')}</strong> {t('home.levelPartialText')}
         </p>
       </section>
+      <section aria-labelledby="stats-title">
+        <h2 id="stats-title">{t('home.statsTitle')}</h2>
+        <p>{t('home.statsText')}</p>
+        <p>
+          <Link to="/stats">{t('home.statsLink')}</Link>
+        </p>
+      </section>
       <WidgetBoundary fallback={(error, reset) => <ErrorPanel error={error} onRetry={reset} headingLevel="h2" />}>
         <Suspense fallback={<p className="loading">{t('loading')}</p>}>
           {showPopular ? <PopularServices /> : <p className="loading">{t('loading')}</p>}
