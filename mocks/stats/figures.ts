@@ -1,6 +1,6 @@
 import type { DossierFigures, Figures, IndexScores, RatingFigures } from '../../src/api/stats/schema.ts';
 import type { Aggregate } from './aggregate.ts';
-import { labelOfIndicator, OFFICIAL_INDICATORS } from './indicators.ts';
+import { OFFICIAL_INDICATORS } from './indicators.ts';
 
 /**
  * Published figures from sums (aggregate.ts), and the service-quality index of Decision
@@ -24,7 +24,7 @@ export const ratingFigures = (a: Aggregate, minRatings: number): RatingFigures =
     satisfiedShare: enough ? (a.levels['very-satisfied'] + a.levels.satisfied) / a.ratings : null,
     indicators: ids.map((id) => {
       const { sum, answers } = a.indicators.get(id) ?? { sum: 0, answers: 0 };
-      return { id, label: labelOfIndicator(id), answers, average: answers >= minRatings ? round(sum / answers, 2) : null };
+      return { id, answers, average: answers >= minRatings ? round(sum / answers, 2) : null };
     }),
   };
 };

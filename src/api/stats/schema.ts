@@ -35,7 +35,6 @@ export type StatsPeriod = z.infer<typeof StatsPeriod>;
 
 export const IndicatorFigure = z.object({
   id: z.string().check(z.minLength(1)),
-  label: LocalisedText,
   /** Ratings that scored this indicator. */
   answers: count(),
   /** Mean score, 0 to 2; null under `minRatings` answers. */
@@ -93,6 +92,8 @@ const Common = {
   /** The months the backend holds figures for: the periods worth offering. */
   available: z.object({ from: Month, to: Month }),
   minRatings: z.int().check(z.minimum(1)),
+  /** The indicators' names, by the ids the figures use (once, not in every figure). */
+  indicators: z.array(z.object({ id: z.string().check(z.minLength(1)), label: LocalisedText })),
   generatedAt: z.iso.datetime(),
 };
 

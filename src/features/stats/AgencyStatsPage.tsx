@@ -43,7 +43,7 @@ export const AgencyStatsPage = () => {
       <p className="stats-shown" aria-live="polite">
         {t('period.shown', { period: shownPeriod })}
       </p>
-      <Overview figures={data.figures} minRatings={data.minRatings} provinceIndex={data.province.index.total} />
+      <Overview figures={data.figures} minRatings={data.minRatings} labels={data.indicators} provinceIndex={data.province.index.total} />
       <section aria-labelledby={trendId} className="stats-ranking">
         <h2 id={trendId}>{t('trend.title')}</h2>
         <div className="stats-sort">

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INDEX_GROUPS, INDEX_MAX, type Figures } from '../../api/stats/schema.ts';
+import { INDEX_GROUPS, INDEX_MAX, type Figures, type ProvinceStats } from '../../api/stats/schema.ts';
 import { RatingLevel } from '../../api/ratings/schema.ts';
 import { Bar } from './Bar.tsx';
 import { formatAverage, formatCount, formatDecimal, formatShare } from './format.ts';
@@ -8,15 +8,17 @@ import { formatAverage, formatCount, formatDecimal, formatShare } from './format
 interface Props {
   figures: Figures;
   minRatings: number;
+  /** The indicators' names (the response's `indicators`). */
+  labels: ProvinceStats['indicators'];
   /** The province's index beside an agency's. */
   provinceIndex?: number | null;
 }
 
 /** One agency's (or the province's) figures for the period: the index, satisfaction, dossiers. */
-export const Overview = ({ figures, minRatings, provinceIndex }: Props) => (
+export const Overview = ({ figures, minRatings, labels, provinceIndex }: Props) => (
   <div className="stats-overview">
     <IndexCard figures={figures} minRatings={minRatings} provinceIndex={provinceIndex} />
-    <RatingsCard figures={figures} minRatings={minRatings} />
+    <RatingsCard figures={figures} minRatings={minRatings} labels={labels} />
     <DossiersCard figures={figures} />
   </div>
 );
@@ -26,7 +28,7 @@ const NotEnough = ({ count, minRatings }: { count: number; minRatings: number })
   return <p className="stats-not-enough">{t('notEnoughLong', { min: minRatings, count })}</p>;
 };
 
-const IndexCard = ({ figures, minRatings, provinceIndex }: Props) => {
+const IndexCard = ({ figures, minRatings, provinceIndex }: Omit<Props, 'labels'>) => {
   const { t, i18n } = useTranslation('stats');
   const id = useId();
   const { index } = figures;
@@ -68,13 +70,17 @@ const IndexCard = ({ figures, minRatings, provinceIndex }: Props) => {
   );
 };
 
-const RatingsCard = ({ figures, minRatings }: Props) => {
+const RatingsCard = ({ figures, minRatings, labels }: Props) => {
   const { t, i18n } = useTranslation('stats');
   const id = useId();
   const lng = i18n.language;
   const { ratings } = figures;
   const { levels } = ratings;
   const answered = ratings.indicators.filter((i) => i.answers > 0);
+  const labelOf = (indicatorId: string) => {
+    const label = labels.find((l) => l.id === indicatorId)?.label;
+    return label ? (lng === 'vi' ? label.vi : label.en) : indicatorId;
+  };
   return (
     <section className="card stats-card" aria-labelledby={id}>
       <h2 id={id}>{t('ratings.title')}</h2>
@@ -119,7 +125,7 @@ const RatingsCard = ({ figures, minRatings }: Props) => {
           <tbody>
             {answered.map((indicator) => (
               <tr key={indicator.id}>
-                <th scope="row">{lng === 'vi' ? indicator.label.vi : indicator.label.en}</th>
+                <th scope="row">{labelOf(indicator.id)}</th>
                 <td className="stats-table__number">{indicator.average === null ? t('notEnough') : formatAverage(indicator.average, lng)}</td>
                 <td className="stats-table__number">{formatCount(indicator.answers, lng)}</td>
               </tr>

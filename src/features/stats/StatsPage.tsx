@@ -56,7 +56,7 @@ export const StatsPage = () => {
         {t('period.shown', { period: shownPeriod })}
       </p>
       <h2 className="stats-heading">{t('province')}</h2>
-      <Overview figures={data.province} minRatings={data.minRatings} />
+      <Overview figures={data.province} minRatings={data.minRatings} labels={data.indicators} />
       <section aria-labelledby={rankingId} className="stats-ranking">
         <h2 id={rankingId}>{t('ranking.title')}</h2>
         <div className="stats-sort">
