@@ -28,7 +28,7 @@ const number = (text: string) => Number(text.replace(/\./g, '').replace(',', '.'
 test('statistics: ranked agencies, table and CSV as shown, another period, an agency, a bad period, offline', async ({ page, context, backend: _ }) => {
   await page.goto('/');
   await waitForServiceWorker(page);
-  await page.getByRole('link', { name: 'Xem chất lượng phục vụ' }).click();
+  await page.getByRole('link', { name: 'Cơ quan nào phục vụ tốt? Xem chất lượng phục vụ' }).click();
   await expect(page).toHaveURL(/\/stats$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Chất lượng phục vụ' })).toBeVisible();
   const year = String(new Date().getFullYear());

@@ -50,6 +50,9 @@ export const HomePage = () => {
             </li>
           ))}
         </ul>
+        <p>
+          <Link to="/stats">{t('home.statsLink')}</Link>
+        </p>
       </section>
       <section aria-labelledby="levels-title" className="levels-intro">
         <h2 id="levels-title">{t('home.levelsTitle')}</h2>
@@ -58,13 +61,6 @@ export const HomePage = () => {
         </p>
         <p>
           <strong>{t('home.levelPartial')}</strong> {t('home.levelPartialText')}
-        </p>
-      </section>
-      <section aria-labelledby="stats-title">
-        <h2 id="stats-title">{t('home.statsTitle')}</h2>
-        <p>{t('home.statsText')}</p>
-        <p>
-          <Link to="/stats">{t('home.statsLink')}</Link>
         </p>
       </section>
       <WidgetBoundary fallback={(error, reset) => <ErrorPanel error={error} onRetry={reset} headingLevel="h2" />}>
