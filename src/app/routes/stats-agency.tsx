@@ -10,7 +10,7 @@ export { shouldRevalidate } from './stats.tsx';
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   await Promise.all([
     i18next.loadNamespaces('stats'),
-    queryClient.ensureQueryData(agencyStatsQueryOptions(params.code ?? '', new URL(request.url).searchParams.get('period'))),
+    queryClient.ensureQueryData({ ...agencyStatsQueryOptions(params.code ?? '', new URL(request.url).searchParams.get('period')), revalidateIfStale: true }),
   ]);
   return null;
 };

@@ -9,7 +9,8 @@ export { StatsError as ErrorBoundary } from '../../features/stats/StatsError.tsx
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await Promise.all([
     i18next.loadNamespaces('stats'),
-    queryClient.ensureQueryData(provinceStatsQueryOptions(new URL(request.url).searchParams.get('period'))),
+    // Figures change with every rating: a copy older than its staleTime is shown, and refreshed.
+    queryClient.ensureQueryData({ ...provinceStatsQueryOptions(new URL(request.url).searchParams.get('period')), revalidateIfStale: true }),
   ]);
   return null;
 };
