@@ -7,6 +7,7 @@ import { formHandlers } from './handlers/forms.ts';
 import { dossierControlHandlers, dossierHandlers } from './handlers/dossiers.ts';
 import { openApiHandlers } from './handlers/openapi.ts';
 import { ratingControlHandlers, ratingHandlers } from './handlers/ratings.ts';
+import { statsHandlers } from './handlers/stats.ts';
 import { problem } from './handlers/problem.ts';
 
 /** Every handler of the simulated backend, in the order msw tries them. */
@@ -21,6 +22,7 @@ export const handlers = [
   ...formHandlers,
   ...ratingHandlers,
   ...dossierHandlers,
+  ...statsHandlers,
   ...openApiHandlers,
   http.all('*/api/*', () => problem(404, 'not-found', 'No such endpoint')),
 ];

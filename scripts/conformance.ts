@@ -27,6 +27,7 @@ import { Correction, CorrectionReceipt, DataStore } from '../src/api/me/schema.t
 import { InvalidValuesProblem, Problem, type FieldError } from '../src/api/problem/schema.ts';
 import { Catalogue, Procedure } from '../src/api/procedures/schema.ts';
 import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RatingCriteria, StoredRating, type RateDossier } from '../src/api/ratings/schema.ts';
+import { AgencyStats, ProvinceStats, type Figures } from '../src/api/stats/schema.ts';
 import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
 import { CheckFailed, exitCodeOf, expect, once, runChecks, type Check } from './lib/conformance-runner.ts';
 
@@ -320,6 +321,18 @@ const retryAfterSeconds = (answer: Answer): number => {
   return /^\d+$/.test(value) ? Number(value) : Math.round((Date.parse(value) - Date.now()) / 1000);
 };
 
+/** Figures from fewer than `min` ratings are withheld (null), never published. */
+const expectWithheld = (who: string, figures: Figures, min: number) => {
+  const { ratings } = figures;
+  if (ratings.count < min) {
+    expect(ratings.satisfiedShare === null && ratings.levels === null, `${who}: ${ratings.count} ratings, yet the shares are published`);
+    expect(figures.index.satisfaction === null, `${who}: ${ratings.count} ratings, yet a satisfaction score is published`);
+  }
+  for (const indicator of ratings.indicators) {
+    if (indicator.answers < min) expect(indicator.average === null, `${who}: indicator ${indicator.id} from ${indicator.answers} answers is published`);
+  }
+};
+
 const tooMany = (answer: Answer) => {
   const problem = refused(answer, 429);
   const wrong = retryAfterOf(answer);
@@ -481,6 +494,60 @@ export const conformanceChecks = (): Check<Context>[] => {
           const procedure = parsed(Procedure, await ctx.api.call('GET', path('/procedures/{id}', summary.id)));
           expect(procedure.id === summary.id, `GET /procedures/${summary.id} answered procedure ${procedure.id}`);
         }
+      },
+    },
+    // ---- Public statistics ---------------------------------------------------------------------
+    {
+      name: 'GET /stats parses: the current year, the province is the sum of its agencies, nothing from too few ratings',
+      run: async (ctx) => {
+        const stats = parsed(ProvinceStats, await ctx.api.call('GET', '/stats'));
+        expect(stats.period.kind === 'year', `without a period the answer is for ${stats.period.key}, expected a year`);
+        expect(stats.agencies.length > 0, 'no agency in the statistics');
+        const sum = (pick: (f: Figures) => number) => stats.agencies.reduce((n, a) => n + pick(a.figures), 0);
+        expect(sum((f) => f.ratings.count) === stats.province.ratings.count, 'the agencies’ ratings do not add up to the province’s');
+        expect(sum((f) => f.dossiers.received) === stats.province.dossiers.received, 'the agencies’ received dossiers do not add up to the province’s');
+        for (const { agency, figures } of [...stats.agencies, { agency: { id: 'province' }, figures: stats.province }]) expectWithheld(agency.id, figures, stats.minRatings);
+      },
+    },
+    {
+      name: 'GET /stats?period= answers a month, a quarter and a year as asked',
+      run: async (ctx) => {
+        const { available } = parsed(ProvinceStats, await ctx.api.call('GET', '/stats'));
+        const month = available.to;
+        const quarter = `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
+        for (const key of [month, quarter, month.slice(0, 4)]) {
+          const stats = parsed(ProvinceStats, await ctx.api.call('GET', `/stats?period=${key}`));
+          expect(stats.period.key === key, `GET /stats?period=${key} answered for ${stats.period.key}`);
+        }
+      },
+    },
+    {
+      name: 'GET /stats with a period that is not one is 400 problem+json',
+      run: async (ctx) => {
+        for (const bad of ['2026-13', '2026-Q5', 'abc', '', '2026-11-01']) refused(await ctx.api.call('GET', `/stats?period=${encodeURIComponent(bad)}`), 400);
+      },
+    },
+    {
+      name: 'GET /stats/agencies/{id} parses, agrees with GET /stats, and has a monthly trend of at most 12 months',
+      run: async (ctx) => {
+        const all = parsed(ProvinceStats, await ctx.api.call('GET', '/stats'));
+        const first = all.agencies[0];
+        expect(first !== undefined, 'no agency to ask about');
+        const one = parsed(AgencyStats, await ctx.api.call('GET', path('/stats/agencies/{id}', first!.agency.id) + `?period=${all.period.key}`));
+        expect(one.agency.id === first!.agency.id, `asked for ${first!.agency.id}, answered ${one.agency.id}`);
+        expect(JSON.stringify(one.figures) === JSON.stringify(first!.figures), 'the agency’s figures differ from its row in GET /stats');
+        expect(one.trend.length > 0 && one.trend.length <= 12, `a trend of ${one.trend.length} months`);
+        const months = one.trend.map((t) => t.month);
+        expect(months.every((m, i) => i === 0 || (months[i - 1] as string) < m), 'the trend is not oldest first');
+        for (const t of one.trend) expectWithheld(`${one.agency.id} ${t.month}`, t.figures, one.minRatings);
+      },
+    },
+    {
+      name: 'GET /stats/agencies/{id} of an unknown agency is 404, with a bad period 400 (problem+json)',
+      run: async (ctx) => {
+        refused(await ctx.api.call('GET', '/stats/agencies/no-such-agency'), 404);
+        const all = parsed(ProvinceStats, await ctx.api.call('GET', '/stats'));
+        refused(await ctx.api.call('GET', `${path('/stats/agencies/{id}', all.agencies[0]?.agency.id ?? 'x')}?period=2026-14`), 400);
       },
     },
     {

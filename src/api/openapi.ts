@@ -20,6 +20,7 @@ import { Correction, CorrectionReceipt, CorrectionRequest, DataStore } from './m
 import { FieldError, InvalidValuesProblem, Problem } from './problem/schema.ts';
 import { Catalogue, Procedure } from './procedures/schema.ts';
 import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RATING_TOKEN_TTL_MS, RateDossier, RatingCriteria, StoredRating } from './ratings/schema.ts';
+import { AgencyStats, MIN_RATINGS, ProvinceStats } from './stats/schema.ts';
 
 /**
  * The contract as an OpenAPI 3.1 document, generated from the zod schemas the app parses every
@@ -56,6 +57,8 @@ export const CONTRACT_SCHEMAS = {
   RateDossier,
   StoredRating,
   DossierRating,
+  ProvinceStats,
+  AgencyStats,
   Problem,
   FieldError,
   InvalidValuesProblem,
@@ -105,6 +108,13 @@ const MB = (bytes: number) => `${bytes / 1024 / 1024} MB`;
 /** The dossier limit as the contract states it, for every endpoint that adds files to a dossier. */
 const DOSSIER_TOO_LARGE = `The files of the dossier (supplements included) over ${UPLOAD_LIMITS.maxDossierBytes} bytes (${MB(UPLOAD_LIMITS.maxDossierBytes)}; \`dossier-too-large\`)`;
 const minutes = (ms: number) => ms / 60_000;
+
+const PERIOD: Param = {
+  name: 'period',
+  in: 'query',
+  description: 'A month (2026-11), a quarter (2026-Q3) or a year (2026), Vietnamese calendar; without it, the current year',
+  pattern: '^\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$',
+};
 
 const KEYED = { 400: 'Idempotency-Key missing (or malformed JSON)', 422: 'The body does not match the schema, or the Idempotency-Key was used for a different request' } as const;
 
@@ -330,6 +340,21 @@ export const ENDPOINTS: readonly Endpoint[] = [
         `The code is locked for ${minutes(TRACK_CODE_LOCK.lockMs)} minutes after ${TRACK_CODE_LOCK.misses} wrong digits, for every client and even with the right digits (\`code-locked\`; unknown codes lock alike), ` +
         `or this client (by connection address) made more than ${TRACK_CLIENT_LIMIT.requests} look-ups in ${TRACK_CLIENT_LIMIT.windowMs / 1000} s (\`too-many-lookups\`)`,
     },
+  },  {
+    method: 'get',
+    path: '/stats',
+    summary: `Public statistics of the province and every agency for a period: ratings, dossiers, the 766 index (figures from fewer than ${MIN_RATINGS} ratings are null)`,
+    params: [PERIOD],
+    ok: { status: 200, schema: 'ProvinceStats', description: 'The province, and each agency implementing a procedure of the catalogue' },
+    refusals: { 400: 'Not a month, a quarter or a year (`invalid-period`)' },
+  },
+  {
+    method: 'get',
+    path: '/stats/agencies/{id}',
+    summary: 'Public statistics of one agency for a period, the province beside it, and its monthly trend',
+    params: [id('id', 'Agency id (as in the catalogue)'), PERIOD],
+    ok: { status: 200, schema: 'AgencyStats', description: 'The agency' },
+    refusals: { 400: 'Not a month, a quarter or a year (`invalid-period`)', 404: 'No agency with this id (`agency-not-found`)' },
   },
   {
     method: 'get',

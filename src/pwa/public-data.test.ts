@@ -47,6 +47,19 @@ describe('publicDataRoutes', () => {
     ]);
   });
 
+  it('matches the public statistics, any period, and nothing beneath an agency', () => {
+    expect(
+      matchAll('/api', [
+        `${app}/api/stats`,
+        `${app}/api/stats?period=2026-Q3`,
+        `${app}/api/stats/agencies/commune-pc?period=2026`,
+        `${app}/api/stats/agencies/commune-pc/raw`,
+        `${app}/api/stats/agencies/`,
+        `${app}/api/statsx`,
+      ]),
+    ).toEqual(['stats', 'stats', 'stats', undefined, undefined, undefined]);
+  });
+
   it('never matches personal data or the mock controls', () => {
     expect(
       matchAll('/api', [

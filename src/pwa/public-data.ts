@@ -5,7 +5,7 @@
  * the rating criteria (so a finished dossier can be rated offline) and administrative units.
  * Anything else, personal data above all, is never matched.
  */
-export type PublicData = 'catalogue' | 'admin-units';
+export type PublicData = 'catalogue' | 'admin-units' | 'stats';
 
 export interface PublicDataRoutes {
   /** The catalogue's URL, fetched once when the worker installs. */
@@ -24,6 +24,7 @@ export const publicDataRoutes = (apiBase: string, selfOrigin: string): PublicDat
       const rest = url.pathname.slice(base.pathname.length);
       if (/^(catalogue|procedures\/[^/]+|forms\/[^/]+|ratings\/criteria)$/.test(rest)) return 'catalogue';
       if (/^admin-units\/./.test(rest)) return 'admin-units';
+      if (/^stats(\/agencies\/[^/]+)?$/.test(rest)) return 'stats';
       return undefined;
     },
   };

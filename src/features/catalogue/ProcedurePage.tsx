@@ -7,6 +7,7 @@ import { formatDate, formatMoney } from '../../lib/format.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { LevelExplanation } from '../../components/LevelBadge.tsx';
+import { AgencyStatsLine } from './AgencyStatsLine.tsx';
 
 export const ProcedurePage = () => {
   const { id = '' } = useParams();
@@ -52,6 +53,8 @@ export const ProcedurePage = () => {
         </ul>
       </section>
       <FaqSection procedure={procedure} />
+      {/* Last on the page: it arrives after the first paint, so nothing shifts under the reader. */}
+      <AgencyStatsLine agency={procedure.agency} />
     </article>
   );
 };
