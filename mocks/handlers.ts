@@ -6,18 +6,21 @@ import { idpHandlers } from './handlers/idp.ts';
 import { formHandlers } from './handlers/forms.ts';
 import { dossierControlHandlers, dossierHandlers } from './handlers/dossiers.ts';
 import { openApiHandlers } from './handlers/openapi.ts';
+import { questionControlHandlers, questionHandlers } from './handlers/questions.ts';
 import { problem } from './handlers/problem.ts';
 
 /** Every handler of the simulated backend, in the order msw tries them. */
 export const handlers = [
   ...controlHandlers,
   ...dossierControlHandlers,
+  ...questionControlHandlers,
   faultInjection,
   ...procedureHandlers,
   ...adminUnitHandlers,
   ...idpHandlers,
   ...formHandlers,
   ...dossierHandlers,
+  ...questionHandlers,
   ...openApiHandlers,
   http.all('*/api/*', () => problem(404, 'not-found', 'No such endpoint')),
 ];

@@ -6,7 +6,7 @@ import { markNotificationsRead } from '../../api/dossiers/requests.ts';
 import { dossierKeys, notificationsQueryOptions } from '../../api/dossiers/queries.ts';
 import { formatDateTime } from './format.ts';
 
-/** "Thông báo mới": unread status changes, each leading to its dossier. */
+/** "Thông báo mới": unread status changes, each leading to its dossier, and answers to the citizen's questions. */
 export const NotificationsSection = ({ owner }: { owner: string }) => {
   const { t, i18n } = useTranslation('dossiers');
   const queryClient = useQueryClient();
@@ -42,7 +42,11 @@ export const NotificationsSection = ({ owner }: { owner: string }) => {
           <ul className="notifications__list">
             {unread.map((n) => (
               <li key={n.id}>
-                <Link to={`/dossiers/${encodeURIComponent(n.dossierCode)}`}>{t('notifications.item', { code: n.dossierCode, status: t(`status.${n.status}`) })}</Link>
+                {n.kind === 'question-answered' ? (
+                  <Link to={`/me/questions#${encodeURIComponent(n.questionId)}`}>{t('notifications.answered', { procedure: n.procedureName })}</Link>
+                ) : (
+                  <Link to={`/dossiers/${encodeURIComponent(n.dossierCode)}`}>{t('notifications.item', { code: n.dossierCode, status: t(`status.${n.status}`) })}</Link>
+                )}
                 <span className="hint">
                   {' '}
                   <time dateTime={n.at}>{formatDateTime(n.at, i18n.language)}</time>
