@@ -28,6 +28,7 @@ import { Problem } from '../src/api/problem/schema.ts';
 import { Catalogue, Procedure } from '../src/api/procedures/schema.ts';
 import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
 import { CheckFailed, exitCodeOf, expect, once, runChecks, type Check } from './lib/conformance-runner.ts';
+import { questionChecks } from './lib/conformance-questions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Talking to the backend
@@ -770,6 +771,17 @@ export const conformanceChecks = (): Check<Context>[] => {
         }
       },
     },
+
+    // ---- Questions and feedback (scripts/lib/conformance-questions.ts) -----------------------
+    ...questionChecks<Context, Answer>({
+      call: (ctx, method, p, options) => ctx.api.call(method, p, options),
+      token: (ctx) => ctx.token(),
+      otherToken: (ctx) => ctx.otherToken(),
+      parsed,
+      refused,
+      tooMany,
+      retryAfterSeconds,
+    }),
 
     // ---- Add further checks above this one. The per-client /track budget goes LAST: it is
     // ---- keyed on the connection's address (the contract defines no client identity a test
