@@ -56,7 +56,7 @@ export const seededQuestions: PublicQuestion[] = z.array(PublicQuestion).parse([
     procedureId: '3.000333',
     question: 'Phiếu lý lịch tư pháp số 1 và số 2 khác nhau thế nào? Xin việc thì cần loại nào?',
     answer:
-      'Phiếu số 1 cấp cho cá nhân, cơ quan, tổ chức và chỉ ghi án tích chưa được xóa; phiếu số 2 chỉ cấp cho chính người đó hoặc cơ quan tiến hành tố tụng và ghi đầy đủ án tích. Khi xin việc, thông thường nhà tuyển dụng yêu cầu phiếu số 1; ông/bà hỏi lại nơi tuyển dụng nếu họ ghi rõ loại khác.',
+      'Phiếu số 1 cấp cho cá nhân, cơ quan, tổ chức và chỉ ghi án tích chưa được xoá; phiếu số 2 chỉ cấp cho chính người đó hoặc cơ quan tiến hành tố tụng và ghi đầy đủ án tích. Khi xin việc, thông thường nhà tuyển dụng yêu cầu phiếu số 1; ông/bà hỏi lại nơi tuyển dụng nếu họ ghi rõ loại khác.',
     answeredBy: 'Sở Tư pháp',
     askedAt: '2026-08-11T03:00:00.000Z',
     answeredAt: '2026-08-12T09:10:00.000Z',

@@ -11,9 +11,12 @@ import { useFocusOnNavigate } from '../components/layout/use-focus-on-navigate.t
 import { hasKeptSession, useSession } from '../auth/session.ts';
 import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
 import { Takeover } from '../components/layout/Takeover.tsx';
+import { Footer } from '../components/layout/Footer.tsx';
+import { usePostsWaiting } from '../offline/posts-waiting.ts';
 import { languageToOffer, loadLaterNamespaces } from '../i18n/i18n.ts';
 
-// Sends queued submissions; loaded only for a signed-in citizen, after the first paint.
+// Sends queued submissions and reports; loaded only for a signed-in citizen or while a report
+// waits on the device, after the first paint.
 const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
 // Offered only to a visitor whose browser prefers another language than the page's.
 const LanguageOffer = lazy(() => import('../components/layout/LanguageOffer.tsx'));
@@ -37,6 +40,7 @@ export const AppShell = () => {
         <main id="main" className="main" tabIndex={-1}>
           <Outlet />
         </main>
+        <Footer />
         <UpdatePrompt />
         <BottomNav />
         <ScrollRestoration />
@@ -54,6 +58,7 @@ const AfterFirstPaint = () => {
   const { i18n } = useTranslation();
   const session = useSession();
   const painted = useAfterFirstPaint();
+  const postsWaiting = usePostsWaiting();
   useEffect(() => {
     if (painted) void loadLaterNamespaces();
   }, [painted]);
@@ -61,9 +66,9 @@ const AfterFirstPaint = () => {
   const offerLanguage = languageToOffer(i18n.resolvedLanguage);
   return (
     <>
-      {session ? (
+      {session || postsWaiting ? (
         <Suspense fallback={null}>
-          <OutboxAgent owner={session.sub} />
+          <OutboxAgent owner={session?.sub} />
         </Suspense>
       ) : null}
       {offerLanguage ? (

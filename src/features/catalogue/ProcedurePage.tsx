@@ -7,6 +7,7 @@ import { formatDate, formatMoney } from '../../lib/format.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { LevelExplanation } from '../../components/LevelBadge.tsx';
+import { ProcedureQuestions } from './questions/ProcedureQuestions.tsx';
 
 export const ProcedurePage = () => {
   const { id = '' } = useParams();
@@ -52,6 +53,7 @@ export const ProcedurePage = () => {
         </ul>
       </section>
       <FaqSection procedure={procedure} />
+      <ProcedureQuestions procedureId={procedure.id} />
     </article>
   );
 };
