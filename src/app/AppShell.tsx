@@ -11,7 +11,6 @@ import { useFocusOnNavigate } from '../components/layout/use-focus-on-navigate.t
 import { hasKeptSession, useSession } from '../auth/session.ts';
 import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
 import { Takeover } from '../components/layout/Takeover.tsx';
-import { Footer } from '../components/layout/Footer.tsx';
 import { usePostsWaiting } from '../offline/posts-waiting.ts';
 import { languageToOffer, loadLaterNamespaces } from '../i18n/i18n.ts';
 
@@ -20,6 +19,8 @@ import { languageToOffer, loadLaterNamespaces } from '../i18n/i18n.ts';
 const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
 // Offered only to a visitor whose browser prefers another language than the page's.
 const LanguageOffer = lazy(() => import('../components/layout/LanguageOffer.tsx'));
+// "Report a problem with this page": below every page, once it is on screen (not initial JS).
+const Footer = lazy(() => import('../components/layout/Footer.tsx'));
 // A session kept on this phone: resume, app lock, "sign in to send"; loaded only where one is or was.
 const KeptSession = lazy(() => import('../features/auth/KeptSession.tsx'));
 
@@ -40,7 +41,7 @@ export const AppShell = () => {
         <main id="main" className="main" tabIndex={-1}>
           <Outlet />
         </main>
-        <Footer />
+        <FooterSlot />
         <UpdatePrompt />
         <BottomNav />
         <ScrollRestoration />
@@ -87,6 +88,15 @@ const KeptSessionSlot = () => {
   return painted && (session || hasKeptSession()) ? (
     <Suspense fallback={null}>
       <KeptSession />
+    </Suspense>
+  ) : null;
+};
+
+const FooterSlot = () => {
+  const painted = useAfterFirstPaint();
+  return painted ? (
+    <Suspense fallback={null}>
+      <Footer />
     </Suspense>
   ) : null;
 };

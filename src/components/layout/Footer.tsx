@@ -23,3 +23,5 @@ export const Footer = () => {
     </footer>
   );
 };
+
+export default Footer;
