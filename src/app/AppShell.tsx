@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Header } from '../components/layout/Header.tsx';
@@ -11,16 +11,15 @@ import { useFocusOnNavigate } from '../components/layout/use-focus-on-navigate.t
 import { hasKeptSession, useSession } from '../auth/session.ts';
 import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
 import { Takeover } from '../components/layout/Takeover.tsx';
-import { usePostsWaiting } from '../offline/posts-waiting.ts';
 import { languageToOffer, loadLaterNamespaces } from '../i18n/i18n.ts';
 
-// Sends queued submissions and reports; loaded only for a signed-in citizen or while a report
-// waits on the device, after the first paint.
+// Sends queued submissions (and reports); loaded only for a signed-in citizen, after the first paint.
 const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
 // Offered only to a visitor whose browser prefers another language than the page's.
 const LanguageOffer = lazy(() => import('../components/layout/LanguageOffer.tsx'));
 // "Report a problem with this page": below every page, once it is on screen (not initial JS).
-const Footer = lazy(() => import('../components/layout/Footer.tsx'));
+// Offline before the service worker kept its code, it stays away rather than break the page.
+const Footer = lazy<ComponentType>(() => import('../components/layout/Footer.tsx').catch(() => ({ default: () => null })));
 // A session kept on this phone: resume, app lock, "sign in to send"; loaded only where one is or was.
 const KeptSession = lazy(() => import('../features/auth/KeptSession.tsx'));
 
@@ -59,7 +58,6 @@ const AfterFirstPaint = () => {
   const { i18n } = useTranslation();
   const session = useSession();
   const painted = useAfterFirstPaint();
-  const postsWaiting = usePostsWaiting();
   useEffect(() => {
     if (painted) void loadLaterNamespaces();
   }, [painted]);
@@ -67,9 +65,9 @@ const AfterFirstPaint = () => {
   const offerLanguage = languageToOffer(i18n.resolvedLanguage);
   return (
     <>
-      {session || postsWaiting ? (
+      {session ? (
         <Suspense fallback={null}>
-          <OutboxAgent owner={session?.sub} />
+          <OutboxAgent owner={session.sub} />
         </Suspense>
       ) : null}
       {offerLanguage ? (

@@ -1,11 +1,10 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { submitDossier, submitSupplement, uploadFile } from '../api/dossiers/requests.ts';
-import { reportProblem } from '../api/questions/requests.ts';
-import { ProblemReport } from '../api/questions/schema.ts';
+import { postTransport } from '../components/feedback/post-transport.ts';
 import { listOutbox, saveSnapshot } from '../offline/personal-db.ts';
 import { isExpired, keptSessionOpen, readSession } from '../auth/session.ts';
-import { drainOutbox, drainPosts, type OutboxTransport, type PostTransport } from '../offline/outbox.ts';
+import { drainOutbox, drainPosts, type OutboxTransport } from '../offline/outbox.ts';
 
 const transport: OutboxTransport = {
   upload: (blob, name, key, onProgress) => uploadFile(blob, name, key, onProgress),
@@ -18,25 +17,18 @@ const transport: OutboxTransport = {
   submitSupplement: (item, documents) => submitSupplement(item.dossierCode, { documents }, item.id),
 };
 
-const postTransport: PostTransport = {
-  send: async (post) => {
-    // Anonymous whoever is signed in: a report never carries the citizen's token.
-    if (post.kind === 'problem-report') await reportProblem(ProblemReport.parse(post.body), post.id);
-  },
-};
-
 /** How often to look again while something waits and nothing else woke us (a flaky link). */
 const POLL_MS = 30_000;
 /** After a dropped connection or a server error while online: try again soon, then less often. */
 const backoff = (failures: number) => Math.min(2_000 * 2 ** failures, POLL_MS);
 
 /**
- * Drains the outbox: the posts waiting on the device (problem reports, which need no sign-in)
- * and, for a signed-in citizen, their submissions. Now, when the connection comes back, when the app
+ * Drains the signed-in citizen's outbox — submissions, and the posts waiting on the device
+ * (problem reports; components/feedback/PostsSender does it without a session): now, when the connection comes back, when the app
  * becomes visible, when the service worker relays a Background Sync, when a page asks
  * ('mcs:drain-outbox'), and every 30 s as a last resort. Renders nothing.
  */
-export const OutboxAgent = ({ owner }: { owner: string | undefined }) => {
+export const OutboxAgent = ({ owner }: { owner: string }) => {
   const queryClient = useQueryClient();
   useEffect(() => {
     let failures = 0;
@@ -53,8 +45,7 @@ export const OutboxAgent = ({ owner }: { owner: string | undefined }) => {
       // Offline, or the session has expired (sign in again first): sending would only fail.
       const session = readSession();
       if (disposed || !navigator.onLine) return;
-      void drainPosts(owner ? [owner, ''] : [''], postTransport).catch(() => undefined);
-      if (!owner) return;
+      void drainPosts([owner, ''], postTransport).catch(() => undefined);
       if (!session || isExpired(session)) {
         renewKept();
         return;

@@ -184,7 +184,9 @@ const AskQuestion = ({ procedureId }: { procedureId: string }) => {
         </button>
       </form>
       <p>
-        <Link to="/me/questions">{t('ask.mine')}</Link>
+        <Link to="/me/questions" className="button button--secondary">
+          {t('ask.mine')}
+        </Link>
       </p>
     </div>
   );
