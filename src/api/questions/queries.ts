@@ -12,7 +12,8 @@ export const procedureQuestionsQueryOptions = (procedureId: string) =>
   queryOptions({
     queryKey: questionKeys.procedure(procedureId),
     queryFn: ({ signal }) => listProcedureQuestions(procedureId, signal),
-    staleTime: 60_000,
+    // Answers are published at any moment (the asker may have just read theirs): asked again on each visit.
+    staleTime: 0,
   });
 
 export const myQuestionsQueryOptions = (sub: string) =>
