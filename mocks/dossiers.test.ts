@@ -551,7 +551,7 @@ describe('notifications', () => {
     const response = await get(token, '/notifications');
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     const { notifications } = NotificationList.parse(await response.json());
-    expect(notifications.map((n) => [n.status, n.dossierCode, n.read])).toEqual([
+    expect(notifications.map((n) => (n.kind === 'dossier-status' ? [n.status, n.dossierCode, n.read] : n.kind))).toEqual([
       ['supplement-requested', created.code, false],
       ['in-progress', created.code, false],
       ['received', created.code, false],

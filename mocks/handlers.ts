@@ -8,6 +8,7 @@ import { dossierControlHandlers, dossierHandlers } from './handlers/dossiers.ts'
 import { openApiHandlers } from './handlers/openapi.ts';
 import { ratingControlHandlers, ratingHandlers } from './handlers/ratings.ts';
 import { statsHandlers } from './handlers/stats.ts';
+import { questionControlHandlers, questionHandlers } from './handlers/questions.ts';
 import { problem } from './handlers/problem.ts';
 
 /** Every handler of the simulated backend, in the order msw tries them. */
@@ -15,6 +16,7 @@ export const handlers = [
   ...controlHandlers,
   ...dossierControlHandlers,
   ...ratingControlHandlers,
+  ...questionControlHandlers,
   faultInjection,
   ...procedureHandlers,
   ...adminUnitHandlers,
@@ -23,6 +25,7 @@ export const handlers = [
   ...ratingHandlers,
   ...dossierHandlers,
   ...statsHandlers,
+  ...questionHandlers,
   ...openApiHandlers,
   http.all('*/api/*', () => problem(404, 'not-found', 'No such endpoint')),
 ];

@@ -30,6 +30,7 @@ import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RatingCriteria, StoredRa
 import { AgencyStats, ProvinceStats, type Figures } from '../src/api/stats/schema.ts';
 import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
 import { CheckFailed, exitCodeOf, expect, once, runChecks, type Check } from './lib/conformance-runner.ts';
+import { questionChecks } from './lib/conformance-questions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Talking to the backend
@@ -1062,6 +1063,16 @@ export const conformanceChecks = (): Check<Context>[] => {
         throw new CheckFailed(`${RATING_POST_LIMIT.requests + 1} rating posts within seconds were all answered: no limit`);
       },
     },
+    // ---- Questions and feedback (scripts/lib/conformance-questions.ts) -----------------------
+    ...questionChecks<Context, Answer>({
+      call: (ctx, method, p, options) => ctx.api.call(method, p, options),
+      token: (ctx) => ctx.token(),
+      otherToken: (ctx) => ctx.otherToken(),
+      parsed,
+      refused,
+      tooMany,
+      retryAfterSeconds,
+    }),
 
     // ---- Add further checks above this one. The per-client /track budget goes LAST: it is
     // ---- keyed on the connection's address (the contract defines no client identity a test

@@ -76,7 +76,7 @@ const lifecycleSeconds = (): number => {
 export const notify = (record: DossierRecord, status: DossierStatus, at: Date) => {
   state.notifications.push({
     citizenId: record.citizenId,
-    notification: { id: randomId('tb', 6), dossierCode: record.data.code, at: at.toISOString(), status, read: false },
+    notification: { kind: 'dossier-status', id: randomId('tb', 6), dossierCode: record.data.code, at: at.toISOString(), status, read: false },
   });
 };
 

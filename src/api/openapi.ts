@@ -18,6 +18,7 @@ import {
 import { CheckForm, FormCheckResult, FormDefinition } from './forms/schema.ts';
 import { Correction, CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
 import { FieldError, InvalidValuesProblem, Problem } from './problem/schema.ts';
+import { AskQuestion, MyQuestion, MyQuestionList, POST_LIMITS, ProblemReport, PublicQuestionList, ReportReceipt, TEXT_LIMITS } from './questions/schema.ts';
 import { Catalogue, Procedure } from './procedures/schema.ts';
 import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RATING_TOKEN_TTL_MS, RateDossier, RatingCriteria, StoredRating } from './ratings/schema.ts';
 import { AgencyStats, MIN_RATINGS, ProvinceStats } from './stats/schema.ts';
@@ -59,6 +60,12 @@ export const CONTRACT_SCHEMAS = {
   DossierRating,
   ProvinceStats,
   AgencyStats,
+  PublicQuestionList,
+  AskQuestion,
+  MyQuestion,
+  MyQuestionList,
+  ProblemReport,
+  ReportReceipt,
   Problem,
   FieldError,
   InvalidValuesProblem,
@@ -396,7 +403,54 @@ export const ENDPOINTS: readonly Endpoint[] = [
       429: `More than ${RATING_POST_LIMIT.requests} rating posts in ${RATING_POST_LIMIT.windowMs / 1000} s by this citizen, or by this client without a session (\`too-many-ratings\`; every post counts, refused or not)`,
     },
   },
+  ...questionEndpoints(),
 ];
+
+/** Questions and feedback (src/api/questions): the text limits and rates as the contract states them. */
+function questionEndpoints(): Endpoint[] {
+  const text = (what: 'question' | 'report') =>
+    `The text is over ${TEXT_LIMITS[what].max} characters, blank, under ${TEXT_LIMITS[what].min} once trimmed, or carries a run of 9+ digits (an ID or phone number): \`fields\` names each refused field and why (\`too-long\`, \`blank\`, \`too-short\`, \`personal-number\`); or the Idempotency-Key was used for another body`;
+  const rate = (kind: 'questions' | 'reports', who: string) =>
+    `More than ${POST_LIMITS[kind].requests} ${kind} in ${minutes(POST_LIMITS[kind].windowMs)} minutes from ${who} (\`too-many-${kind}\`; refused posts and replays do not count)`;
+  return [
+    {
+      method: 'get',
+      path: '/procedures/{id}/questions',
+      summary: 'The answered questions of a procedure, without who asked',
+      params: [id('id', 'Procedure id')],
+      ok: { status: 200, schema: 'PublicQuestionList', description: 'Newest answer first' },
+      refusals: { 404: 'No procedure with this id' },
+    },
+    {
+      method: 'post',
+      path: '/procedures/{id}/questions',
+      summary: 'Ask the office a question about a procedure, exactly once per Idempotency-Key',
+      auth: true,
+      idempotent: true,
+      params: [id('id', 'Procedure id')],
+      body: 'AskQuestion',
+      ok: { status: 201, schema: 'MyQuestion', description: 'The question, waiting for its answer' },
+      refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, 400: 'Idempotency-Key missing (or malformed JSON)', 404: 'No procedure with this id', 422: text('question'), 429: rate('questions', 'this citizen') },
+    },
+    {
+      method: 'get',
+      path: '/questions/mine',
+      summary: "The citizen's questions, waiting or answered",
+      auth: true,
+      ok: { status: 200, schema: 'MyQuestionList', description: 'Newest first' },
+      refusals: SIGNED_IN,
+    },
+    {
+      method: 'post',
+      path: '/feedback',
+      summary: 'Report a problem with a page of the app: anonymous, no reply, exactly once per Idempotency-Key',
+      idempotent: true,
+      body: 'ProblemReport',
+      ok: { status: 201, schema: 'ReportReceipt', description: 'Received' },
+      refusals: { ...JSON_BODY_REFUSALS, 400: 'Idempotency-Key missing (or malformed JSON)', 422: `Not a page path, or ${text('report')}`, 429: rate('reports', 'this client (by connection address)') },
+    },
+  ];
+}
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
 const problemResponse = (description: string, specific?: SchemaName) => ({

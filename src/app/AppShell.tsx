@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Header } from '../components/layout/Header.tsx';
@@ -14,10 +14,13 @@ import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
 import { Takeover } from '../components/layout/Takeover.tsx';
 import { languageToOffer, loadLaterNamespaces } from '../i18n/i18n.ts';
 
-// Sends queued submissions; loaded only for a signed-in citizen, after the first paint.
+// Sends queued submissions (and reports); loaded only for a signed-in citizen, after the first paint.
 const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
 // Offered only to a visitor whose browser prefers another language than the page's.
 const LanguageOffer = lazy(() => import('../components/layout/LanguageOffer.tsx'));
+// "Report a problem with this page": below every page, once it is on screen (not initial JS).
+// Offline before the service worker kept its code, it stays away rather than break the page.
+const Footer = lazy<ComponentType>(() => import('../components/layout/Footer.tsx').catch(() => ({ default: () => null })));
 // A session kept on this phone: resume, app lock, "sign in to send"; loaded only where one is or was.
 const KeptSession = lazy(() => import('../features/auth/KeptSession.tsx'));
 
@@ -39,6 +42,7 @@ export const AppShell = () => {
         <main id="main" className="main" tabIndex={-1}>
           <Outlet />
         </main>
+        <FooterSlot />
         <UpdatePrompt />
         <BottomNav />
         <ScrollRestoration />
@@ -84,6 +88,15 @@ const KeptSessionSlot = () => {
   return painted && (session || hasKeptSession()) ? (
     <Suspense fallback={null}>
       <KeptSession />
+    </Suspense>
+  ) : null;
+};
+
+const FooterSlot = () => {
+  const painted = useAfterFirstPaint();
+  return painted ? (
+    <Suspense fallback={null}>
+      <Footer />
     </Suspense>
   ) : null;
 };

@@ -5,9 +5,10 @@ import { rateDossier } from '../api/ratings/requests.ts';
 import { RateDossier } from '../api/ratings/schema.ts';
 import { ApiError } from '../api/errors.ts';
 import { safeParse } from 'zod/mini';
+import { postTransport } from '../components/feedback/post-transport.ts';
 import { listOutbox, saveSnapshot } from '../offline/personal-db.ts';
 import { isExpired, keptSessionOpen, readSession } from '../auth/session.ts';
-import { drainOutbox, type OutboxTransport } from '../offline/outbox.ts';
+import { drainOutbox, drainPosts, type OutboxTransport } from '../offline/outbox.ts';
 
 const transport: OutboxTransport = {
   upload: (blob, name, key, onProgress) => uploadFile(blob, name, key, onProgress),
@@ -34,7 +35,8 @@ const POLL_MS = 30_000;
 const backoff = (failures: number) => Math.min(2_000 * 2 ** failures, POLL_MS);
 
 /**
- * Drains the signed-in citizen's outbox: now, when the connection comes back, when the app
+ * Drains the signed-in citizen's outbox — submissions, and the posts waiting on the device
+ * (problem reports; components/feedback/PostsSender does it without a session): now, when the connection comes back, when the app
  * becomes visible, when the service worker relays a Background Sync, when a page asks
  * ('mcs:drain-outbox'), and every 30 s as a last resort. Renders nothing.
  */
@@ -55,6 +57,7 @@ export const OutboxAgent = ({ owner }: { owner: string }) => {
       // Offline, or the session has expired (sign in again first): sending would only fail.
       const session = readSession();
       if (disposed || !navigator.onLine) return;
+      void drainPosts([owner, ''], postTransport).catch(() => undefined);
       if (!session || isExpired(session)) {
         renewKept();
         return;

@@ -25,6 +25,7 @@ export const routes: RouteObject[] = [
       { path: 'signin', lazy: () => import('./routes/signin.tsx') },
       { path: 'auth/callback', lazy: () => import('./routes/auth-callback.tsx') },
       { path: 'me', lazy: () => import('./routes/me.tsx') },
+      { path: 'me/questions', lazy: () => import('./routes/my-questions.tsx') },
       { path: 'settings', lazy: () => import('./routes/settings.tsx') },
       { path: 'dossiers', lazy: () => import('./routes/dossiers.tsx') },
       { path: 'dossiers/:code', lazy: () => import('./routes/dossier.tsx') },

@@ -10,6 +10,7 @@ import type settings from './locales/vi/settings.json';
 import type problems from './locales/vi/problems.json';
 import type rating from './locales/vi/rating.json';
 import type stats from './locales/vi/stats.json';
+import type questions from './locales/vi/questions.json';
 
 // Keys are typed from the source locale (Vietnamese): a missing or misspelt key fails tsc.
 declare module 'i18next' {
@@ -28,6 +29,7 @@ declare module 'i18next' {
       problems: typeof problems;
       rating: typeof rating;
       stats: typeof stats;
+      questions: typeof questions;
     };
   }
 }

@@ -2,7 +2,8 @@ import { isApiError, type ApiError } from '../api/errors.ts';
 import { InvalidValuesProblem, type FieldError } from '../api/problem/schema.ts';
 import type { DocumentRef } from '../api/dossiers/schema.ts';
 import { trackWrite } from './storage-health.ts';
-import { deleteOutboxItem, getOutboxItem, listOutbox, putOutboxItem, saveDraft, type Attachment, type OutboxItem } from './personal-db.ts';
+import { deleteOutboxItem, getOutboxItem, getPost, listOutbox, listPosts, putOutboxItem, putPost, saveDraft, type Attachment, type OutboxItem, type OutboxPost } from './personal-db.ts';
+import { setPostsWaiting } from './posts-waiting.ts';
 
 /**
  * The outbox: submitting writes the dossier and its files to IndexedDB first, then this sends
@@ -194,4 +195,66 @@ export const drainOutbox = (owner: string, transport: OutboxTransport): Promise<
     }
   })();
   return running;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Posts: small JSON requests (a problem report), queued the same way and sent exactly once.
+// ---------------------------------------------------------------------------------------------
+
+export interface PostTransport {
+  /** Sends the post with its id as the Idempotency-Key; throws an ApiError when refused. */
+  send(post: OutboxPost): Promise<void>;
+}
+
+const savePost = async (post: OutboxPost) => {
+  await putPost(post);
+  changed();
+};
+
+/** Queues a post; the caller keeps the same id as the key if it already tried to send it. */
+export const enqueuePost = async (post: Pick<OutboxPost, 'id' | 'owner' | 'kind' | 'body'>): Promise<OutboxPost> => {
+  const queued: OutboxPost = { ...post, state: 'queued', attempts: 0, createdAt: new Date().toISOString(), lastError: undefined };
+  await trackWrite('outbox', savePost(queued));
+  setPostsWaiting(true);
+  void registerSync();
+  return queued;
+};
+
+export const readPost = (id: string): Promise<OutboxPost | undefined> => getPost(id);
+
+let postsRunning: Promise<void> | undefined;
+
+/**
+ * Sends the queued posts of these owners ('' for anonymous ones), oldest first, each no sooner
+ * than the backend allowed. Single-flight in the tab; the key makes a second tab's send harmless.
+ */
+export const drainPosts = (owners: readonly string[], transport: PostTransport, now: () => number = Date.now): Promise<void> => {
+  postsRunning ??= (async () => {
+    try {
+      const posts = await listPosts(owners);
+      for (const post of posts) {
+        if (post.state !== 'queued' && post.state !== 'sending') continue;
+        if (post.retryAt && Date.parse(post.retryAt) > now()) continue;
+        if (typeof navigator !== 'undefined' && navigator.onLine === false) break;
+        const sending: OutboxPost = { ...post, state: 'sending', attempts: post.attempts + 1, lastError: undefined };
+        await savePost(sending);
+        try {
+          await transport.send(sending);
+          // Sent: what was typed is no longer needed on the device.
+          await savePost({ ...sending, state: 'sent', body: {}, retryAt: undefined });
+        } catch (error) {
+          const kind = isApiError(error) ? error.kind : 'network';
+          const code = isApiError(error) ? error.code : undefined;
+          const retryAt = isApiError(error) && error.retryAt ? error.retryAt.toISOString() : undefined;
+          await savePost({ ...sending, state: TRANSIENT.has(kind) ? 'queued' : 'failed', lastError: { kind, code }, retryAt });
+          if (TRANSIENT.has(kind) && kind !== 'rate-limited') break;
+        }
+      }
+      const left = await listPosts(owners);
+      setPostsWaiting(left.some((p) => p.state === 'queued' || p.state === 'sending'));
+    } finally {
+      postsRunning = undefined;
+    }
+  })();
+  return postsRunning;
 };

@@ -136,6 +136,26 @@ export const OutboxItem = z.object({
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 
+/**
+ * A small JSON post waiting to reach the backend (a problem report; other kinds may follow),
+ * sent exactly once thanks to its idempotency key. `owner` is the citizen's sub, or '' for an
+ * anonymous post made without signing in (kept when someone signs in; gone with a wipe).
+ */
+export const OutboxPost = z.object({
+  /** Also the Idempotency-Key. */
+  id: nonEmpty(),
+  owner: z.string(),
+  kind: z.enum(['problem-report']),
+  body: z.record(z.string(), z.unknown()),
+  state: OutboxState,
+  createdAt: timestamp(),
+  attempts: z._default(count(), 0),
+  lastError: LastError,
+  /** Not before this time: the backend said when to try again (429 Retry-After). */
+  retryAt: z.optional(timestamp()),
+});
+export type OutboxPost = z.infer<typeof OutboxPost>;
+
 /** The last known state of the citizen's dossiers, shown with its time when offline. */
 export const DossierSnapshot = z.object({
   owner: nonEmpty(),
@@ -146,7 +166,7 @@ export const DossierSnapshot = z.object({
 });
 export type DossierSnapshot = z.infer<typeof DossierSnapshot>;
 
-export type PersonalStore = 'drafts' | 'outbox' | 'snapshots';
+export type PersonalStore = 'drafts' | 'outbox' | 'snapshots' | 'posts';
 
 /** Something this version could not read, and deleted. */
 export interface DroppedRecord {
@@ -198,6 +218,7 @@ interface PersonalDb extends DBSchema {
   drafts: { key: [string, string]; value: Draft; indexes: { owner: string } };
   outbox: { key: string; value: OutboxItem; indexes: { owner: string } };
   snapshots: { key: [string, string]; value: DossierSnapshot };
+  posts: { key: string; value: OutboxPost; indexes: { owner: string } };
 }
 
 export const PERSONAL_DB = 'mcs-personal';
@@ -217,7 +238,7 @@ export const beginPersonalSession = (): void => {
 
 export const personalDb = (): Promise<IDBPDatabase<PersonalDb>> => {
   if (wiped) return Promise.reject(new Error('Personal data was wiped on this page'));
-  connection ??= openDB<PersonalDb>(PERSONAL_DB, 2, {
+  connection ??= openDB<PersonalDb>(PERSONAL_DB, 3, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         const drafts = db.createObjectStore('drafts', { keyPath: ['owner', 'procedureId'] });
@@ -227,6 +248,7 @@ export const personalDb = (): Promise<IDBPDatabase<PersonalDb>> => {
         db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('owner', 'owner');
         db.createObjectStore('snapshots', { keyPath: ['owner', 'key'] });
       }
+      if (oldVersion < 3) db.createObjectStore('posts', { keyPath: 'id' }).createIndex('owner', 'owner');
     },
     // Another tab wants to delete or upgrade the database: let it.
     blocking() {
@@ -285,9 +307,13 @@ export const deleteDraft = async (owner: string, procedureId: string): Promise<v
  */
 export const dropDraftsNotOwnedBy = async (owner: string): Promise<void> => {
   const db = await personalDb();
-  for (const store of ['drafts', 'outbox', 'snapshots'] as const) {
+  for (const store of ['drafts', 'outbox', 'snapshots', 'posts'] as const) {
     const tx = db.transaction(store, 'readwrite');
-    for await (const cursor of tx.store) if ((cursor.value as { owner?: unknown } | undefined)?.owner !== owner) await cursor.delete();
+    for await (const cursor of tx.store) {
+      const left = (cursor.value as { owner?: unknown } | undefined)?.owner;
+      // An anonymous post (a problem report) belongs to nobody: it still waits to be sent.
+      if (left !== owner && !(store === 'posts' && left === '')) await cursor.delete();
+    }
     await tx.done;
   }
 };
@@ -319,4 +345,28 @@ export const saveSnapshot = async (owner: string, key: string, data: unknown): P
 export const loadSnapshot = async (owner: string, key: string): Promise<DossierSnapshot | undefined> => {
   const raw: unknown = await (await personalDb()).get('snapshots', [owner, key]);
   return raw === undefined ? undefined : parseStored('snapshots', DossierSnapshot, [owner, key], raw);
+};
+
+export const putPost = async (post: OutboxPost): Promise<void> => {
+  await (await personalDb()).put('posts', post);
+};
+
+export const getPost = async (id: string): Promise<OutboxPost | undefined> => {
+  const raw: unknown = await (await personalDb()).get('posts', id);
+  return raw === undefined ? undefined : parseStored('posts', OutboxPost, id, raw);
+};
+
+/** The posts of these owners ('' for anonymous ones), oldest first. */
+export const listPosts = async (owners: readonly string[]): Promise<OutboxPost[]> => {
+  const db = await personalDb();
+  const posts: OutboxPost[] = [];
+  for (const owner of owners) {
+    const [raws, keys] = await Promise.all([db.getAllFromIndex('posts', 'owner', owner), db.getAllKeysFromIndex('posts', 'owner', owner)]);
+    posts.push(...(await parseAll('posts', OutboxPost, keys, raws)));
+  }
+  return posts.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+};
+
+export const deletePost = async (id: string): Promise<void> => {
+  await (await personalDb()).delete('posts', id);
 };

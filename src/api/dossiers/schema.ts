@@ -191,13 +191,30 @@ export const Payment = z.object({
 });
 export type Payment = z.infer<typeof Payment>;
 
-/** In-app notifications: status changes of the citizen's dossiers. */
-export const Notification = z.object({
+/**
+ * In-app notifications, one `kind` each: a status change of one of the citizen's dossiers, or
+ * the office's answer to a question they asked (src/api/questions). `kind` may be left out for a
+ * status change (backends that predate the other kinds).
+ */
+export const DossierNotification = z.object({
+  kind: z._default(z.literal('dossier-status'), 'dossier-status'),
   id: nonEmpty(),
   dossierCode: DossierCode,
   at: z.iso.datetime(),
   status: DossierStatus,
   read: z.boolean(),
 });
+export type DossierNotification = z.infer<typeof DossierNotification>;
+export const QuestionNotification = z.object({
+  kind: z.literal('question-answered'),
+  id: nonEmpty(),
+  questionId: nonEmpty(),
+  procedureId: nonEmpty(),
+  procedureName: nonEmpty(),
+  at: z.iso.datetime(),
+  read: z.boolean(),
+});
+export type QuestionNotification = z.infer<typeof QuestionNotification>;
+export const Notification = z.union([QuestionNotification, DossierNotification]);
 export type Notification = z.infer<typeof Notification>;
 export const NotificationList = z.object({ notifications: z.array(Notification) });

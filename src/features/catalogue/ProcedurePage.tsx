@@ -8,6 +8,7 @@ import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { LevelExplanation } from '../../components/LevelBadge.tsx';
 import { AgencyStatsLine } from './AgencyStatsLine.tsx';
+import { ProcedureQuestions } from './questions/ProcedureQuestions.tsx';
 
 export const ProcedurePage = () => {
   const { id = '' } = useParams();
@@ -53,6 +54,7 @@ export const ProcedurePage = () => {
         </ul>
       </section>
       <FaqSection procedure={procedure} />
+      <ProcedureQuestions procedureId={procedure.id} />
       {/* Last on the page: it arrives after the first paint, so nothing shifts under the reader. */}
       <AgencyStatsLine agency={procedure.agency} />
     </article>

@@ -32,6 +32,9 @@ export const DataStorePage = () => {
     <div className="me">
       <h1>{t('title')}</h1>
       <p className="lead">{t('greeting', { name: session?.name ?? '' })}</p>
+      <p>
+        <Link to="/me/questions">{t('myQuestions')}</Link>
+      </p>
       <Drafts owner={sub} />
       {store.isPending ? <p className="loading">{t('loading')}</p> : null}
       {store.isError ? <ErrorPanel error={store.error} onRetry={() => void store.refetch()} headingLevel="h2" /> : null}
