@@ -37,7 +37,7 @@ const track = (code: string, phone: string, client = '203.0.113.7') =>
 const problem = async (response: Response) => (await response.json()) as { status: number; code: string; retryAfter?: number };
 
 /** The marital-status form declares its own phone (field `phone`); the account's is 0912345678. */
-const maritalBody = (phone?: string) => ({ procedureId: '1.004873', values: phone === undefined ? {} : { phone }, documents: [] });
+const maritalBody = (phone?: string) => ({ procedureId: '1.004873', values: { receivingAgency: 'commune-pc-19789', ...(phone === undefined ? {} : { phone }) }, documents: [] });
 
 afterEach(() => {
   vi.useRealTimers();

@@ -99,7 +99,7 @@ describe('request bodies', () => {
     await expectCleanProblem(await post('/api/dossiers', '{"procedureId":"1.004873"}', { ...headers, 'Content-Type': 'text/plain' }), 415, 'unsupported-media-type');
     await expectCleanProblem(await post('/api/dossiers', 'procedureId=1.004873', { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type');
     // JSON with a charset, or a +json type, is JSON.
-    const body = JSON.stringify({ procedureId: '1.004873', values: {}, documents: [] });
+    const body = JSON.stringify({ procedureId: '1.004873', values: { receivingAgency: 'commune-pc-19789' }, documents: [] });
     expect((await post('/api/dossiers', body, { ...headers, 'Content-Type': 'application/json; charset=utf-8' }))?.status).toBe(201);
   });
 });

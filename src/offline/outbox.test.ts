@@ -7,7 +7,7 @@ import { wipePersonalData } from '../auth/wipe.ts';
 
 const file = (key: string) => ({
   kind: 'file' as const,
-  requirement: 0,
+  requirement: 'giay-chung-sinh',
   key,
   name: `${key}.jpg`,
   mime: 'image/jpeg' as const,
@@ -23,7 +23,7 @@ const queue = (id: string) =>
     procedureId: '1.001193',
     procedureName: 'Đăng ký khai sinh',
     values: { childFullName: 'Nguyễn Minh Châu' },
-    attachments: [{ kind: 'data-store', requirement: 1, documentId: 'doc-1', title: 'Giấy chứng sinh' }, file(`${id}-f1`), file(`${id}-f2`)],
+    attachments: [{ kind: 'data-store', requirement: 'giay-chung-sinh', documentId: 'doc-1', title: 'Giấy chứng sinh' }, file(`${id}-f1`), file(`${id}-f2`)],
   });
 
 /** A backend that honours idempotency keys, like the real one must. */

@@ -28,12 +28,23 @@ export const FieldProvenance = z.object({
 });
 export type FieldProvenance = z.infer<typeof FieldProvenance>;
 
+/**
+ * The requirement (its id, RequiredDocument.id) a paper is for; null for an extra paper. Older
+ * versions kept the requirement's position in the list, which is no longer meaningful on its
+ * own: such a paper is kept as an extra one, and if the office misses it the citizen is told which
+ * paper to attach (papers-refused), with nothing lost.
+ */
+const RequirementRef = z.pipe(
+  z.nullable(z.union([z.string().check(z.minLength(1)), z.int()])),
+  z.transform((value): string | null => (typeof value === 'string' ? value : null)),
+);
+
 /** A paper attached to a dossier: reused from the data store, or a file kept on the device. */
 export const Attachment = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('data-store'), requirement: z.nullable(z.int()), documentId: nonEmpty(), title: z.string() }),
+  z.object({ kind: z.literal('data-store'), requirement: RequirementRef, documentId: nonEmpty(), title: z.string() }),
   z.object({
     kind: z.literal('file'),
-    requirement: z.nullable(z.int()),
+    requirement: RequirementRef,
     /** Stable per file: the upload's Idempotency-Key, so a retried upload is stored once. */
     key: nonEmpty(),
     name: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { RequirementId } from '../procedures/schema.ts';
 
 /**
  * An e-form is data: the backend serves one definition per procedure, one engine renders and
@@ -54,8 +55,8 @@ export const DocumentField = z.object({
   ...base,
   type: z.literal('document'),
   documentTypes: z.array(z.string()),
-  /** The procedure's required document (by its name) that the chosen one stands for at the documents step. */
-  requirement: z.optional(z.string()),
+  /** The id of the procedure's requirement that the chosen paper stands for at the documents step. */
+  requirement: z.optional(RequirementId),
 });
 
 export const LeafField = z.discriminatedUnion('type', [
