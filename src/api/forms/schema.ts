@@ -50,6 +50,11 @@ export const AddressField = z.object({ ...base, type: z.literal('address') });
 export const IdNumberField = z.object({ ...base, type: z.literal('idNumber'), dateOfBirthField: z.optional(z.string()), sexField: z.optional(z.string()) });
 export const PhoneField = z.object({ ...base, type: z.literal('phone') });
 export const EmailField = z.object({ ...base, type: z.literal('email') });
+/**
+ * The office the dossier goes to, chosen from GET /procedures/:id/offices (the one serving the
+ * citizen's commune first); the value is the office's id, never typed text.
+ */
+export const OfficeField = z.object({ ...base, type: z.literal('office') });
 /** A stored document (from the data store) standing in for an upload. */
 export const DocumentField = z.object({
   ...base,
@@ -69,6 +74,7 @@ export const LeafField = z.discriminatedUnion('type', [
   IdNumberField,
   PhoneField,
   EmailField,
+  OfficeField,
   DocumentField,
 ]);
 export type LeafField = z.infer<typeof LeafField>;
