@@ -96,7 +96,19 @@ export const OutboxState = z.enum(['queued', 'sending', 'sent', 'failed']);
 export type OutboxState = z.infer<typeof OutboxState>;
 
 /** An error an older version recorded with a kind this one does not know reads as "unknown". */
-const LastError = z.catch(z.optional(z.object({ kind: z.enum(API_ERROR_KINDS), code: z.optional(z.string()) })), undefined);
+const LastError = z.catch(
+  z.optional(
+    z.object({
+      kind: z.enum(API_ERROR_KINDS),
+      code: z.optional(z.string()),
+      /** The requirements the office refused (papers-refused), by id. */
+      requirements: z.optional(z.array(z.string())),
+      /** The file that is no longer on the device (upload-lost), by name. */
+      fileName: z.optional(z.string()),
+    }),
+  ),
+  undefined,
+);
 
 /** A submission waiting to reach the backend; sent exactly once thanks to its idempotency key. */
 export const OutboxItem = z.object({
@@ -118,6 +130,8 @@ export const OutboxItem = z.object({
   lastError: LastError,
   /** 0..1 while uploading. */
   progress: z.catch(z.number().check(z.minimum(0), z.maximum(1)), 0),
+  /** Refused with 429: not tried again before this time (the backend's Retry-After). */
+  retryAt: z.catch(z.optional(timestamp()), undefined),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 

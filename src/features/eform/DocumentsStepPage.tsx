@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { procedureQueryOptions } from '../../api/procedures/queries.ts';
@@ -44,7 +44,10 @@ export const DocumentsStepPage = () => {
   const dataStore = useQuery({ ...dataStoreQueryOptions(owner), enabled: live && online });
   const [attachments, setAttachments] = useState<Attachment[] | null>(null);
   // Papers refused by the same check the office runs (papers.ts): missing, or of a type it does not take.
+  const [searchParams] = useSearchParams();
   const [refused, setRefused] = useState<PaperProblem[]>([]);
+  // Back from the outbox after the office refused papers (?refused=<ids>): shown until changed.
+  const [officeRefused, setOfficeRefused] = useState(() => (searchParams.get('refused') ?? '').split(',').filter(Boolean));
   const [submitting, setSubmitting] = useState(false);
   // Pickers still checking or compressing a file: sending now would leave that file out.
   const [processing, setProcessing] = useState(0);
@@ -60,7 +63,14 @@ export const DocumentsStepPage = () => {
   const draft = draftQuery.data;
   if (!draft) return <Navigate to={`/services/${id}/apply`} replace />;
   const current = attachments ?? draft.attachments ?? attachmentsFromForm(definition, toSubmission(definition, draft.values), procedure, dataStore.data?.documents);
-  const refusalOf = (requirement: string) => refused.find((p) => p.requirement === requirement);
+  // A stored paper's type comes from the data store; one no longer there is left to the office.
+  const typeOf = (documentId: string) => dataStore.data?.documents.find((d) => d.id === documentId)?.type ?? null;
+  const check = () => checkPapers(procedure, current.map((a) => ({ requirement: a.requirement, type: a.kind === 'data-store' ? typeOf(a.documentId) : null })));
+  const shown: PaperProblem[] =
+    refused.length > 0 || officeRefused.length === 0
+      ? refused
+      : officeRefused.map((requirement) => check().find((p) => p.requirement === requirement) ?? { requirement, reason: 'wrong-type', accepts: procedure.documents.find((d) => d.id === requirement)?.accepts ?? [] });
+  const refusalOf = (requirement: string) => shown.find((p) => p.requirement === requirement);
   const submitted = toSubmission(definition, draft.values);
   const fee = feeFor(procedure, { channel: 'online', copies: copiesAskedFor(procedure, submitted) }).total;
 
@@ -84,16 +94,13 @@ export const DocumentsStepPage = () => {
       return all;
     });
     setRefused((r) => r.filter((p) => p.requirement !== requirement));
+    setOfficeRefused((r) => r.filter((id) => id !== requirement));
   };
 
   const submit = async () => {
-    // A stored paper's type comes from the data store; one no longer there is left to the office.
-    const typeOf = (documentId: string) => dataStore.data?.documents.find((d) => d.id === documentId)?.type ?? null;
-    const problems = checkPapers(
-      procedure,
-      current.map((a) => ({ requirement: a.requirement, type: a.kind === 'data-store' ? typeOf(a.documentId) : null })),
-    );
+    const problems = check();
     setRefused(problems);
+    setOfficeRefused([]);
     if (problems.length > 0) {
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
@@ -132,11 +139,11 @@ export const DocumentsStepPage = () => {
       <h1>{t('title')}</h1>
       <p className="apply__procedure">{procedure.name}</p>
       <p className="notice">{t('limits', { file: formatBytes(UPLOAD_LIMITS.maxFileBytes, i18n.language), dossier: formatBytes(UPLOAD_LIMITS.maxDossierBytes, i18n.language) })}</p>
-      {refused.length > 0 ? (
+      {shown.length > 0 ? (
         <ErrorSummary
           ref={summaryRef}
-          title={t('missingTitle', { count: refused.length })}
-          items={refused.map((p) => ({ key: p.requirement, text: procedure.documents.find((d) => d.id === p.requirement)?.name ?? p.requirement }))}
+          title={t('missingTitle', { count: shown.length })}
+          items={shown.map((p) => ({ key: p.requirement, text: procedure.documents.find((d) => d.id === p.requirement)?.name ?? p.requirement }))}
         />
       ) : null}
       {notStored ? (
