@@ -208,7 +208,7 @@ test('a birth registration is submitted offline with a data-store paper and a ph
   await page.getByRole('link', { name: 'Xem hồ sơ đã nộp' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' })).toBeVisible();
   await expect(page.getByText('Trạng thái: Đã tiếp nhận')).toBeVisible();
-  await expect(page.getByText('UBND phường Thuận Hóa, thành phố Huế')).toBeVisible();
+  await expect(page.getByText('UBND Phường Thuận Hoá')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Quá trình xử lý' }).getByText(/Đã tiếp nhận/)).toBeVisible();
   await expectAccessible(page, 'dossier');
 
