@@ -88,7 +88,8 @@ test('a birth registration fills itself from the data store, survives reload and
   for (const t of targets) expect(t.row).toBeGreaterThanOrEqual(44);
 
   // Fill the rest, half of it, then reload: nothing is lost.
-  await requester.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Thuận Hóa, thành phố Huế');
+  // The receiving office is a choice from the list, the one for An's ward chosen already.
+  await expect(requester.getByRole('combobox', { name: /Cơ quan tiếp nhận/ })).toHaveValue('commune-pc-19789');
   // Filled from what the state knows: a man is the father; the other parent's ethnic group from the household.
   await expect(requester.getByRole('radio', { name: 'Cha', exact: true })).toBeChecked();
   await expect(page.getByRole('region', { name: 'Người cha hoặc mẹ còn lại của trẻ' }).getByRole('combobox', { name: /Dân tộc/ })).toHaveValue('Kinh');
@@ -226,7 +227,8 @@ test('an expired session mid-form signs in again and returns to the same place w
   await page.goto('/services/1.004873/apply');
   await signInAs(page, 'Võ Minh Đức');
   await expect(page).toHaveURL(/\/services\/1\.004873\/apply$/);
-  await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Kim Long, thành phố Huế');
+  await expect(page.getByRole('combobox', { name: /Cơ quan tiếp nhận/ })).toHaveValue('commune-pc-19774');
+  await page.getByRole('combobox', { name: /Cơ quan tiếp nhận/ }).selectOption({ label: 'UBND Phường Hương An' });
   await page.getByRole('combobox', { name: 'Mục đích sử dụng Giấy xác nhận' }).selectOption({ label: 'Để vay vốn ngân hàng' });
   await page.getByRole('textbox', { name: /Số lượng Giấy xác nhận/ }).fill('2');
   await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
@@ -244,7 +246,7 @@ test('an expired session mid-form signs in again and returns to the same place w
 
   // Back on the same page, with every answer still there, and the check now goes through.
   await expect(page).toHaveURL(/\/services\/1\.004873\/apply\/check$/);
-  await expect(page.getByText('UBND phường Kim Long, thành phố Huế')).toBeVisible();
+  await expect(page.getByText('UBND Phường Hương An')).toBeVisible();
   await expect(page.getByText('Để vay vốn ngân hàng')).toBeVisible();
   await page.getByRole('button', { name: 'Kiểm tra với hệ thống' }).click();
   await expect(page.getByText(/Hệ thống đã kiểm tra câu trả lời ngày .*: hợp lệ/)).toBeVisible();
@@ -262,7 +264,8 @@ test('the identity provider can be declined, and bad input in the form gets a fo
   await signInAs(page, 'Lê Thị Lan');
 
   // Script in a text field is kept as text, never run or rendered as HTML.
-  await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('<img src=x onerror="window.__pwned=1">');
+  await page.getByRole('combobox', { name: 'Mục đích sử dụng Giấy xác nhận' }).selectOption({ value: 'other' });
+  await page.getByRole('textbox', { name: /Ghi rõ mục đích/ }).fill('<img src=x onerror="window.__pwned=1">');
   await page.getByRole('textbox', { name: /Số điện thoại/ }).fill('09abc12345');
   await page.getByRole('textbox', { name: /Thư điện tử/ }).fill('lan@');
   await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();

@@ -68,7 +68,7 @@ test('kept signed in on the own phone: the outbox sends after a restart, the loc
   /** Fills the marital-status form, then submits it with the connection gone. */
   const submitOffline = async (page: Page) => {
     await expect(page.getByRole('heading', { level: 1, name: /Tờ khai cấp Giấy xác nhận tình trạng hôn nhân/ })).toBeVisible();
-    await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Kim Long, thành phố Huế');
+    await expect(page.getByRole('combobox', { name: /Cơ quan tiếp nhận/ })).not.toHaveValue('');
     await page.getByRole('combobox', { name: 'Mục đích sử dụng Giấy xác nhận' }).selectOption({ label: 'Để vay vốn ngân hàng' });
     await page.getByRole('textbox', { name: /Số lượng Giấy xác nhận/ }).fill('1');
     await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
@@ -163,8 +163,8 @@ test('kept signed in on the own phone: the outbox sends after a restart, the loc
 
     // --- A full disk: the form says "not saved", and what was saved stays.
     await page.goto('/services/1.004873/apply');
-    const agency = page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ });
-    await agency.fill('UBND phường Thuận Hoá');
+    const agency = page.getByRole('combobox', { name: /Cơ quan tiếp nhận/ });
+    await agency.selectOption({ label: 'UBND Phường Hương An' });
     await expect(page.getByText(/Đã lưu trên thiết bị này lúc/)).toBeVisible();
     await page.waitForTimeout(800);
     await page.evaluate(() => {
@@ -185,7 +185,7 @@ test('kept signed in on the own phone: the outbox sends after a restart, the loc
     await expectAccessible(page, 'draft not saved');
     await page.evaluate(() => (window as { __restorePut?: () => void }).__restorePut?.());
     await page.reload();
-    await expect(page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ })).toHaveValue('UBND phường Thuận Hoá', { timeout: 20_000 });
+    await expect(page.getByRole('combobox', { name: /Cơ quan tiếp nhận/ })).toHaveValue('commune-pc-19804', { timeout: 20_000 });
 
     // What was typed while nothing could be saved is not pretended to be there.
     await expect(page.getByRole('textbox', { name: /Số lượng Giấy xác nhận/ })).not.toHaveValue('3');

@@ -1,6 +1,8 @@
 import { prefillValue, selectOne, type FormDefinition, type LeafField } from '../src/api/forms/schema.ts';
 import { isGroup, matches, type Values } from '../src/api/forms/conditions.ts';
 import { demoCitizens } from './fixtures/citizens.ts';
+import { db } from './db.ts';
+import { officesFor } from './dossiers/offices.ts';
 import { refusedValues, definitionFor } from './handlers/forms.ts';
 
 /**
@@ -24,6 +26,15 @@ const plainAnswer = (field: LeafField, scope: Values, store: unknown): unknown =
       return field.required;
     case 'address':
       return selectOne(store, 'citizen.permanentAddress');
+    case 'office': {
+      // The office serving where the citizen lives, as the app preselects it.
+      const procedure = db.procedures.get(currentProcedure);
+      const communeCode = String(selectOne(store, 'citizen.currentAddress.communeCode') ?? '');
+      const provinceCode = String(selectOne(store, 'citizen.currentAddress.provinceCode') ?? '');
+      if (!procedure) return '';
+      const offices = officesFor(procedure, [provinceCode]);
+      return (offices.find((o) => o.communeCodes?.includes(communeCode)) ?? offices[0])?.id ?? '';
+    }
     case 'phone':
       return '0912345678';
     case 'email':
@@ -45,6 +56,7 @@ const emptyAnswer = (field: LeafField): unknown =>
   field.type === 'number' ? null : field.type === 'address' ? { provinceCode: '', provinceName: '', communeCode: '', communeName: '', line: '' } : '';
 
 let everyField = false;
+let currentProcedure = '';
 const answer = (field: LeafField, scope: Values, store: unknown): unknown =>
   everyField || field.required || field.type === 'checkbox' || field.type === 'radio' ? plainAnswer(field, scope, store) : emptyAnswer(field);
 
@@ -58,6 +70,7 @@ const fromStore = (field: LeafField, store: unknown): unknown => {
 /** `every`: answer the optional fields too (the most work for a validator), not only the required ones. */
 export const validAnswers = (procedureId: string, citizenId: string, overrides: Values = {}, { every = false } = {}): Values => {
   everyField = every;
+  currentProcedure = procedureId;
   try {
     return answers(procedureId, citizenId, overrides);
   } finally {

@@ -21,13 +21,15 @@ import { parseArgs } from 'node:util';
 import { crc32 } from 'node:zlib';
 import { array, prettifyError, safeParse, type core } from 'zod/mini';
 import { Commune, Province } from '../src/api/admin-units/schema.ts';
-import { Dossier, DossierList, NotificationList, TRACK_CLIENT_LIMIT, TRACK_CODE_LOCK, TrackResult, Upload, UPLOAD_LIMITS, type SubmitDossier } from '../src/api/dossiers/schema.ts';
+import { Dossier, DossierList, NotificationList, Payment, TRACK_CLIENT_LIMIT, TRACK_CODE_LOCK, TrackResult, Upload, UPLOAD_LIMITS, type SubmitDossier } from '../src/api/dossiers/schema.ts';
 import { FormCheckResult, FormDefinition, selectOne } from '../src/api/forms/schema.ts';
 import { Correction, CorrectionReceipt, DataStore } from '../src/api/me/schema.ts';
 import { InvalidValuesProblem, Problem, type FieldError } from '../src/api/problem/schema.ts';
-import { Catalogue, Procedure } from '../src/api/procedures/schema.ts';
+import { Catalogue, OfficeList, Procedure, type Office } from '../src/api/procedures/schema.ts';
 import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RatingCriteria, StoredRating, type RateDossier } from '../src/api/ratings/schema.ts';
 import { AgencyStats, ProvinceStats, type Figures } from '../src/api/stats/schema.ts';
+import { copiesAskedFor, feeFor } from '../src/api/procedures/fees.ts';
+import { PapersRefused } from '../src/api/procedures/papers.ts';
 import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
 import { CheckFailed, exitCodeOf, expect, once, runChecks, type Check } from './lib/conformance-runner.ts';
 import { questionChecks } from './lib/conformance-questions.ts';
@@ -351,11 +353,50 @@ const EXE = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x0
 export const SUBMISSION = {
   procedureId: '1.004873',
   answers: {
-    receivingAgency: 'UBND phường Thuận Hóa, thành phố Huế',
     purpose: 'loan',
     copyCount: 1,
     declarationAgreed: true,
   } as Record<string, unknown>,
+};
+
+/**
+ * The fee check applies for a criminal-record certificate (3.000333) with 3 copies: its rule
+ * charges copies beyond the ones included. These answers complete the prefilled ones.
+ */
+export const FEE_SUBMISSION = {
+  procedureId: '3.000333',
+  copies: 3,
+  answers: {
+    certificateType: 'type1',
+    purpose: 'employment',
+    deliveryMethod: 'electronic',
+    declarationAgreed: true,
+  } as Record<string, unknown>,
+};
+
+/** A procedure with a paper nothing online provides (the birth notice of 1.001193): sent without it. */
+export const MISSING_PAPER_PROCEDURE = '1.001193';
+
+/** The office for where the citizen lives: the one serving their commune, else their province. */
+export const officeFor = (offices: readonly Office[], store: DataStore): Office | undefined => {
+  const address = store.citizen.currentAddress;
+  return (
+    offices.find((o) => o.communeCodes?.includes(address.communeCode)) ??
+    offices.find((o) => o.provinceCode === address.provinceCode && o.communeCodes === undefined) ??
+    (offices.length === 1 ? offices[0] : undefined)
+  );
+};
+
+/** The amount (EMVCo tag 54) a VietQR payload asks for, walking its tag-length-value fields. */
+export const qrAmount = (payload: string): number | undefined => {
+  for (let i = 0; i + 4 <= payload.length; ) {
+    const tag = payload.slice(i, i + 2);
+    const length = Number(payload.slice(i + 2, i + 4));
+    if (!Number.isInteger(length)) return undefined;
+    if (tag === '54') return Number(payload.slice(i + 4, i + 4 + length));
+    i += 4 + length;
+  }
+  return undefined;
 };
 
 /** Every locked or editable value the form prefills from the data store, as the app sends it. */
@@ -407,6 +448,8 @@ export interface Context {
 
 interface State {
   store: () => Promise<DataStore>;
+  /** The office that serves the citizen's address, from the procedure's offices. */
+  office: (procedureId: string) => Promise<Office>;
   form: () => Promise<FormDefinition>;
   values: () => Promise<Record<string, unknown>>;
   upload: () => Promise<{ upload: Upload; key: string }>;
@@ -433,7 +476,18 @@ export const conformanceChecks = (): Check<Context>[] => {
     (state ??= {
       store: once('the signed-in citizen’s data store parses', async () => parsed(DataStore, await ctx.api.call('GET', '/me', { token: await ctx.token() }))),
       form: once('the e-form parses', async () => parsed(FormDefinition, await ctx.api.call('GET', path('/forms/{id}', SUBMISSION.procedureId)))),
-      values: once('the answers', async () => ({ ...prefilledAnswers(await state!.form(), await state!.store()), ...SUBMISSION.answers })),
+      values: once('the answers', async () => ({
+        ...prefilledAnswers(await state!.form(), await state!.store()),
+        ...SUBMISSION.answers,
+        receivingAgency: (await state!.office(SUBMISSION.procedureId)).id,
+      })),
+      office: async (procedureId: string) => {
+        const store = await state!.store();
+        const answer = await ctx.api.call('GET', `${path('/procedures/{id}/offices', procedureId)}?province=${store.citizen.currentAddress.provinceCode}`);
+        const office = officeFor(parsed(OfficeList, answer).offices, store);
+        expect(office, `GET /procedures/${procedureId}/offices lists no office for the citizen’s commune ${store.citizen.currentAddress.communeCode}`);
+        return office as Office;
+      },
       upload: once('a small PDF is uploaded', async () => {
         const key = randomUUID();
         const pdf = tinyPdf();
@@ -885,6 +939,89 @@ export const conformanceChecks = (): Check<Context>[] => {
         refused(await ctx.api.call('POST', path('/dossiers/{code}/rating', code), { ...json({ ...body, ratingToken: 'not-a-rating-token' }), headers: keyed() }), [401, 403, 404]);
         const stored = parsed(StoredRating, await ctx.api.call('POST', path('/dossiers/{code}/rating', code), { ...json(body), headers: keyed() }), 201);
         expect(stored.dossierCode === code && stored.channel === 'counter', `stored ${JSON.stringify(stored)}`);
+      },
+    },
+
+    // ---- Data, not text: offices, papers, fees -------------------------------------------------
+    {
+      name: 'GET /procedures/{id}/offices lists the offices of a procedure, one serving the citizen’s commune; a commune-level one needs ?province (400)',
+      run: async (ctx) => {
+        const office = await s(ctx).office(SUBMISSION.procedureId);
+        expect(office.communeCodes?.includes((await s(ctx).store()).citizen.currentAddress.communeCode), `${office.id} does not serve the citizen’s commune`);
+        refused(await ctx.api.call('GET', path('/procedures/{id}/offices', SUBMISSION.procedureId)), 400);
+        refused(await ctx.api.call('GET', `${path('/procedures/{id}/offices', SUBMISSION.procedureId)}?province=x`), 400);
+      },
+    },
+    {
+      name: 'POST /dossiers with a receiving agency that is not one of its offices (typed text, markup, another procedure’s office) is 422 problem+json unknown-agency',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const other = await s(ctx).office(FEE_SUBMISSION.procedureId);
+        for (const receivingAgency of ['UBND phường Thuận Hóa, thành phố Huế', '<script>alert(1)</script>', other.id]) {
+          const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values: { ...(await s(ctx).values()), receivingAgency }, documents: [] };
+          const problem = refused(await ctx.api.call('POST', '/dossiers', { token, ...json(body), headers: keyed() }), 422);
+          expect(problem?.code === 'unknown-agency', `${JSON.stringify(receivingAgency)} was refused as ${problem?.code ?? '?'}, expected unknown-agency`);
+        }
+      },
+    },
+    {
+      name: 'POST /dossiers with a stored paper whose type does not satisfy its requirement is 422 problem+json papers-refused naming the requirement',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const procedure = parsed(Procedure, await ctx.api.call('GET', path('/procedures/{id}', SUBMISSION.procedureId)));
+        const store = await s(ctx).store();
+        const requirement = procedure.documents.find((d) => d.accepts.length > 0 && store.documents.some((doc) => !d.accepts.includes(doc.type)));
+        expect(requirement, `${SUBMISSION.procedureId} has no requirement with accepted types that a paper of the citizen does not satisfy`);
+        const wrong = store.documents.find((doc) => !requirement!.accepts.includes(doc.type))!;
+        const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values: await s(ctx).values(), documents: [{ requirement: requirement!.id, source: 'data-store', ref: wrong.id }] };
+        const answer = await ctx.api.call('POST', '/dossiers', { token, ...json(body), headers: keyed() });
+        const problem = refused(answer, 422);
+        expect(problem?.code === 'papers-refused', `a ${wrong.type} offered for ${requirement!.id} was refused as ${problem?.code ?? '?'}, expected papers-refused`);
+        const papers = safeParse(PapersRefused, jsonOf(answer));
+        expect(papers.success && papers.data.papers.some((p) => p.requirement === requirement!.id && p.reason === 'wrong-type'), `the problem does not list ${requirement!.id} as wrong-type`);
+      },
+    },
+    {
+      name: `POST /dossiers without a required paper (${MISSING_PAPER_PROCEDURE}) is 422 problem+json papers-refused listing it as missing`,
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const procedure = parsed(Procedure, await ctx.api.call('GET', path('/procedures/{id}', MISSING_PAPER_PROCEDURE)));
+        const form = parsed(FormDefinition, await ctx.api.call('GET', path('/forms/{id}', MISSING_PAPER_PROCEDURE)));
+        const required = procedure.documents.filter((d) => !d.optional && !d.providedBy).map((d) => d.id);
+        expect(required.length > 0, `${MISSING_PAPER_PROCEDURE} asks for no paper that filing online does not provide`);
+        const values = { ...prefilledAnswers(form, await s(ctx).store()), receivingAgency: (await s(ctx).office(MISSING_PAPER_PROCEDURE)).id };
+        const answer = await ctx.api.call('POST', '/dossiers', { token, ...json({ procedureId: MISSING_PAPER_PROCEDURE, values, documents: [] }), headers: keyed() });
+        const problem = refused(answer, 422);
+        expect(problem?.code === 'papers-refused', `refused as ${problem?.code ?? '?'}, expected papers-refused`);
+        const papers = safeParse(PapersRefused, jsonOf(answer));
+        for (const id of required) expect(papers.success && papers.data.papers.some((p) => p.requirement === id && p.reason === 'missing'), `the problem does not list ${id} as missing`);
+      },
+    },
+    {
+      name: `POST /dossiers for ${FEE_SUBMISSION.procedureId} with ${FEE_SUBMISSION.copies} copies charges the procedure’s fee rule (per copy), and so do the payment and its VietQR`,
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const procedure = parsed(Procedure, await ctx.api.call('GET', path('/procedures/{id}', FEE_SUBMISSION.procedureId)));
+        const form = parsed(FormDefinition, await ctx.api.call('GET', path('/forms/{id}', FEE_SUBMISSION.procedureId)));
+        const store = await s(ctx).store();
+        const values: Record<string, unknown> = {
+          ...prefilledAnswers(form, store),
+          ...FEE_SUBMISSION.answers,
+          ...(procedure.copiesField ? { [procedure.copiesField]: FEE_SUBMISSION.copies } : {}),
+          residenceHistory: [{ fromYear: Number(store.citizen.dateOfBirth.slice(0, 4)) + 14, place: `${store.citizen.currentAddress.line}, ${store.citizen.currentAddress.communeName}, ${store.citizen.currentAddress.provinceName}` }],
+          receivingAgency: (await s(ctx).office(FEE_SUBMISSION.procedureId)).id,
+        };
+        const due = feeFor(procedure, { channel: 'online', copies: copiesAskedFor(procedure, values) }).total;
+        expect(due > 0, `${FEE_SUBMISSION.procedureId} charges nothing online by its own rules`);
+        const dossier = parsed(Dossier, await ctx.api.call('POST', '/dossiers', { token, ...json({ procedureId: FEE_SUBMISSION.procedureId, values, documents: [] }), headers: keyed() }), 201);
+        try {
+          expect(dossier.payment.amount === due, `the dossier charges ${dossier.payment.amount}, the rule says ${due}`);
+          const payment = parsed(Payment, await ctx.api.call('POST', path('/dossiers/{code}/payment', dossier.code), { token, headers: keyed() }), 201);
+          expect(payment.amount === due, `the payment asks for ${payment.amount}, the rule says ${due}`);
+          expect(qrAmount(payment.qrPayload) === due, `the VietQR asks for ${qrAmount(payment.qrPayload) ?? 'no amount'}, the rule says ${due}`);
+        } finally {
+          await ctx.api.call('POST', path('/dossiers/{code}/withdraw', dossier.code), { token });
+        }
       },
     },
 

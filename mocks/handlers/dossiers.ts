@@ -40,7 +40,7 @@ const sessionExpired = () => {
 };
 
 const failure = (f: Failure) => {
-  const response = personalProblem(f.status, f.code, f.title, f.retryAfter === undefined ? undefined : { retryAfter: f.retryAfter });
+  const response = personalProblem(f.status, f.code, f.title, { ...f.extra, ...(f.retryAfter === undefined ? {} : { retryAfter: f.retryAfter }) });
   if (f.retryAfter !== undefined) response.headers.set('Retry-After', String(f.retryAfter));
   return response;
 };

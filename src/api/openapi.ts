@@ -19,7 +19,8 @@ import { CheckForm, FormCheckResult, FormDefinition } from './forms/schema.ts';
 import { Correction, CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
 import { FieldError, InvalidValuesProblem, Problem } from './problem/schema.ts';
 import { AskQuestion, MyQuestion, MyQuestionList, POST_LIMITS, ProblemReport, PublicQuestionList, ReportReceipt, TEXT_LIMITS } from './questions/schema.ts';
-import { Catalogue, Procedure } from './procedures/schema.ts';
+import { PapersRefused } from './procedures/papers.ts';
+import { Catalogue, OfficeList, Procedure } from './procedures/schema.ts';
 import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RATING_TOKEN_TTL_MS, RateDossier, RatingCriteria, StoredRating } from './ratings/schema.ts';
 import { AgencyStats, MIN_RATINGS, ProvinceStats } from './stats/schema.ts';
 
@@ -37,6 +38,8 @@ import { AgencyStats, MIN_RATINGS, ProvinceStats } from './stats/schema.ts';
 export const CONTRACT_SCHEMAS = {
   Catalogue,
   Procedure,
+  OfficeList,
+  PapersRefused,
   FormDefinition,
   CheckForm,
   FormCheckResult,
@@ -141,6 +144,17 @@ export const ENDPOINTS: readonly Endpoint[] = [
     params: [id('id', 'Procedure id (the national code when known)')],
     ok: { status: 200, schema: 'Procedure', description: 'The procedure' },
     refusals: { 404: 'No procedure with this id' },
+  },
+  {
+    method: 'get',
+    path: '/procedures/{id}/offices',
+    summary: 'The offices that receive dossiers of a procedure (the receiving agency is chosen from these)',
+    params: [
+      id('id', 'Procedure id'),
+      { name: 'province', in: 'query', description: 'A two-digit province code; repeat for several. Required for commune-level procedures', pattern: '^\\d{2}$' },
+    ],
+    ok: { status: 200, schema: 'OfficeList', description: 'Each office with the province and communes it serves' },
+    refusals: { 400: 'A province that is not a two-digit code, or none for a commune-level procedure (`province-required`)', 404: 'No procedure with this id' },
   },
   {
     method: 'get',
@@ -262,7 +276,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
       404: 'No procedure with this id',
       409: 'The procedure does not accept online applications now',
       413: `Body over 1 MB, or ${DOSSIER_TOO_LARGE}`,
-      422: 'Not a submission; answers that do not hold under the e-form (`invalid-values`, InvalidValuesProblem: `errors` names each field); an unknown document; a locked value altered; or the Idempotency-Key reused',
+      422:
+        'Not a submission; answers that do not hold under the e-form (`invalid-values`, InvalidValuesProblem: `errors` names each field); an unknown or expired document (`unknown-document`, `document` names it); a paper whose type does not satisfy its requirement, a required paper missing or an unknown requirement ' +
+        '(`papers-refused`, `papers` lists each requirement: schema PapersRefused); a receiving agency that is not one of GET /procedures/{id}/offices (`unknown-agency`); a locked value altered; or the Idempotency-Key reused',
       429: `More than ${DAILY_QUOTAS.dossiers} dossiers numbered for this citizen today (\`daily-dossiers-quota\`; a replayed Idempotency-Key is never refused)`,
     },
     refusalSchemas: { 422: 'InvalidValuesProblem' },
@@ -303,7 +319,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     auth: true,
     idempotent: true,
     params: [id('code', 'Dossier code')],
-    ok: { status: 201, schema: 'Payment', description: 'The payment to make' },
+    ok: { status: 201, schema: 'Payment', description: "The payment to make: the amount is the dossier's fee, from the procedure's rules for online filing and the copies asked for" },
     refusals: { ...SIGNED_IN, 400: 'Idempotency-Key missing', 404: 'No such dossier', 409: 'Nothing to pay, already paid, or the dossier is closed' },
   },
   {

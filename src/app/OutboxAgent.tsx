@@ -8,7 +8,7 @@ import { safeParse } from 'zod/mini';
 import { postTransport } from '../components/feedback/post-transport.ts';
 import { listOutbox, saveSnapshot } from '../offline/personal-db.ts';
 import { isExpired, keptSessionOpen, readSession } from '../auth/session.ts';
-import { drainOutbox, drainPosts, type OutboxTransport } from '../offline/outbox.ts';
+import { drainOutbox, drainPosts, waitingUntil, type OutboxTransport } from '../offline/outbox.ts';
 
 const transport: OutboxTransport = {
   upload: (blob, name, key, onProgress) => uploadFile(blob, name, key, onProgress),
@@ -75,7 +75,10 @@ export const OutboxAgent = ({ owner }: { owner: string }) => {
           if (disposed) return;
           // Refused with 401 (the access token was revoked or ran out): a kept session renews.
           if (items.some((i) => i.state === 'queued' && i.lastError?.kind === 'unauthorized')) renewKept();
-          if (waiting && navigator.onLine) retryTimer = setTimeout(drain, backoff(failures++));
+          // Told to wait (429 + Retry-After): the next attempt is no sooner than the backend said.
+          const told = items.map((i) => (i.state === 'queued' ? waitingUntil(i) : undefined)).filter((at): at is number => at !== undefined);
+          const notBefore = told.length > 0 ? Math.min(...told) - Date.now() : 0;
+          if (waiting && navigator.onLine) retryTimer = setTimeout(drain, Math.max(backoff(failures++), notBefore));
           else failures = 0;
         })
         .catch(() => undefined);

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors.ts';
-import { drainOutbox, enqueue, retry, returnToForm, type OutboxTransport } from './outbox.ts';
+import { drainOutbox, enqueue, retry, returnToForm, waitingUntil, type OutboxTransport } from './outbox.ts';
 import { beginPersonalSession, listOutbox, loadDraft, type OutboxItem } from './personal-db.ts';
 import type { DocumentRef } from '../api/dossiers/schema.ts';
 import { wipePersonalData } from '../auth/wipe.ts';
 
 const file = (key: string) => ({
   kind: 'file' as const,
-  requirement: 0,
+  requirement: 'giay-chung-sinh',
   key,
   name: `${key}.jpg`,
   mime: 'image/jpeg' as const,
@@ -23,7 +23,7 @@ const queue = (id: string) =>
     procedureId: '1.001193',
     procedureName: 'Đăng ký khai sinh',
     values: { childFullName: 'Nguyễn Minh Châu' },
-    attachments: [{ kind: 'data-store', requirement: 1, documentId: 'doc-1', title: 'Giấy chứng sinh' }, file(`${id}-f1`), file(`${id}-f2`)],
+    attachments: [{ kind: 'data-store', requirement: 'giay-chung-sinh', documentId: 'doc-1', title: 'Giấy chứng sinh' }, file(`${id}-f1`), file(`${id}-f2`)],
   });
 
 /** A backend that honours idempotency keys, like the real one must. */
@@ -168,5 +168,86 @@ describe('outbox', () => {
     // The values as typed (dd/mm/yyyy), not as sent; the file already uploaded is not uploaded again.
     expect(draft).toMatchObject({ values: form.values, serverErrors: errors, definitionVersion: 1 });
     expect(draft?.attachments).toMatchObject([{ kind: 'file', key: 'k5-f1', uploadId: 'u-1' }]);
+  });
+
+  it('waits at least as long as a 429 said before trying again, and keeps the time to show', async () => {
+    const backend = fakeBackend();
+    const submit = backend.transport.submitDossier;
+    const retryAt = new Date(Date.now() + 120_000);
+    backend.transport.submitDossier = vi.fn(async () => {
+      throw new ApiError('rate-limited', 'too many', { status: 429, code: 'daily-dossiers-quota', retryAt });
+    });
+    await queue('k5');
+    await drainOutbox('an', backend.transport);
+    const [waiting] = await listOutbox('an');
+    expect(waiting).toMatchObject({ state: 'queued', retryAt: retryAt.toISOString(), lastError: { kind: 'rate-limited' } });
+    expect(waiting && waitingUntil(waiting)).toBe(retryAt.getTime());
+
+    // Asked again before then (the connection comes back, a page asks): nothing is sent.
+    backend.transport.submitDossier = submit;
+    await drainOutbox('an', backend.transport);
+    expect(submit).not.toHaveBeenCalled();
+    expect((await listOutbox('an'))[0]?.state).toBe('queued');
+
+    // Once the time has come it goes.
+    vi.useFakeTimers({ now: retryAt.getTime() + 1, toFake: ['Date'] });
+    try {
+      await drainOutbox('an', backend.transport);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await listOutbox('an'))[0]).toMatchObject({ state: 'sent', retryAt: undefined });
+  });
+
+  it('sends a file again from the device when its upload expired on the server, and submits once more', async () => {
+    const backend = fakeBackend();
+    const submit = backend.transport.submitDossier;
+    let refusals = 0;
+    backend.transport.submitDossier = vi.fn(async (item: OutboxItem, documents: DocumentRef[]) => {
+      // The first upload of the first file was deleted after 24 h unattached.
+      const stale = documents.find((d) => d.ref === 'u-1');
+      if (stale) {
+        refusals += 1;
+        throw new ApiError('invalid-input', 'gone', { status: 422, code: 'unknown-document', details: { document: 'u-1' } });
+      }
+      return submit(item, documents);
+    });
+    await queue('k6');
+    await drainOutbox('an', backend.transport);
+    const [item] = await listOutbox('an');
+    expect(refusals).toBe(1);
+    expect(item?.state).toBe('sent');
+    // Two uploads at first, the expired file once more under a new key.
+    expect(backend.transport.upload).toHaveBeenCalledTimes(3);
+    expect(item?.attachments.filter((a) => a.kind === 'file').map((a) => a.kind === 'file' && a.uploadId)).toEqual(['u-3', 'u-2']);
+  });
+
+  it('says which file is no longer on the device instead of failing without a reason', async () => {
+    const backend = fakeBackend();
+    backend.transport.submitDossier = vi.fn(async () => {
+      throw new ApiError('invalid-input', 'gone', { status: 422, code: 'unknown-document', details: { document: 'u-1' } });
+    });
+    await enqueue({
+      id: 'k7',
+      owner: 'an',
+      type: 'dossier',
+      procedureId: '1.001193',
+      procedureName: 'Đăng ký khai sinh',
+      values: {},
+      attachments: [{ ...file('k7-f1'), uploadId: 'u-1', data: new ArrayBuffer(0) }],
+    });
+    backend.uploads.set('k7-f1', 'u-1');
+    await drainOutbox('an', backend.transport);
+    expect((await listOutbox('an'))[0]).toMatchObject({ state: 'failed', lastError: { kind: 'invalid-input', code: 'upload-lost', fileName: 'k7-f1.jpg' } });
+  });
+
+  it('keeps which requirements the office refused, to show them', async () => {
+    const backend = fakeBackend();
+    backend.transport.submitDossier = vi.fn(async () => {
+      throw new ApiError('invalid-input', 'refused', { status: 422, code: 'papers-refused', details: { papers: [{ requirement: 'giay-chung-sinh', reason: 'wrong-type' }] } });
+    });
+    await queue('k8');
+    await drainOutbox('an', backend.transport);
+    expect((await listOutbox('an'))[0]).toMatchObject({ state: 'failed', lastError: { code: 'papers-refused', requirements: ['giay-chung-sinh'] } });
   });
 });

@@ -29,12 +29,23 @@ export const FieldProvenance = z.object({
 });
 export type FieldProvenance = z.infer<typeof FieldProvenance>;
 
+/**
+ * The requirement (its id, RequiredDocument.id) a paper is for; null for an extra paper. Older
+ * versions kept the requirement's position in the list, which is no longer meaningful on its
+ * own: such a paper is kept as an extra one, and if the office misses it the citizen is told which
+ * paper to attach (papers-refused), with nothing lost.
+ */
+const RequirementRef = z.pipe(
+  z.nullable(z.union([z.string().check(z.minLength(1)), z.int()])),
+  z.transform((value): string | null => (typeof value === 'string' ? value : null)),
+);
+
 /** A paper attached to a dossier: reused from the data store, or a file kept on the device. */
 export const Attachment = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('data-store'), requirement: z.nullable(z.int()), documentId: nonEmpty(), title: z.string() }),
+  z.object({ kind: z.literal('data-store'), requirement: RequirementRef, documentId: nonEmpty(), title: z.string() }),
   z.object({
     kind: z.literal('file'),
-    requirement: z.nullable(z.int()),
+    requirement: RequirementRef,
     /** Stable per file: the upload's Idempotency-Key, so a retried upload is stored once. */
     key: nonEmpty(),
     name: z.string(),
@@ -103,6 +114,10 @@ const LastError = z.catch(
       code: z.optional(z.string()),
       /** `invalid-values`: which answers the backend refused, and why. */
       fields: z.optional(z.array(FieldError)),
+      /** The requirements the office refused (papers-refused), by id. */
+      requirements: z.optional(z.array(z.string())),
+      /** The file that is no longer on the device (upload-lost), by name. */
+      fileName: z.optional(z.string()),
     }),
   ),
   undefined,
@@ -133,6 +148,8 @@ export const OutboxItem = z.object({
   lastError: LastError,
   /** 0..1 while uploading. */
   progress: z.catch(z.number().check(z.minimum(0), z.maximum(1)), 0),
+  /** Refused with 429: not tried again before this time (the backend's Retry-After). */
+  retryAt: z.catch(z.optional(timestamp()), undefined),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { RequirementId } from '../procedures/schema.ts';
 
 /**
  * Dossiers (hồ sơ): an application with its attached papers, from submission to result.
@@ -39,8 +40,8 @@ export const DossierEvent = z.object({
 export type DossierEvent = z.infer<typeof DossierEvent>;
 
 export const AttachedDocument = z.object({
-  /** Index of the requirement in the procedure's `documents` list; null for extra papers. */
-  requirement: z.nullable(z.int().check(z.minimum(0))),
+  /** The id of the procedure's requirement it satisfies; null for extra papers. */
+  requirement: z.nullable(RequirementId),
   title: nonEmpty(),
   source: z.enum(['data-store', 'upload']),
   /** The data-store document reused ("collected once"), or the uploaded file. */
@@ -100,7 +101,8 @@ export type DossierList = z.infer<typeof DossierList>;
 
 /** What a submission carries: the e-form answers and the papers, by reference. */
 export const DocumentRef = z.object({
-  requirement: z.nullable(z.int().check(z.minimum(0))),
+  /** The requirement's id (`RequiredDocument.id`); null for an extra paper. */
+  requirement: z.nullable(RequirementId),
   source: z.enum(['data-store', 'upload']),
   ref: nonEmpty(),
 });

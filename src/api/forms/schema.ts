@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { RequirementId } from '../procedures/schema.ts';
 
 /**
  * An e-form is data: the backend serves one definition per procedure, one engine renders and
@@ -76,13 +77,18 @@ export const AddressField = z.object({ ...base, type: z.literal('address') });
 export const IdNumberField = z.object({ ...base, type: z.literal('idNumber'), dateOfBirthField: z.optional(z.string()), sexField: z.optional(z.string()) });
 export const PhoneField = z.object({ ...base, type: z.literal('phone') });
 export const EmailField = z.object({ ...base, type: z.literal('email') });
+/**
+ * The office the dossier goes to, chosen from GET /procedures/:id/offices (the one serving the
+ * citizen's commune first); the value is the office's id, never typed text.
+ */
+export const OfficeField = z.object({ ...base, type: z.literal('office') });
 /** A stored document (from the data store) standing in for an upload. */
 export const DocumentField = z.object({
   ...base,
   type: z.literal('document'),
   documentTypes: z.array(z.string()),
-  /** The procedure's required document (by its name) that the chosen one stands for at the documents step. */
-  requirement: z.optional(z.string()),
+  /** The id of the procedure's requirement that the chosen paper stands for at the documents step. */
+  requirement: z.optional(RequirementId),
 });
 
 export const LeafField = z.discriminatedUnion('type', [
@@ -95,6 +101,7 @@ export const LeafField = z.discriminatedUnion('type', [
   IdNumberField,
   PhoneField,
   EmailField,
+  OfficeField,
   DocumentField,
 ]);
 export type LeafField = z.infer<typeof LeafField>;

@@ -100,6 +100,10 @@ const leafSchema = (field: LeafField, options: CompileOptions) => {
       return leaf(z.string({ error: 'validation.email' }), (v) => (email.safeParse(v).success ? null : 'validation.email'));
     case 'document':
       return leaf(z.string({ error: 'validation.document' }), (v) => (DOCUMENT_ID.test(v) ? null : 'validation.document'));
+    case 'office':
+      // An office id from GET /procedures/{id}/offices; whether it handles the procedure is the
+      // backend's to say (422 unknown-agency), from its own list.
+      return leaf(z.string({ error: 'validation.option' }), (v) => (/^[a-z0-9-]{1,80}$/.test(v) ? null : 'validation.option'));
   }
 };
 

@@ -99,6 +99,10 @@ export type Household = z.infer<typeof Household>;
 
 export const DocumentType = z.enum([
   'birth-certificate',
+  /** Giấy chứng sinh: the hospital's notice of a birth. */
+  'birth-notice',
+  /** A court judgment or decision (e.g. a divorce). */
+  'court-decision',
   'marriage-certificate',
   'marital-status-certificate',
   'id-card',

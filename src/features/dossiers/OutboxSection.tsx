@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../offline/personal-db.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
-import { liveProgress, retry } from '../../offline/outbox.ts';
+import { liveProgress, retry, waitingUntil } from '../../offline/outbox.ts';
 import { formatDateTime } from './format.ts';
 
 const ERROR_KINDS = new Set(['offline', 'network', 'timeout', 'server', 'unauthorized', 'conflict', 'invalid-input', 'malformed', 'too-large', 'rate-limited', 'client', 'invalid-response']);
@@ -77,6 +77,9 @@ const OutboxEntry = ({ item, onRetry }: { item: OutboxItem; onRetry: () => void 
         <p className={item.state === 'failed' ? 'field-error' : 'hint'}>
           {t('outbox.lastError', { message: t(`outbox.errors.${kind as 'unknown'}`) })}
         </p>
+      ) : null}
+      {item.state === 'queued' && waitingUntil(item) !== undefined ? (
+        <p className="hint">{t('outbox.nextAttempt', { time: formatDateTime(new Date(waitingUntil(item) ?? 0).toISOString(), i18n.language) })}</p>
       ) : null}
       {item.state !== 'sending' ? (
         <button type="button" className="button button--secondary" onClick={onRetry}>

@@ -3,7 +3,8 @@ import { Link, Navigate, useParams } from 'react-router';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { dataStoreQueryOptions } from '../../api/me/queries.ts';
 import { useTranslation } from 'react-i18next';
-import { procedureQueryOptions } from '../../api/procedures/queries.ts';
+import { officesQueryOptions, procedureQueryOptions } from '../../api/procedures/queries.ts';
+import { copiesAskedFor, feeFor } from '../../api/procedures/fees.ts';
 import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
 import { checkForm, type FormCheckResult } from '../../api/forms/requests.ts';
 import { isApiError } from '../../api/errors.ts';
@@ -14,10 +15,11 @@ import type { FieldError } from '../../api/problem/schema.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { Icon } from '../../components/ui/Icon.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatMoney } from '../../lib/format.ts';
 import { isGroup, localText, visibleSections, type Values } from './definition.ts';
 import { displayValue, type AnswerLabels } from './fields/Field.tsx';
 import { inputId } from './fields/input-id.ts';
+import { provincesOf } from './fields/OfficeField.tsx';
 import { validateValues } from './validation.ts';
 import { toSubmission } from './submission.ts';
 
@@ -35,12 +37,16 @@ export const CheckAnswersPage = () => {
   const [check, setCheck] = useState<Check>({ status: 'idle' });
   // Papers chosen from the data store are read back by their names (cached since the form).
   const store = useQuery({ ...dataStoreQueryOptions(session?.sub ?? ''), enabled: Boolean(session) });
+  // The chosen office by its name (the list the form showed, cached).
+  const provinces = provincesOf(store.data);
+  const offices = useQuery({ ...officesQueryOptions(id, provinces), enabled: provinces.length > 0 });
   const labels: AnswerLabels = {
     noAnswer: t('noAnswer'),
     yes: t('answer.yes'),
     no: t('answer.no'),
     storedDocument: t('answer.storedDocument'),
     documentTitle: (docId) => store.data?.documents.find((d) => d.id === docId)?.title,
+    officeName: (officeId) => offices.data?.offices.find((o) => o.id === officeId)?.name,
   };
   const headingRef = useRef<HTMLHeadingElement>(null);
   usePageTitle(t('check.title'));
@@ -64,6 +70,8 @@ export const CheckAnswersPage = () => {
   // What the backend refused on the last check: shown beside each answer, and in the form.
   const refused: FieldError[] = draft.serverErrors ?? [];
   const refusedAt = (path: string) => refused.find((e) => e.path === path || e.path.startsWith(`${path}.`))?.code;
+  // The same fee the office will charge: from the procedure's rule and the copies asked for.
+  const fee = feeFor(procedure, { channel: 'online', copies: copiesAskedFor(procedure, toSubmission(definition, values)) });
   const changeLink = (path: string) => `/services/${id}/apply#${inputId(path)}`;
   const labelOf = (path: string) => {
     const [head = '', index, sub] = path.split('.');
@@ -180,6 +188,33 @@ export const CheckAnswersPage = () => {
           </dl>
         </section>
       ))}
+      {fee.total > 0 ? (
+        <section className="answers" aria-labelledby="c-fee">
+          <h2 id="c-fee">{t('check.feeTitle')}</h2>
+          <dl className="summary-list">
+            {fee.lines.map((line) => (
+              <div key={line.kind} className="summary-list__row">
+                <dt>{t(line.kind === 'fee' ? 'check.feeKind.fee' : 'check.feeKind.charge')}</dt>
+                <dd>
+                  {formatMoney(line.amount, lng)}
+                  {line.extraCopies > 0 ? (
+                    <span className="hint">
+                      {' '}
+                      {t('check.feeCopies', { base: formatMoney(line.base, lng), count: line.extraCopies, each: formatMoney(line.perCopy, lng) })}
+                    </span>
+                  ) : null}
+                </dd>
+              </div>
+            ))}
+            <div className="summary-list__row">
+              <dt>{t('check.feeTotal')}</dt>
+              <dd>
+                <strong>{formatMoney(fee.total, lng)}</strong>
+              </dd>
+            </div>
+          </dl>
+        </section>
+      ) : null}
       <section className="apply-card" aria-labelledby="verify-title">
         <h2 id="verify-title">{t('check.verifyTitle')}</h2>
         <p>{t('check.verifyBody')}</p>

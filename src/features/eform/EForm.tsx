@@ -197,7 +197,8 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, correct
     (fieldId: string, label: string, value: string) => setCorrection({ path: provenance[fieldId]?.path ?? fieldId, label, value }),
     [provenance],
   );
-  const engine = useMemo<EngineContext>(() => ({ t, lng, provenance, onReportWrong }), [t, lng, provenance, onReportWrong]);
+  const procedureId = definition.procedureId;
+  const engine = useMemo<EngineContext>(() => ({ t, lng, procedureId, provenance, onReportWrong }), [t, lng, procedureId, provenance, onReportWrong]);
 
   return (
     <EngineCtx.Provider value={engine}>

@@ -10,6 +10,8 @@ import type { FieldProvenance } from '../../offline/personal-db.ts';
 export interface EngineContext {
   t: TFunction<'eform'>;
   lng: string;
+  /** The procedure the form is for (the office field lists its offices). */
+  procedureId: string;
   provenance: Record<string, FieldProvenance>;
   onReportWrong: (fieldId: string, label: string, value: string) => void;
 }

@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { procedureQueryOptions } from '../../api/procedures/queries.ts';
+import { saveDraft } from '../../offline/personal-db.ts';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.ts';
 import { signIn } from '../../auth/actions.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { deleteOutboxItem, getOutboxItem } from '../../offline/personal-db.ts';
-import { liveProgress, retry, returnToForm, subscribeOutbox } from '../../offline/outbox.ts';
+import { liveProgress, retry, returnToForm, subscribeOutbox, waitingUntil } from '../../offline/outbox.ts';
 import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
 import type { FieldError } from '../../api/problem/schema.ts';
 import type { FormDefinition } from '../../api/forms/schema.ts';
@@ -16,11 +18,15 @@ import { useOnline } from '../../lib/use-online.ts';
 /** The backend refused a file by what is inside it (docs/domain/uploads.md). */
 const FILE_REFUSALS = new Set(['unsupported-file', 'not-a-pdf', 'unreadable-image', 'too-many-pixels']);
 
+/** Refusals the citizen fixes on the documents step (or, for the office, on the form before it). */
+const FIXABLE = new Set(['papers-refused', 'unknown-agency', 'upload-lost']);
+
 /** Which translated reason (documents:outbox.errors.*) a failed item shows. */
 export const failureKey = (lastError: { kind: string; code?: string | undefined } | undefined): string => {
   if (lastError?.code === 'invalid-values') return 'invalid-values';
   if (lastError?.code === 'procedure-not-accepting') return 'closed';
   if (lastError?.code && FILE_REFUSALS.has(lastError.code)) return 'file-refused';
+  if (lastError?.code === 'papers-refused' || lastError?.code === 'unknown-agency' || lastError?.code === 'upload-lost') return lastError.code;
   return lastError?.kind ?? 'unknown';
 };
 
@@ -55,7 +61,7 @@ const RefusedAnswers = ({ procedureId, fields }: { procedureId: string; fields: 
 
 export const OutboxItemPage = () => {
   const { id = '' } = useParams();
-  const { t } = useTranslation('documents');
+  const { t, i18n } = useTranslation('documents');
   const online = useOnline();
   const session = useSession();
   const queryClient = useQueryClient();
@@ -64,6 +70,8 @@ export const OutboxItemPage = () => {
   usePageTitle(t('outbox.title'));
   const item = useQuery({ queryKey: ['outbox-item', id], queryFn: async () => (await getOutboxItem(id)) ?? null, networkMode: 'always', gcTime: 0 });
   useEffect(() => subscribeOutbox(() => void queryClient.invalidateQueries({ queryKey: ['outbox-item', id] })), [queryClient, id]);
+
+  const procedure = useQuery({ ...procedureQueryOptions(item.data?.procedureId ?? ''), enabled: Boolean(item.data?.procedureId) });
 
   if (item.isPending) return <p className="loading">{t('loading')}</p>;
   const data = item.data;
@@ -75,6 +83,26 @@ export const OutboxItemPage = () => {
     return <Navigate to={data.type === 'supplement' ? `${dossier}?supplement=sent` : `${dossier}/receipt`} replace />;
   }
 
+  const retryAt = waitingUntil(data);
+  const retryTime = (at: number) => new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
+  /** The answers and papers go back into a draft, and the unsent item goes: nothing typed or picked is lost. */
+  const fix = async () => {
+    const now = new Date().toISOString();
+    await saveDraft({
+      owner: data.owner,
+      procedureId: data.procedureId,
+      procedureName: data.procedureName,
+      definitionVersion: 0,
+      values: data.values,
+      provenance: {},
+      prefilledCount: 0,
+      updatedAt: now,
+      attachments: data.attachments,
+    });
+    await deleteOutboxItem(data.id);
+    void navigate(`/services/${encodeURIComponent(data.procedureId)}/apply/documents?refused=${encodeURIComponent((data.lastError?.requirements ?? []).join(','))}`, { replace: true });
+  };
+
   return (
     <div className="apply">
       <h1>{t('outbox.title')}</h1>
@@ -83,7 +111,13 @@ export const OutboxItemPage = () => {
         {data.state === 'failed' ? (
           <>
             <h2>{t('outbox.failedTitle')}</h2>
-            <p>{t(`outbox.errors.${failureKey(data.lastError)}`, { defaultValue: t('outbox.errors.unknown') })}</p>
+            <p>
+              {t(`outbox.errors.${failureKey(data.lastError)}`, {
+                defaultValue: t('outbox.errors.unknown'),
+                papers: (data.lastError?.requirements ?? []).map((r) => procedure.data?.documents.find((d) => d.id === r)?.name ?? r).join('; '),
+                name: data.lastError?.fileName ?? '',
+              })}
+            </p>
             {data.lastError?.fields?.length ? <RefusedAnswers procedureId={data.procedureId} fields={data.lastError.fields} /> : null}
           </>
         ) : data.state === 'sending' ? (
@@ -99,6 +133,8 @@ export const OutboxItemPage = () => {
                 ? t('outbox.waitingOffline')
                 : data.lastError?.kind === 'unauthorized'
                   ? t('outbox.signInAgain')
+                  : retryAt !== undefined
+                    ? t('outbox.errors.rate-limited', { time: retryTime(retryAt) })
                   : data.lastError
                     ? t('outbox.lastAttemptFailed')
                     : t('outbox.waitingOnline')}
@@ -135,6 +171,12 @@ export const OutboxItemPage = () => {
           }}
         >
           {t('outbox.retry')}
+        </button>
+      ) : null}
+      {data.state === 'failed' && data.type === 'dossier' && FIXABLE.has(data.lastError?.code ?? '') ? (
+        // Back to the documents step with everything as it was sent, to change what was refused.
+        <button type="button" className="button button--primary button--block" onClick={() => void fix()}>
+          {t('outbox.fix')}
         </button>
       ) : null}
       {data.state === 'failed' ? (

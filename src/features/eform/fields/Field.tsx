@@ -13,6 +13,7 @@ import { RadioField } from './RadioField.tsx';
 import { CheckboxField } from './CheckboxField.tsx';
 import { AddressField } from './AddressField.tsx';
 import { DocumentField } from './DocumentField.tsx';
+import { OfficeField } from './OfficeField.tsx';
 
 /** The component that draws each field type: a type added to the contract without one here does not compile. */
 const fieldComponents: { [T in FieldType]: FieldComponent<T> } = {
@@ -27,6 +28,7 @@ const fieldComponents: { [T in FieldType]: FieldComponent<T> } = {
   checkbox: CheckboxField,
   address: AddressField,
   document: DocumentField,
+  office: OfficeField,
 };
 
 export const errorAt = (errors: FieldErrors, path: string): string | undefined => {
@@ -44,6 +46,8 @@ export interface AnswerLabels {
   documentTitle?: ((id: string) => string | undefined) | undefined;
   /** When the data store is not at hand: "a paper from your data store". */
   storedDocument: string;
+  /** An office's name, by its id (from the offices of the procedure). */
+  officeName?: ((id: string) => string | undefined) | undefined;
 }
 
 /** An answer as the citizen reads it back: labels, not codes; "No" for a box left unticked. */
@@ -58,6 +62,8 @@ export const displayValue = (field: LeafField, value: unknown, lng: string, labe
       return formatAddress(value) || labels.noAnswer;
     case 'document':
       return labels.documentTitle?.(String(value)) ?? labels.storedDocument;
+    case 'office':
+      return labels.officeName?.(String(value)) ?? String(value);
     default:
       return String(value);
   }
