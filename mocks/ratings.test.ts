@@ -26,7 +26,7 @@ const json = (token: string | undefined, body: unknown, key: string | undefined 
 });
 
 const submit = async (token: string, citizen = AN) => {
-  const response = await fetch(`${origin}/api/dossiers`, json(token, { procedureId: '1.004222', values: validAnswers('1.004222', citizen), documents: [] }));
+  const response = await fetch(`${origin}/api/dossiers`, json(token, { procedureId: '1.004873', values: validAnswers('1.004873', citizen), documents: [] }));
   expect(response.status, await response.clone().text()).toBe(201);
   return Dossier.parse(await response.json());
 };
@@ -78,7 +78,7 @@ describe('rating a dossier', () => {
     const first = await rate(token, code, good, key);
     expect(first.status).toBe(201);
     const stored = StoredRating.parse(await first.json());
-    expect(stored).toMatchObject({ dossierCode: code, channel: 'online', criteriaVersion: VERSION, procedureId: '1.004222', agencyCode: 'commune-police', overall: 'satisfied' });
+    expect(stored).toMatchObject({ dossierCode: code, channel: 'online', criteriaVersion: VERSION, procedureId: '1.004873', agencyCode: 'commune-pc', overall: 'satisfied' });
     // The connection dropped before the answer: the retry gets the same rating, not a second.
     const again = await rate(token, code, good, key);
     expect(again.status).toBe(200);

@@ -1,3 +1,4 @@
+import { validAnswers } from '../answers.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AgencyStats, ProvinceStats } from '../../src/api/stats/schema.ts';
 import { Problem } from '../../src/api/problem/schema.ts';
@@ -87,7 +88,7 @@ describe('GET /api/stats', () => {
     const period = thisMonth();
     const before = (await province(`?period=${period}`)).province.dossiers;
     const { submitDossier } = await import('../dossiers/lifecycle.ts');
-    const outcome = submitDossier('vneid-046095001234', 'stats-test', { procedureId: '1.004873', values: { phone: '0987 654 321' }, documents: [] });
+    const outcome = submitDossier('vneid-046095001234', 'stats-test', { procedureId: '1.004873', values: validAnswers('1.004873', 'vneid-046095001234', { phone: '0987654321' }), documents: [] });
     expect(outcome.ok).toBe(true);
     expect(state.dossiers.size).toBe(1);
     const after = (await province(`?period=${period}`)).province.dossiers;

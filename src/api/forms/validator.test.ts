@@ -14,7 +14,7 @@ const address = { provinceCode: '46', provinceName: 'Thành phố Huế', commun
 
 /** A birth registration as the app sends it: ISO dates, numbers as numbers, normalised numbers. */
 const valid = {
-  receivingAgency: 'UBND phường Thuận Hóa, thành phố Huế',
+  receivingAgency: 'commune-pc-19789',
   requesterRelationship: 'father',
   requesterFullName: 'Nguyễn Văn An',
   requesterDateOfBirth: '1995-03-14',
@@ -127,7 +127,8 @@ describe('the schema compiled from a form definition', () => {
     expect(codeAt({ ...valid, declarationAgreed: 'yes' }, 'declarationAgreed')).toBe('validation.invalid');
     expect(codeAt({ ...valid, declarationAgreed: false }, 'declarationAgreed')).toBe('validation.mustAgree');
     expect(codeAt({ ...valid, childFullName: '<script>alert(1)</script>' }, 'childFullName')).toBe('validation.name.characters');
-    expect(codeAt({ ...valid, receivingAgency: 'x'.repeat(201) }, 'receivingAgency')).toBe('validation.tooLong');
+    expect(codeAt({ ...valid, receivingAgency: 'UBND <b>phường</b> Thuận Hóa' }, 'receivingAgency')).toBe('validation.option');
+    expect(codeAt({ ...valid, childNationality: 'x'.repeat(51) }, 'childNationality')).toBe('validation.tooLong');
     expect(codeAt({ ...valid, requesterEmail: 'not-an-email' }, 'requesterEmail')).toBe('validation.email');
     expect(codeAt({ ...valid, childBirthCertificate: '../../etc/passwd' }, 'childBirthCertificate')).toBe('validation.document');
   });

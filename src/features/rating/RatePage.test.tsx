@@ -2,6 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { advanceDossier, submitDossier } from '../../../mocks/dossiers/lifecycle.ts';
+import { validAnswers } from '../../../mocks/answers.ts';
 import { rateDossier } from '../../../mocks/ratings/rate.ts';
 import { liveRatings } from '../../../mocks/ratings/store.ts';
 import { initI18n } from '../../i18n/i18n.ts';
@@ -33,7 +34,7 @@ afterEach(() => {
 
 /** A dossier of An's (residence registration, no fee) moved to `to` by the office. */
 const dossier = (to: 'result-ready' | 'returned' | 'rejected' | 'withdrawn' | 'in-progress' = 'result-ready') => {
-  const outcome = submitDossier(CITIZEN, crypto.randomUUID(), { procedureId: '1.004222', values: {}, documents: [] });
+  const outcome = submitDossier(CITIZEN, crypto.randomUUID(), { procedureId: '1.004873', values: validAnswers('1.004873', CITIZEN), documents: [] });
   if (!outcome.ok) throw new Error(outcome.title);
   const moved = advanceDossier(outcome.value.code, to);
   if (!moved.ok) throw new Error(moved.title);
@@ -85,7 +86,7 @@ describe('/dossiers/:code/rate, signed in', () => {
     expect(screen.getByText(script)).toBeInTheDocument();
     expect(document.querySelector('.rate script')).toBeNull();
     expect(liveRatings()).toEqual([
-      expect.objectContaining({ dossierCode: code, channel: 'online', overall: 'satisfied', indicators: { attitude: 2 }, comment: script, procedureId: '1.004222', criteriaVersion: '766-2022.1' }),
+      expect.objectContaining({ dossierCode: code, channel: 'online', overall: 'satisfied', indicators: { attitude: 2 }, comment: script, procedureId: '1.004873', criteriaVersion: '766-2022.1' }),
     ]);
     await waitFor(async () => expect((await listOutbox(CITIZEN)).map((i) => i.state)).toEqual(['sent']));
   });
@@ -144,7 +145,7 @@ describe('/dossiers/:code/rate, signed in', () => {
       owner: CITIZEN,
       type: 'rating',
       procedureId: '1.004222',
-      procedureName: 'Đăng ký thường trú',
+      procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân',
       dossierCode: code,
       values: { channel: 'online', criteriaVersion: '766-2022.1', overall: 'dissatisfied', comment: 'Phải đi lại ba lần' },
       attachments: [],
@@ -253,7 +254,7 @@ describe('where the rating is offered', () => {
     const code = dossier('in-progress');
     signIn();
     renderAt(`/dossiers/${code}`);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Đăng ký thường trú' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Cấp Giấy xác nhận tình trạng hôn nhân' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Bạn thấy việc giải quyết hồ sơ thế nào?' })).not.toBeInTheDocument();
   });
 });
