@@ -282,7 +282,8 @@ test('the identity provider can be declined, and bad input in the form gets a fo
 test('the documents step keeps "take a photo" and "choose a file" apart', async ({ page, backend: _ }) => {
   await page.goto('/services/1.004873/apply');
   await signInAs(page, 'Võ Minh Đức');
-  await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Kim Long, thành phố Huế');
+  // The office serving his commune is chosen already.
+  await expect(page.getByRole('combobox', { name: /Cơ quan tiếp nhận/ })).not.toHaveValue('');
   await page.getByRole('combobox', { name: 'Mục đích sử dụng Giấy xác nhận' }).selectOption({ label: 'Để vay vốn ngân hàng' });
   await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
   await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();

@@ -1,3 +1,4 @@
+import { validAnswers } from '../mocks/answers.ts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
 import { test, expect, expectAccessible, signInAs, waitForServiceWorker } from './fixtures.ts';
@@ -60,12 +61,12 @@ test('a finished dossier is rated offline and sent once, a second rating is refu
   void backend;
   // Two browsers, eight pages checked by axe: longer than most journeys on a busy 2-core machine.
   test.slow();
-  // Two dossiers of An's (residence registration, no fee), which the office finishes.
+  // Two dossiers of An's (marital status certificate, no fee; complete answers, as the app sends them), which the office finishes.
   const token = await tokenFor(request, baseURL ?? '', AN);
   const file = async () => {
     const response = await request.post('/api/dossiers', {
       headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': randomUUID() },
-      data: { procedureId: '1.004222', values: {}, documents: [] },
+      data: { procedureId: '1.004873', values: validAnswers('1.004873', AN), documents: [] },
     });
     expect(response.status()).toBe(201);
     return ((await response.json()) as { code: string }).code;
@@ -82,7 +83,7 @@ test('a finished dossier is rated offline and sent once, a second rating is refu
   await signInAs(page, 'Nguyễn Văn An');
 
   // The finished dossier asks how it went.
-  await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký thường trú' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cấp Giấy xác nhận tình trạng hôn nhân' })).toBeVisible();
   const offer = page.getByRole('region', { name: 'Bạn thấy việc giải quyết hồ sơ thế nào?' });
   await expect(offer.getByRole('link', { name: 'Đánh giá hồ sơ này' })).toBeVisible();
   await expectAccessible(page, 'finished dossier');
