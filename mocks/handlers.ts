@@ -7,17 +7,20 @@ import { formHandlers } from './handlers/forms.ts';
 import { dossierControlHandlers, dossierHandlers } from './handlers/dossiers.ts';
 import { openApiHandlers } from './handlers/openapi.ts';
 import { problem } from './handlers/problem.ts';
+import { kioskControlHandlers, kioskHandlers } from './handlers/kiosk.ts';
 
 /** Every handler of the simulated backend, in the order msw tries them. */
 export const handlers = [
   ...controlHandlers,
   ...dossierControlHandlers,
+  ...kioskControlHandlers,
   faultInjection,
   ...procedureHandlers,
   ...adminUnitHandlers,
   ...idpHandlers,
   ...formHandlers,
   ...dossierHandlers,
+  ...kioskHandlers,
   ...openApiHandlers,
   http.all('*/api/*', () => problem(404, 'not-found', 'No such endpoint')),
 ];

@@ -4,6 +4,7 @@ import { resetDb } from '../db.ts';
 import { resetDossiers } from '../dossiers/state.ts';
 import { resetGatewaySessions } from '../gateway-session.ts';
 import { resetRatings } from '../ratings/store.ts';
+import { resetKiosks } from '../kiosk.ts';
 import { expireAllTokens, resetIdp, revokeAllRefreshTokens } from '../idp.ts';
 import { readJson } from './body.ts';
 import { problem } from './problem.ts';
@@ -47,6 +48,7 @@ export const controlHandlers = [
     resetDossiers();
     resetGatewaySessions();
     resetRatings();
+    resetKiosks();
     return new HttpResponse(null, { status: 204 });
   }),
 ];

@@ -9,6 +9,7 @@ import { resetIdp } from '../../mocks/idp.ts';
 import { resetDossiers } from '../../mocks/dossiers/state.ts';
 import { resetRatings } from '../../mocks/ratings/store.ts';
 import { resetGatewaySessions } from '../../mocks/gateway-session.ts';
+import { resetKiosks } from '../../mocks/kiosk.ts';
 import { createQueryClient, installQueryClient } from '../app/query-client.ts';
 
 // findBy…/waitFor return as soon as the page shows what they wait for; on a busy machine the
@@ -37,5 +38,6 @@ afterEach(() => {
   resetDossiers();
   resetRatings();
   resetGatewaySessions();
+  resetKiosks();
 });
 afterAll(() => server.close());
