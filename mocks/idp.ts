@@ -378,7 +378,7 @@ export const userCodeState = (userCode: string, now = Date.now()): UserCodeState
 };
 
 /** The first decision on a phone counts; any later one is refused with the state it found. */
-export const decideUserCode = (userCode: string, decision: { allowed: true; citizenId: string } | { allowed: false }, now = Date.now()): UserCodeState | 'decided' => {
+export const decideUserCode = (userCode: string, decision: { allowed: true; citizenId: string } | { allowed: false }, now = Date.now()): Exclude<UserCodeState, 'pending'> | 'decided' => {
   const found = userCodeState(userCode, now);
   if (found !== 'pending') return found;
   const auth = devices.get(byUserCode.get(normaliseUserCode(userCode)) ?? '');

@@ -487,7 +487,7 @@ export const idpHandlers = [
     const citizen = findCitizen(form.get('citizen') ?? '');
     if (!citizen) {
       const found = userCodeState(userCode);
-      return found === 'pending' ? devicePage(lang, userCode, 'missing', 400) : devicePage(lang, userCode, found, 409);
+      return devicePage(lang, userCode, found === 'pending' ? 'missing' : found, found === 'pending' ? 400 : 409);
     }
     const outcome = decideUserCode(userCode, { allowed: true, citizenId: citizen.id });
     if (outcome !== 'decided') return devicePage(lang, userCode, outcome, 409);
