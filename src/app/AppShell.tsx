@@ -12,6 +12,7 @@ import { hasKeptSession, useSession } from '../auth/session.ts';
 import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
 import { Takeover } from '../components/layout/Takeover.tsx';
 import { languageToOffer, loadLaterNamespaces } from '../i18n/i18n.ts';
+import { isKiosk } from '../auth/kiosk-config.ts';
 
 // Sends queued submissions; loaded only for a signed-in citizen, after the first paint.
 const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
@@ -19,6 +20,11 @@ const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
 const LanguageOffer = lazy(() => import('../components/layout/LanguageOffer.tsx'));
 // A session kept on this phone: resume, app lock, "sign in to send"; loaded only where one is or was.
 const KeptSession = lazy(() => import('../features/auth/KeptSession.tsx'));
+// An enrolled kiosk in a service centre's hall: its layout and rules, loaded only there. The
+// same routes and pages, without the phone's header and bottom navigation, the outbox (a kiosk
+// sends online or not at all) or a kept session. Read once: enrolling or leaving reloads.
+const KioskChrome = lazy(() => import('../features/kiosk/KioskChrome.tsx'));
+const kiosk = isKiosk();
 
 export const AppShell = () => {
   const { t } = useTranslation();
@@ -31,16 +37,20 @@ export const AppShell = () => {
           {t('skipToContent')}
         </a>
         <NavigationProgress />
-        <Header />
+        <Suspense fallback={null}>{kiosk ? <KioskChrome /> : <Header />}</Suspense>
         <OfflineBanner />
-        <KeptSessionSlot />
+        {kiosk ? null : <KeptSessionSlot />}
         <main id="main" className="main" tabIndex={-1}>
           <Outlet />
         </main>
-        <UpdatePrompt />
-        <BottomNav />
         <ScrollRestoration />
-        <AfterFirstPaint />
+        {kiosk ? null : (
+          <>
+            <UpdatePrompt />
+            <BottomNav />
+            <AfterFirstPaint />
+          </>
+        )}
       </Takeover>
     </div>
   );

@@ -34,6 +34,7 @@ export const routes: RouteObject[] = [
       { path: 'outbox/:id', lazy: () => import('./routes/outbox-item.tsx') },
       { path: 'dossiers/:code/supplement', lazy: () => import('./routes/dossier-supplement.tsx') },
       { path: 'dossiers/:code/pay', lazy: () => import('./routes/dossier-pay.tsx') },
+      { path: 'kiosk/:page?', lazy: () => import('./routes/kiosk.tsx') },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -8,6 +8,7 @@ import type documents from './locales/vi/documents.json';
 import type dossiers from './locales/vi/dossiers.json';
 import type settings from './locales/vi/settings.json';
 import type problems from './locales/vi/problems.json';
+import type kiosk from './locales/vi/kiosk.json';
 
 // Keys are typed from the source locale (Vietnamese): a missing or misspelt key fails tsc.
 declare module 'i18next' {
@@ -24,6 +25,7 @@ declare module 'i18next' {
       dossiers: typeof dossiers;
       settings: typeof settings;
       problems: typeof problems;
+      kiosk: typeof kiosk;
     };
   }
 }
