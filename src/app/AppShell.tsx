@@ -21,8 +21,8 @@ const LanguageOffer = lazy(() => import('../components/layout/LanguageOffer.tsx'
 // A session kept on this phone: resume, app lock, "sign in to send"; loaded only where one is or was.
 const KeptSession = lazy(() => import('../features/auth/KeptSession.tsx'));
 // An enrolled kiosk in a service centre's hall: its layout and rules, loaded only there. The
-// same routes and pages, without the phone's header and bottom navigation, the outbox (a kiosk
-// sends online or not at all) or a kept session. Read once: enrolling or leaving reloads.
+// same routes and pages, without the phone's header and bottom navigation or a kept session (its
+// outbox only ever sends at once: DocumentsStepPage refuses to queue on a kiosk while offline). Read once: enrolling or leaving reloads.
 const KioskChrome = lazy(() => import('../features/kiosk/KioskChrome.tsx'));
 const kiosk = isKiosk();
 
@@ -48,9 +48,9 @@ export const AppShell = () => {
           <>
             <UpdatePrompt />
             <BottomNav />
-            <AfterFirstPaint />
           </>
         )}
+        <AfterFirstPaint />
       </Takeover>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** What counts as the person still being there. */
@@ -16,64 +16,63 @@ interface Props {
 /**
  * The kiosk's inactivity guard (WCAG 2.2.1 Timing Adjustable): after `idleSeconds` without a
  * touch, a dialog counts down `countdownSeconds` with "I'm still here" (as many times as the
- * person likes) and "Finish now"; at zero the session ends.
+ * person likes) and "Finish now"; at zero the session ends. Time is read from the clock on a
+ * one-second tick (not summed from timers), so a kiosk that slept or a busy page never
+ * stretches the wait.
  */
 export const IdleGuard = ({ active, idleSeconds, countdownSeconds, onEnd }: Props) => {
   const { t } = useTranslation('kiosk');
-  const [left, setLeft] = useState<number | null>(null);
+  /** When the countdown reaches zero; null while no dialog is open. */
+  const [deadline, setDeadline] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
   const dialog = useRef<HTMLDialogElement>(null);
-  const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastActivity = useRef(0);
   const ended = useRef(false);
   const end = useRef(onEnd);
   useEffect(() => {
     end.current = onEnd;
   }, [onEnd]);
 
-  const arm = useCallback(() => {
-    clearTimeout(idleTimer.current);
-    if (!active) return;
-    idleTimer.current = setTimeout(() => setLeft(countdownSeconds), idleSeconds * 1000);
-  }, [active, idleSeconds, countdownSeconds]);
-
   // Any input while no dialog is open starts the wait again.
   useEffect(() => {
-    arm();
+    lastActivity.current = Date.now();
+    if (!active) return;
     const onActivity = () => {
-      if (left === null) arm();
+      if (deadline === null) lastActivity.current = Date.now();
     };
     for (const type of ACTIVITY) window.addEventListener(type, onActivity, { capture: true, passive: true });
-    return () => {
-      clearTimeout(idleTimer.current);
-      for (const type of ACTIVITY) window.removeEventListener(type, onActivity, { capture: true });
-    };
-  }, [arm, left]);
-
-  // The countdown, one second at a time.
-  useEffect(() => {
-    if (left === null) return;
-    if (left <= 0) {
-      if (!ended.current) {
+    const tick = setInterval(() => {
+      const at = Date.now();
+      // Only the dialog shows the time: nothing re-renders while nobody is asked.
+      if (deadline !== null) setNow(at);
+      else if (at - lastActivity.current >= idleSeconds * 1000) {
+        setNow(at);
+        setDeadline(at + countdownSeconds * 1000);
+      }
+      if (deadline !== null && at >= deadline && !ended.current) {
         ended.current = true;
         end.current();
       }
-      return;
-    }
-    const tick = setTimeout(() => setLeft((s) => (s === null ? null : s - 1)), 1000);
-    return () => clearTimeout(tick);
-  }, [left]);
+    }, 1000);
+    return () => {
+      clearInterval(tick);
+      for (const type of ACTIVITY) window.removeEventListener(type, onActivity, { capture: true });
+    };
+  }, [active, deadline, idleSeconds, countdownSeconds]);
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (left !== null && !element.open) element.showModal?.();
-    if (left === null && element.open) element.close();
-  }, [left]);
+    if (deadline !== null && !element.open) element.showModal?.();
+    if (deadline === null && element.open) element.close();
+  }, [deadline]);
 
-  if (!active && left === null) return null;
+  if (!active && deadline === null) return null;
   const stay = () => {
-    setLeft(null);
-    arm();
+    lastActivity.current = Date.now();
+    setDeadline(null);
   };
+  const left = deadline === null ? 0 : Math.max(0, Math.ceil((deadline - now) / 1000));
   return (
     <dialog
       ref={dialog}
@@ -86,12 +85,12 @@ export const IdleGuard = ({ active, idleSeconds, countdownSeconds, onEnd }: Prop
         stay();
       }}
     >
-      {left !== null ? (
+      {deadline !== null ? (
         <>
           <h2 id="kiosk-idle-title">{t('idle.title')}</h2>
           <p id="kiosk-idle-body">{t('idle.body')}</p>
           <p className="kiosk-idle__count" aria-live="polite" aria-atomic="true">
-            {t('idle.left', { count: Math.max(0, left) })}
+            {t('idle.left', { count: Math.min(left, countdownSeconds) })}
           </p>
           <div className="kiosk-idle__actions">
             {/* autoFocus: the dialog must be answerable with one tap or Enter. */}
