@@ -1,4 +1,5 @@
 import type { PointerEvent } from 'react';
+import './keypad.css';
 
 /**
  * The kiosk's on-screen keypad: digits for ID numbers and phone digits, digits and capital

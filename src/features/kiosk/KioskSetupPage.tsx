@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { isApiError } from '../../api/errors.ts';
 import { forgetKioskConfig, saveKioskConfig } from '../../auth/kiosk-store.ts';
 import { wipePersonalData } from '../../auth/wipe.ts';
 import { FieldFrame } from '../../components/forms/FieldFrame.tsx';
+import { Keypad, typeInto } from '../../components/kiosk/Keypad.tsx';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 
 type SetupErrorKey =
@@ -54,6 +55,7 @@ const Enrol = () => {
   const { t } = useTranslation('kiosk');
   const [code, setCode] = useState('');
   const [missing, setMissing] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
   const enrol = useMutation({
     mutationFn: enrolKiosk,
     networkMode: 'always',
@@ -79,6 +81,7 @@ const Enrol = () => {
         <FieldFrame id="kiosk-code" label={t('setup.code')} hint={t('setup.codeHint')}>
           {(describedBy) => (
             <input
+              ref={field}
               id="kiosk-code"
               name="code"
               type="text"
@@ -94,6 +97,15 @@ const Enrol = () => {
           )}
         </FieldFrame>
         {error ? <Message id="kiosk-code-error" error={error} /> : null}
+        {/* Not a kiosk yet (no docked keypad): the device may have no keyboard either. */}
+        <Keypad
+          mode="alphanumeric"
+          labels={{ keypad: t('keypad.keypad'), backspace: t('keypad.backspace'), clear: t('keypad.clear'), done: t('keypad.done') }}
+          onKey={(key) => field.current && typeInto(field.current, field.current.value + key)}
+          onBackspace={() => field.current && typeInto(field.current, field.current.value.slice(0, -1))}
+          onClear={() => field.current && typeInto(field.current, '')}
+          onDone={() => field.current?.form?.requestSubmit()}
+        />
         <button type="submit" className="button button--primary button--block" disabled={enrol.isPending}>
           {enrol.isPending ? t('setup.enrolling') : t('setup.submit')}
         </button>
