@@ -23,7 +23,7 @@ const KeptSession = lazy(() => import('../features/auth/KeptSession.tsx'));
 // An enrolled kiosk in a service centre's hall: its layout and rules, loaded only there. The
 // same routes and pages, without the phone's header and bottom navigation or a kept session (its
 // outbox only ever sends at once: DocumentsStepPage refuses to queue on a kiosk while offline). Read once: enrolling or leaving reloads.
-const KioskChrome = lazy(() => import('../features/kiosk/KioskChrome.tsx'));
+const KioskChrome = lazy(() => import('../features/kiosk/KioskChromeLoader.tsx'));
 const kiosk = isKiosk();
 
 export const AppShell = () => {
@@ -43,9 +43,10 @@ export const AppShell = () => {
         <main id="main" className="main" tabIndex={-1}>
           <Outlet />
         </main>
-        <ScrollRestoration />
+        {/* Not on a kiosk: its sessionStorage record of pages visited would outlive the visit. */}
         {kiosk ? null : (
           <>
+            <ScrollRestoration />
             <UpdatePrompt />
             <BottomNav />
           </>

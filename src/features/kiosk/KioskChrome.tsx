@@ -86,9 +86,15 @@ const useKioskLocks = (finish: () => void) => {
     window.history.pushState = function (data: unknown, unused: string, url?: string | URL | null) {
       History.prototype.replaceState.call(this, data, unused, url);
     };
-    const onPop = () => void navigate('/kiosk', { replace: true });
-    // The app's own home page is the hall's home screen here.
-    if (window.location.pathname === '/') onPop();
+    // One entry of our own below the current one catches Back (whatever came before the
+    // kiosk's first page stays out of reach): Back lands on the home screen, and the catch is
+    // set again.
+    const guard = () => push.call(window.history, window.history.state, '', window.location.href);
+    guard();
+    const onPop = () => void Promise.resolve(navigate('/kiosk', { replace: true })).then(guard);
+    // A page loaded afresh (Back to another document, reload, a typed address) is nobody's
+    // visit any more (a kiosk session lives in memory): it opens at the hall's home screen.
+    if (!window.location.pathname.startsWith('/kiosk')) void navigate('/kiosk', { replace: true });
     window.addEventListener('popstate', onPop);
 
     // No new windows; no links leaving the app; a download becomes a print.
