@@ -132,7 +132,7 @@ export default defineConfig({
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
         // Pre-rendered pages are for first visits; offline, every navigation gets shell.html.
-        globIgnores: ['index.html', 'services.html', 'services/**'],
+        globIgnores: ['index.html', 'services.html', 'services/**', 'stats.html', 'stats/**'],
       },
       includeAssets: ['favicon.svg'],
       manifest: {

@@ -86,3 +86,33 @@ test('a pre-rendered page stays in its language and offers the browser’s; then
   await expectAccessible(page, 'catalogue in English');
   await context.close();
 });
+
+test('a 360 px phone at the largest text: the search box keeps most of the width, "Đăng nhập" stays on one line and whole', async ({ browser, backend: _ }) => {
+  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+  await context.addInitScript(() => localStorage.setItem('mcs.textSize', 'larger'));
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', 'larger');
+  const search = page.getByRole('searchbox', { name: /Bạn cần làm thủ tục gì/ });
+  const form = page.getByRole('search');
+  const searchBox = await search.boundingBox();
+  const formBox = await form.boundingBox();
+  expect(searchBox && formBox && searchBox.width / formBox.width, 'search box width / form width').toBeGreaterThan(0.6);
+
+  const signIn = page.getByRole('link', { name: 'Đăng nhập' });
+  const metrics = await signIn.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    const box = el.getBoundingClientRect();
+    return { lines: lines.size, overflow: el.scrollWidth - el.clientWidth, right: box.right, left: box.left, white: style.whiteSpace };
+  });
+  expect(metrics.lines, '"Đăng nhập" on one line').toBe(1);
+  expect(metrics.overflow, '"Đăng nhập" not clipped').toBeLessThanOrEqual(0);
+  expect(metrics.left).toBeGreaterThanOrEqual(0);
+  expect(metrics.right).toBeLessThanOrEqual(360);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectAccessible(page, 'home at the largest text on 360 px');
+  await context.close();
+});

@@ -87,7 +87,10 @@ test('a birth registration is submitted offline with a data-store paper and a ph
   await expect(page.getByRole('heading', { level: 1, name: 'Tờ khai đăng ký khai sinh' })).toBeVisible();
   const requester = page.getByRole('region', { name: 'Người yêu cầu: cha hoặc mẹ của trẻ' });
   await expect(requester.getByText('046095001234')).toBeVisible();
-  await requester.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Thuận Hóa, thành phố Huế');
+  // The receiving office is chosen from the list, the one for the citizen's ward already chosen.
+  const office = requester.getByRole('combobox', { name: /Cơ quan tiếp nhận/ });
+  await expect(office).toHaveValue('commune-pc-19789');
+  await expect(office.locator('option:checked')).toHaveText('UBND Phường Thuận Hoá');
   await requester.getByRole('radio', { name: 'Cha', exact: true }).check();
   const child = page.getByRole('region', { name: 'Người được khai sinh' });
   await child.getByRole('textbox', { name: /Họ, chữ đệm và tên/ }).fill('Nguyễn Minh Châu');
@@ -134,8 +137,14 @@ test('a birth registration is submitted offline with a data-store paper and a ph
   await upload.setInputFiles({ name: 'trong.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) });
   await expect(birthNotice.getByText(/“trong.jpg” là tệp rỗng/)).toBeVisible();
 
+  // A paper of the wrong kind is refused next to it, before anything is sent: an ID card is not a marriage certificate.
+  const marriageFromStore = marriage.getByRole('combobox', { name: 'Dùng giấy tờ đã có trong kho dữ liệu của bạn' });
+  await marriageFromStore.selectOption({ label: 'Thẻ căn cước — 046095001234' });
+  await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+  await expect(marriage.getByText('Giấy tờ này không dùng được cho mục này. Hãy chọn Giấy chứng nhận kết hôn trong kho dữ liệu, hoặc chụp ảnh, tải lên bản giấy.')).toBeVisible();
+
   // One paper reused from the data store (no upload), one photographed with the camera.
-  await marriage.getByRole('combobox', { name: 'Dùng giấy tờ đã có trong kho dữ liệu của bạn' }).selectOption({ index: 1 });
+  await marriageFromStore.selectOption({ label: 'Giấy chứng nhận kết hôn — 45/2021' });
   await expect(marriage.getByLabel('Chụp ảnh giấy tờ')).toHaveCount(0);
   const big = await bigCameraPhoto(page, 'IMG_20261118_0931.jpg');
   expect((await stat(big)).size).toBeGreaterThan(40_000_000);
@@ -199,7 +208,7 @@ test('a birth registration is submitted offline with a data-store paper and a ph
   await page.getByRole('link', { name: 'Xem hồ sơ đã nộp' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' })).toBeVisible();
   await expect(page.getByText('Trạng thái: Đã tiếp nhận')).toBeVisible();
-  await expect(page.getByText('UBND phường Thuận Hóa, thành phố Huế')).toBeVisible();
+  await expect(page.getByText('UBND Phường Thuận Hoá')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Quá trình xử lý' }).getByText(/Đã tiếp nhận/)).toBeVisible();
   await expectAccessible(page, 'dossier');
 
@@ -267,22 +276,36 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
   await page.goto('/services/3.000333/apply');
   await signInAs(page, 'Lê Thị Lan');
   await expect(page.getByRole('heading', { level: 1, name: 'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp' })).toBeVisible();
-  await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('Công an thành phố Cần Thơ');
+  // Never typed: the provincial police of where Lan lives is chosen already, the others are offered.
+  const office = page.getByRole('combobox', { name: /Cơ quan tiếp nhận/ });
+  await expect(office).toHaveValue('province-police-92');
+  await expect(office.locator('option:checked')).toHaveText('Công an Thành phố Cần Thơ');
+  await expect(page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ })).toHaveCount(0);
   await page.getByRole('radio', { name: /Phiếu số 1/ }).check();
   await page.getByRole('combobox', { name: 'Mục đích sử dụng phiếu' }).selectOption({ label: 'Xin việc, bổ sung hồ sơ cán bộ, nhân viên' });
-  await page.getByRole('textbox', { name: /Số lượng phiếu/ }).fill('1');
-  await page.getByRole('button', { name: /Thêm nơi cư trú/i }).click();
+  // One certificate to start with; the parents from the household; where she has lived from the
+  // residence database (two places), left to check rather than typed.
+  await expect(page.getByRole('textbox', { name: /Số lượng phiếu/ })).toHaveValue('1');
+  // Three certificates: 2 are included, the 3rd costs 5.000 ₫ more.
+  await page.getByRole('textbox', { name: /Số lượng phiếu/ }).fill('3');
+  await expect(page.getByRole('textbox', { name: /Họ, chữ đệm và tên cha/ })).toHaveValue('Lê Văn Tư');
+  await expect(page.getByRole('textbox', { name: /Họ, chữ đệm và tên mẹ/ })).toHaveValue('Huỳnh Thị Nga');
   const residence = page.getByRole('group', { name: /Nơi cư trú 1/i });
-  await residence.getByRole('textbox', { name: /Từ năm/ }).fill('2015');
-  await residence.getByRole('textbox', { name: /Nơi thường trú hoặc tạm trú/ }).fill('Phường Ninh Kiều, thành phố Cần Thơ');
+  await expect(residence.getByRole('textbox', { name: /Từ năm/ })).toHaveValue('2015');
+  await expect(residence.getByRole('textbox', { name: /Nơi thường trú hoặc tạm trú/ })).toHaveValue(/Phường Ninh Kiều/);
+  await expect(page.getByRole('group', { name: /Nơi cư trú 2/i }).getByRole('textbox', { name: /Nơi thường trú hoặc tạm trú/ })).toHaveValue(/Ký túc xá B/);
   await page.getByRole('radio', { name: 'Bản điện tử trên ứng dụng VNeID' }).check();
   await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
   await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Xem lại câu trả lời' })).toBeVisible();
+  await expect(page.getByText('Công an Thành phố Cần Thơ')).toBeVisible();
+  const fees = page.getByRole('region', { name: 'Phí, lệ phí phải nộp' });
+  await expect(fees.getByText(/200\.000\s?₫ và 1 bản thêm × 5\.000\s?₫/)).toBeVisible();
+  await expect(fees.getByText(/^205\.000\s?₫$/).last()).toBeVisible();
   await page.getByRole('link', { name: /đính kèm giấy tờ và nộp hồ sơ/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' })).toBeVisible();
-  // The fee stated before submitting is the online rate the office will charge.
-  await expect(page.getByText(/Phí, lệ phí: 200\.000\s?₫/)).toBeVisible();
+  // The fee stated before submitting is the one the office will charge: the online rule, per copy.
+  await expect(page.getByText(/Phí, lệ phí: 205\.000\s?₫/)).toBeVisible();
 
   // The office is not taking applications: the dossier stays on the phone, with the reason.
   expect((await request.post('/api/__mock/procedures/3.000333/closed', { data: { closed: true } })).ok()).toBe(true);
@@ -305,10 +328,10 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
   const held = await backendDossiers(request);
   expect(held).toHaveLength(1);
   const code = held[0]?.code ?? '';
-  await expect(page.getByText(/Chưa nộp: 200\.000\s?₫/)).toBeVisible();
+  await expect(page.getByText(/Chưa nộp: 205\.000\s?₫/)).toBeVisible();
   // A fee still due is paid from the receipt too; the receipt is saved as a PDF a phone can open.
   await expect(page.getByText('Chưa nộp phí', { exact: true })).toBeVisible();
-  await expect(page.getByRole('link', { name: /^Nộp phí: 200\.000\s?₫/ })).toHaveAttribute('href', /\/pay$/);
+  await expect(page.getByRole('link', { name: /^Nộp phí: 205\.000\s?₫/ })).toHaveAttribute('href', /\/pay$/);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Lưu biên nhận (PDF)' }).click();
   const saved = await download;
@@ -320,13 +343,18 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
   await page.goto(`/dossiers/${code}`);
   await expect(page.getByText('Chưa nộp phí. Hồ sơ được giải quyết sau khi phí được nộp.')).toBeVisible();
   await context.setOffline(true);
-  await page.getByRole('link', { name: /Nộp phí: 200\.000\s?₫/ }).click();
+  await page.getByRole('link', { name: /Nộp phí: 205\.000\s?₫/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' })).toBeVisible();
   await expect(page.getByText(/Thanh toán cần kết nối mạng/)).toBeVisible();
+  const paymentAnswer = page
+    .waitForResponse((r) => r.request().method() === 'POST' && /\/api\/dossiers\/[^/]+\/payment$/.test(r.url()) && r.ok())
+    .then((r) => r.json() as Promise<{ qrPayload: string; amount: number }>);
   await context.setOffline(false);
 
-  // VietQR for a bank app, or the card page; a declined card charges nothing.
-  await expect(page.getByRole('img', { name: /Mã VietQR thanh toán 200\.000\s?₫/ })).toBeVisible();
+  // VietQR for a bank app, or the card page; a declined card charges nothing. The code itself
+  // asks the bank for 205.000 ₫ (EMVCo tag 54).
+  await expect(page.getByRole('img', { name: /Mã VietQR thanh toán 205\.000\s?₫/ })).toBeVisible();
+  expect((await paymentAnswer).qrPayload).toContain('5406205000');
   // The phone showing the code cannot scan it: the same transfer in words, to copy, and the image.
   await expect(page.getByText(/Mã thanh toán còn hiệu lực 1[45] phút/)).toBeVisible();
   const transfer = page.getByRole('region', { name: 'Không quét được mã trên chính điện thoại này?' });
@@ -344,7 +372,7 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
   expect((await request.post(`/api/__mock/payments/${paymentId}/expire`)).ok()).toBe(true);
   await expect(page.getByRole('heading', { name: 'Mã thanh toán đã hết hạn' })).toBeVisible({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Tạo mã thanh toán mới' }).click();
-  await expect(page.getByRole('img', { name: /Mã VietQR thanh toán 200\.000\s?₫/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Mã VietQR thanh toán 205\.000\s?₫/ })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Thanh toán bằng thẻ' })).not.toHaveAttribute('href', cardUrl);
   await page.getByRole('link', { name: 'Thanh toán bằng thẻ' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Thanh toán phí, lệ phí' })).toBeVisible();
@@ -356,23 +384,23 @@ test('a criminal record certificate: a 500 and a closed procedure lose nothing, 
   await expect(page.getByText('Thanh toán không thành công. Bạn chưa bị trừ tiền; hãy thử lại.')).toBeVisible();
 
   // The second try is paid, once.
-  await page.getByRole('link', { name: /Nộp phí: 200\.000\s?₫/ }).click();
+  await page.getByRole('link', { name: /Nộp phí: 205\.000\s?₫/ }).click();
   await page.getByRole('link', { name: 'Thanh toán bằng thẻ' }).click();
   await page.getByLabel('Số thẻ').fill('4111 1111 1111 1111');
   await page.getByLabel('Tên chủ thẻ').fill('LE THI LAN');
   await page.getByRole('button', { name: 'Thanh toán', exact: true }).click();
   await expect(page.getByText('Thanh toán thành công. Cảm ơn bạn!')).toBeVisible();
-  await expect(page.getByText(/Đã thanh toán 200\.000\s?₫/)).toBeVisible();
+  await expect(page.getByText(/Đã thanh toán 205\.000\s?₫/)).toBeVisible();
   await expect(page.getByRole('link', { name: /Nộp phí/ })).toHaveCount(0);
   // Old addresses (Back, history) neither ask to pay again nor claim the payment failed.
   await page.goto(`/dossiers/${code}/pay`);
   await expect(page).toHaveURL(new RegExp(`/dossiers/${code.replaceAll('.', '\\.')}$`));
-  await expect(page.getByText(/Đã thanh toán 200\.000\s?₫/)).toBeVisible();
+  await expect(page.getByText(/Đã thanh toán 205\.000\s?₫/)).toBeVisible();
   await page.goto(`/dossiers/${code}?payment=failed`);
-  await expect(page.getByText(/Đã thanh toán 200\.000\s?₫/)).toBeVisible();
+  await expect(page.getByText(/Đã thanh toán 205\.000\s?₫/)).toBeVisible();
   await expect(page.getByText('Thanh toán không thành công. Bạn chưa bị trừ tiền; hãy thử lại.')).toHaveCount(0);
   const paid = (await request.get('/api/__mock/dossiers').then((r) => r.json())) as { dossiers: { payment: { status: string; amount: number } }[] };
-  expect(paid.dossiers.map((d) => d.payment)).toEqual([expect.objectContaining({ status: 'paid', amount: 200_000 })]);
+  expect(paid.dossiers.map((d) => d.payment)).toEqual([expect.objectContaining({ status: 'paid', amount: 205_000 })]);
 
   // Anyone with the code and the phone's last 4 digits can look it up without signing in.
   const stranger = await browser.newContext();

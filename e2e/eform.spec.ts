@@ -21,6 +21,14 @@ const deviceContents = (page: Page) =>
   });
 
 test('a birth registration fills itself from the data store, survives reload and going offline, and sign-out leaves nothing', async ({ page, context, backend: _ }) => {
+  // This phone keeps a copy of the form from before the office added a rule (a child is born
+  // after the parent applying): the system, which has the current form, still holds to it.
+  await context.route('**/api/forms/1.001193', async (route) => {
+    const response = await route.fetch();
+    const definition = (await response.json()) as { sections: { fields: Record<string, unknown>[] }[] };
+    for (const section of definition.sections) for (const field of section.fields) delete field.notBefore;
+    await route.fulfill({ response, json: definition });
+  });
   await page.goto('/services/1.001193');
   await waitForServiceWorker(page);
   await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
@@ -36,22 +44,55 @@ test('a birth registration fills itself from the data store, survives reload and
   const [, filled = '0', total = '0'] = /(\d+) trên (\d+)/.exec((await count.textContent()) ?? '') ?? [];
   expect(Number(filled) * 2).toBeGreaterThanOrEqual(Number(total));
   const today = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
-  await expect(page.getByText(`Lấy từ Cơ sở dữ liệu quốc gia về dân cư ngày ${today}`).first()).toBeVisible();
-  await expect(page.locator('.provenance__text')).toHaveCount(Number(filled));
+  // Said once per source for the section; each field carries only a small mark.
+  const requester = page.getByRole('region', { name: 'Người yêu cầu: cha hoặc mẹ của trẻ' });
+  await expect(requester.getByText(`Điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư ngày ${today}.`)).toHaveCount(1);
+  await expect(requester.locator('.provenance--section .provenance__text')).toHaveCount(2);
+  await expect(page.locator('.provenance-mark')).toHaveCount(Number(filled));
+  await expect(page.getByText(/Đây là thông tin chính thức nên không sửa ở đây/)).toHaveCount(0);
 
   // Authoritative values are locked and say why; the citizen can report them wrong instead.
-  const requester = page.getByRole('region', { name: 'Người yêu cầu: cha hoặc mẹ của trẻ' });
   await expect(requester.getByText('Nguyễn Văn An', { exact: true })).toBeVisible();
   await expect(requester.getByText('046095001234')).toBeVisible();
   await expect(requester.getByRole('textbox', { name: /Họ, chữ đệm và tên/ })).toHaveCount(0);
-  await expect(requester.getByText(/Đây là thông tin chính thức nên không sửa ở đây/).first()).toBeVisible();
+  const mark = requester.getByRole('button', { name: 'CSDL dân cư, chính thức' }).first();
+  await mark.click();
+  await expect(mark).toHaveAttribute('aria-expanded', 'true');
+  await expect(requester.getByText(`Lấy từ Cơ sở dữ liệu quốc gia về dân cư ngày ${today}. Đây là thông tin chính thức nên không sửa ở đây.`)).toBeVisible();
+
+  // "Is this wrong?": the request goes to the agency and shows pending on the field itself.
+  const fullName = requester.locator('#f-requesterFullName-group');
+  await fullName.getByRole('button', { name: 'Thông tin này sai?' }).click();
+  const dialog = page.getByRole('dialog', { name: /Báo thông tin sai/ });
+  await dialog.getByRole('textbox', { name: 'Giá trị đúng' }).fill('Nguyễn Văn Ân');
+  await dialog.getByRole('button', { name: 'Gửi yêu cầu điều chỉnh' }).click();
+  await expect(dialog.getByText(/Đã gửi yêu cầu điều chỉnh, mã YC-/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Đóng' }).click();
+  await expect(fullName.getByText('Đang chờ điều chỉnh:')).toBeVisible();
+  await expect(fullName).toContainText(`ngày ${today} bạn đã đề nghị sửa thành “Nguyễn Văn Ân”`);
+  await expect(fullName.getByText('Nguyễn Văn An', { exact: true })).toBeVisible();
   await expect(requester.getByRole('button', { name: /Thông tin này sai\?/ }).first()).toBeVisible();
   await expect(requester.getByRole('textbox', { name: /Số điện thoại/ })).toHaveValue('0912345678');
   await expectAccessible(page, 'e-form');
 
+  // Every tick box and radio is one size, at least 24 px (WCAG 2.5.8), on a row at least 44 px high.
+  const targets = await page.locator('main input[type=checkbox], main input[type=radio]').evaluateAll((inputs) =>
+    inputs.map((input) => {
+      const box = input.getBoundingClientRect();
+      return { size: `${Math.round(box.width)}x${Math.round(box.height)}`, width: box.width, row: (input.closest('label') ?? input).getBoundingClientRect().height };
+    }),
+  );
+  expect(targets.length).toBeGreaterThan(5);
+  expect(new Set(targets.map((t) => t.size))).toEqual(new Set([targets[0]?.size]));
+  expect(targets[0]?.width).toBeGreaterThanOrEqual(24);
+  for (const t of targets) expect(t.row).toBeGreaterThanOrEqual(44);
+
   // Fill the rest, half of it, then reload: nothing is lost.
-  await requester.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Thuận Hóa, thành phố Huế');
-  await requester.getByRole('radio', { name: 'Cha', exact: true }).check();
+  // The receiving office is a choice from the list, the one for An's ward chosen already.
+  await expect(requester.getByRole('combobox', { name: /Cơ quan tiếp nhận/ })).toHaveValue('commune-pc-19789');
+  // Filled from what the state knows: a man is the father; the other parent's ethnic group from the household.
+  await expect(requester.getByRole('radio', { name: 'Cha', exact: true })).toBeChecked();
+  await expect(page.getByRole('region', { name: 'Người cha hoặc mẹ còn lại của trẻ' }).getByRole('combobox', { name: /Dân tộc/ })).toHaveValue('Kinh');
   const child = page.getByRole('region', { name: 'Người được khai sinh' });
   await child.getByRole('textbox', { name: /Họ, chữ đệm và tên/ }).fill('Nguyễn Minh Châu');
   await child.getByRole('textbox', { name: /Ngày, tháng, năm sinh/ }).fill('18/11/2026');
@@ -63,6 +104,8 @@ test('a birth registration fills itself from the data store, survives reload and
   await expect(child.getByRole('textbox', { name: /Ngày, tháng, năm sinh/ })).toHaveValue('18/11/2026');
   await expect(child.getByRole('radio', { name: 'Nữ', exact: true })).toBeChecked();
   await expect(requester.getByRole('radio', { name: 'Cha', exact: true })).toBeChecked();
+  // The backend keeps the correction request: still pending after the reload.
+  await expect(fullName).toContainText('Đang chờ điều chỉnh: ngày');
 
   // Offline: keep editing; the draft is saved on the device and survives a reload.
   await context.setOffline(true);
@@ -106,15 +149,54 @@ test('a birth registration fills itself from the data store, survives reload and
   await expect(page.getByText(/Hệ thống đã kiểm tra câu trả lời ngày .*: hợp lệ/)).toBeVisible();
   await expectAccessible(page, 'check your answers');
 
+  // A slip of the year that this phone's copy of the form lets through (it was kept from before
+  // the office added "a child is born after the parent"): the system refuses it, beside the
+  // answer and back in the form, and nothing typed is lost.
+  await answers.getByRole('link', { name: /Sửa Ngày, tháng, năm sinh/ }).click();
+  const childDate = page.getByRole('region', { name: 'Người được khai sinh' }).getByRole('textbox', { name: /Ngày, tháng, năm sinh/ });
+  await childDate.fill('18/11/1926');
+  await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Xem lại câu trả lời' })).toBeVisible();
+  await page.getByRole('button', { name: 'Kiểm tra với hệ thống' }).click();
+  const refused = page.getByRole('alert').filter({ hasText: 'Hệ thống chưa chấp nhận một số câu trả lời' });
+  await expect(refused).toBeFocused();
+  await expect(answers.getByText(/Ngày này sớm hơn ngày mà nó phải đứng sau/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /đính kèm giấy tờ và nộp hồ sơ/ })).toHaveCount(0);
+  await expectAccessible(page, 'check your answers, refused');
+  await refused.getByRole('link', { name: /Ngày, tháng, năm sinh: Ngày này sớm hơn/ }).click();
+  await expect(page).toHaveURL(/\/services\/1\.001193\/apply#f-childDateOfBirth$/);
+  await expect(page.getByText(/Cơ quan chưa chấp nhận một số câu trả lời/)).toBeVisible();
+  await expect(childDate).toHaveAccessibleDescription(/Ngày này sớm hơn ngày mà nó phải đứng sau/);
+  await expect(childDate).toHaveValue('18/11/1926');
+  await expect(page.getByRole('region', { name: 'Người được khai sinh' }).getByRole('textbox', { name: 'Tên cơ sở y tế' })).toHaveValue('Bệnh viện Trung ương Huế');
+  await expectAccessible(page, 'e-form with the system’s refusals');
+  await childDate.fill('18/11/2026');
+  await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();
+  await page.getByRole('button', { name: 'Kiểm tra với hệ thống' }).click();
+  await expect(page.getByText(/Hệ thống đã kiểm tra câu trả lời ngày .*: hợp lệ/)).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Hệ thống chưa chấp nhận' })).toHaveCount(0);
+
   // The data store page, then sign out: nothing personal is left on the device.
   await page.getByRole('link', { name: /Tài khoản/ }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tài khoản và kho dữ liệu' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Xem Giấy chứng nhận kết hôn' })).toBeVisible();
+  const corrections = page.getByRole('region', { name: 'Đề nghị điều chỉnh thông tin đang chờ' });
+  await expect(corrections).toContainText('Họ, chữ đệm và tên: đề nghị sửa “Nguyễn Văn An” thành “Nguyễn Văn Ân”');
+  await expect(corrections).toContainText(`Gửi ngày ${today}`);
+  await expect(page.getByRole('definition').filter({ hasText: 'Nguyễn Văn An' })).toContainText('Đang chờ xử lý');
   await expect(page.getByText(/Tờ khai đăng ký khai sinh|Đăng ký khai sinh/).first()).toBeVisible();
   await expectAccessible(page, 'data store');
+  // The sign-out button is at the bottom of a long page: clicking it scrolls down there.
   await page.getByRole('button', { name: 'Đăng xuất và xoá dữ liệu trên máy' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('link', { name: 'Đăng nhập' })).toBeVisible();
+  // Said, and the home page opens at its top (not where /me was scrolled to).
+  const signedOut = page.getByRole('status').filter({ hasText: 'Bạn đã đăng xuất' });
+  await expect(signedOut).toContainText('Không còn dữ liệu nào của bạn trên điện thoại này');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expectAccessible(page, 'signed out');
+  await signedOut.getByRole('button', { name: 'Đã hiểu' }).click();
+  await expect(signedOut).toHaveCount(0);
 
   const device = await deviceContents(page);
   expect(device.databases).not.toContain('mcs-personal');
@@ -145,7 +227,8 @@ test('an expired session mid-form signs in again and returns to the same place w
   await page.goto('/services/1.004873/apply');
   await signInAs(page, 'Võ Minh Đức');
   await expect(page).toHaveURL(/\/services\/1\.004873\/apply$/);
-  await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Kim Long, thành phố Huế');
+  await expect(page.getByRole('combobox', { name: /Cơ quan tiếp nhận/ })).toHaveValue('commune-pc-19774');
+  await page.getByRole('combobox', { name: /Cơ quan tiếp nhận/ }).selectOption({ label: 'UBND Phường Hương An' });
   await page.getByRole('combobox', { name: 'Mục đích sử dụng Giấy xác nhận' }).selectOption({ label: 'Để vay vốn ngân hàng' });
   await page.getByRole('textbox', { name: /Số lượng Giấy xác nhận/ }).fill('2');
   await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
@@ -163,7 +246,7 @@ test('an expired session mid-form signs in again and returns to the same place w
 
   // Back on the same page, with every answer still there, and the check now goes through.
   await expect(page).toHaveURL(/\/services\/1\.004873\/apply\/check$/);
-  await expect(page.getByText('UBND phường Kim Long, thành phố Huế')).toBeVisible();
+  await expect(page.getByText('UBND Phường Hương An')).toBeVisible();
   await expect(page.getByText('Để vay vốn ngân hàng')).toBeVisible();
   await page.getByRole('button', { name: 'Kiểm tra với hệ thống' }).click();
   await expect(page.getByText(/Hệ thống đã kiểm tra câu trả lời ngày .*: hợp lệ/)).toBeVisible();
@@ -181,7 +264,8 @@ test('the identity provider can be declined, and bad input in the form gets a fo
   await signInAs(page, 'Lê Thị Lan');
 
   // Script in a text field is kept as text, never run or rendered as HTML.
-  await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('<img src=x onerror="window.__pwned=1">');
+  await page.getByRole('combobox', { name: 'Mục đích sử dụng Giấy xác nhận' }).selectOption({ value: 'other' });
+  await page.getByRole('textbox', { name: /Ghi rõ mục đích/ }).fill('<img src=x onerror="window.__pwned=1">');
   await page.getByRole('textbox', { name: /Số điện thoại/ }).fill('09abc12345');
   await page.getByRole('textbox', { name: /Thư điện tử/ }).fill('lan@');
   await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();
@@ -193,4 +277,19 @@ test('the identity provider can be declined, and bad input in the form gets a fo
   await expect(page.getByRole('textbox', { name: /Số điện thoại/ })).toBeFocused();
   await expectAccessible(page, 'e-form with errors');
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('the documents step keeps "take a photo" and "choose a file" apart', async ({ page, backend: _ }) => {
+  await page.goto('/services/1.004873/apply');
+  await signInAs(page, 'Võ Minh Đức');
+  await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Kim Long, thành phố Huế');
+  await page.getByRole('combobox', { name: 'Mục đích sử dụng Giấy xác nhận' }).selectOption({ label: 'Để vay vốn ngân hàng' });
+  await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
+  await page.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }).click();
+  await page.getByRole('link', { name: /đính kèm giấy tờ và nộp hồ sơ/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Giấy tờ kèm theo' })).toBeVisible();
+  const photo = (await page.locator('label', { hasText: 'Chụp ảnh giấy tờ' }).first().boundingBox())!;
+  const file = (await page.locator('label', { hasText: 'Chọn tệp' }).first().boundingBox())!;
+  const apart = Math.max(file.x - (photo.x + photo.width), file.y - (photo.y + photo.height));
+  expect(apart, 'gap between the two buttons (px)').toBeGreaterThanOrEqual(8);
 });

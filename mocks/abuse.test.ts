@@ -7,6 +7,7 @@ import { CLIENT_ADDRESS_HEADER } from './handlers/client.ts';
 import { codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
 import { documentPdf } from './pdf.ts';
 import { mockMiddleware, respond } from './vite-plugin.ts';
+import { validAnswers } from './answers.ts';
 
 /**
  * The probes a real backend must refuse, through msw/node as the app meets them: guessing
@@ -37,7 +38,7 @@ const track = (code: string, phone: string, client = '203.0.113.7') =>
 const problem = async (response: Response) => (await response.json()) as { status: number; code: string; retryAfter?: number };
 
 /** The marital-status form declares its own phone (field `phone`); the account's is 0912345678. */
-const maritalBody = (phone?: string) => ({ procedureId: '1.004873', values: phone === undefined ? {} : { phone }, documents: [] });
+const maritalBody = (phone?: string, citizen = AN) => ({ procedureId: '1.004873', values: validAnswers('1.004873', citizen, phone === undefined ? {} : { phone: phone.replace(/\s/g, '') }), documents: [] });
 
 afterEach(() => {
   vi.useRealTimers();
@@ -54,7 +55,7 @@ describe('/track against guessing', () => {
     const dossier = await created(await submit(token, maritalBody('0987 654 321')));
     expect((await track(dossier.code, '4321')).status).toBe(200);
     expect((await track(dossier.code, '5678')).status).toBe(404); // the account's phone
-    // A form left without a phone falls back to the account's.
+    // A form that declares the account's own phone.
     const bare = await created(await submit(token, maritalBody()));
     expect(TrackResult.parse(await (await track(bare.code, '5678', '203.0.113.8')).json()).code).toBe(bare.code);
   });
@@ -157,7 +158,7 @@ describe('daily quotas', () => {
     // Until midnight in Vietnam (UTC+7): 10:00 there, so 14 hours.
     expect(refused.headers.get('Retry-After')).toBe(String(14 * 3600));
     // Another citizen is not held to this one's quota.
-    expect((await submit(await signIn('vneid-092301004567'), maritalBody('0987654321'))).status).toBe(201);
+    expect((await submit(await signIn('vneid-092301004567'), maritalBody('0987654321', 'vneid-092301004567'))).status).toBe(201);
 
     vi.setSystemTime(new Date('2026-12-01T17:00:00Z')); // 00:00 the next day in Vietnam
     expect((await submit(await signIn(), maritalBody('0987654321'), key)).status).toBe(201);

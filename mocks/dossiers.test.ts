@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DOSSIER_CODE, Dossier, DossierList, NotificationList, Payment, TrackResult, UPLOAD_LIMITS, Upload } from '../src/api/dossiers/schema.ts';
 import { DataStore } from '../src/api/me/schema.ts';
+import { InvalidValuesProblem } from '../src/api/problem/schema.ts';
 import { ApiError } from '../src/api/errors.ts';
 import { submitDossier as submitWithClient, trackDossier as trackWithClient, uploadFile } from '../src/api/dossiers/requests.ts';
-import { feeDue } from '../src/api/dossiers/fees.ts';
+import { copiesAskedFor, feeFor } from '../src/api/procedures/fees.ts';
 import { crc16 } from './dossiers/payments.ts';
 import { db } from './db.ts';
 import { documentPdf } from './pdf.ts';
 import { codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
+import { validAnswers } from './answers.ts';
 
 /** The dossier lifecycle end to end through msw/node, as the app and the outbox drive it. */
 
@@ -79,13 +81,21 @@ const uploaded = async (token: string, bytes: Uint8Array<ArrayBuffer>, name: str
 
 const birthBody = (uploadId: string) => ({
   procedureId: '1.001193',
-  values: { childFullName: 'Nguyễn Minh Anh', requesterFullName: 'Nguyễn Văn An' },
+  values: validAnswers('1.001193', AN, { childFullName: 'Nguyễn Minh Anh', receivingAgency: AN_WARD_PC }),
   documents: [
-    { requirement: 1, source: 'upload' as const, ref: uploadId },
+    { requirement: 'giay-chung-sinh', source: 'upload' as const, ref: uploadId },
     { requirement: null, source: 'data-store' as const, ref: 'doc-an-kh' },
   ],
 });
-const residenceBody = { procedureId: '1.004222', values: {}, documents: [] };
+/** The offices of An's ward (Phường Thuận Hoá, Huế, 19789): its People's Committee and its police. */
+const AN_WARD_PC = 'commune-pc-19789';
+const AN_WARD_POLICE = 'commune-police-19789';
+const residenceBody = {
+  procedureId: '1.004222',
+  values: validAnswers('1.004222', AN, { receivingAgency: AN_WARD_POLICE }),
+  documents: [{ requirement: 'giay-to-tai-lieu-chung-minh-cho-o-hop-phap', source: 'data-store' as const, ref: 'doc-an-qsdd' }],
+};
+const maritalBody = { procedureId: '1.004873', values: validAnswers('1.004873', AN, { receivingAgency: AN_WARD_PC }), documents: [] };
 
 const submit = async (token: string, body: unknown, key = randomUUID()) => {
   const response = await post(token, '/dossiers', body, key);
@@ -196,7 +206,7 @@ describe('uploads', () => {
     const file = await uploaded(an, PDF, 'a.pdf');
     const lan = await signIn(LAN);
     expect((await get(lan, `/uploads/${file.id}/file`)).status).toBe(404);
-    const stolen = await post(lan, '/dossiers', { procedureId: '1.004873', values: {}, documents: [{ requirement: 0, source: 'upload', ref: file.id }] }, randomUUID());
+    const stolen = await post(lan, '/dossiers', { procedureId: '1.004873', values: validAnswers('1.004873', LAN), documents: [{ requirement: null, source: 'upload', ref: file.id }] }, randomUUID());
     expect(stolen.status).toBe(422);
     expect(await problemOf(stolen)).toBe('unknown-document');
   });
@@ -212,7 +222,7 @@ describe('submitting a dossier', () => {
     expect(created).toMatchObject({
       procedureId: '1.004222',
       procedureName: 'Đăng ký thường trú',
-      agencyName: 'Công an cấp xã',
+      agencyName: 'Công an Phường Thuận Hoá',
       applicantName: 'Nguyễn Văn An',
       status: 'received',
       submittedAt: '2026-02-13T03:00:00.000Z',
@@ -240,7 +250,7 @@ describe('submitting a dossier', () => {
   it('dates the code in Vietnam’s time zone', async () => {
     at('2026-11-23T17:30:00Z'); // 00:30 on Tuesday 24/11 in Vietnam
     const token = await signIn();
-    const created = await submit(token, { procedureId: '1.004873', values: {}, documents: [] });
+    const created = await submit(token, maritalBody);
     expect(created.code).toBe('000.00.31.H99-261124-0001');
     expect(created.dueOn).toBe('2026-11-27'); // 3 working days
     // Fee set by the province (null): nothing charged online.
@@ -252,7 +262,7 @@ describe('submitting a dossier', () => {
     const file = await uploaded(token, JPEG, 'chung-sinh.jpg');
     const created = await submit(token, birthBody(file.id));
     expect(created.documents).toEqual([
-      { requirement: 1, title: 'Giấy chứng sinh', source: 'upload', ref: file.id, mime: 'image/jpeg', size: JPEG.length, supplement: false },
+      { requirement: 'giay-chung-sinh', title: 'Giấy chứng sinh', source: 'upload', ref: file.id, mime: 'image/jpeg', size: JPEG.length, supplement: false },
       { requirement: null, title: 'Giấy chứng nhận kết hôn', source: 'data-store', ref: 'doc-an-kh', mime: 'application/pdf', size: expect.any(Number) as number, supplement: false },
     ]);
     expect(created.dueOn).not.toBeNull();
@@ -295,19 +305,88 @@ describe('submitting a dossier', () => {
     expect(missingDoc.status).toBe(422);
     expect(await problemOf(missingDoc)).toBe('unknown-document');
 
-    const badRequirement = await post(token, '/dossiers', { ...residenceBody, documents: [{ requirement: 42, source: 'data-store', ref: 'doc-an-kh' }] }, randomUUID());
+    const badRequirement = await post(token, '/dossiers', { ...residenceBody, documents: [...residenceBody.documents, { requirement: 'no-such-paper', source: 'data-store', ref: 'doc-an-kh' }] }, randomUUID());
     expect(badRequirement.status).toBe(422);
+    expect(await badRequirement.json()).toMatchObject({ code: 'papers-refused', papers: [{ requirement: 'no-such-paper', reason: 'unknown-requirement' }] });
 
     const invalid = await post(token, '/dossiers', { procedureId: '1.004222' }, randomUUID());
     expect(invalid.status).toBe(422);
     expect(await problemOf(invalid)).toBe('invalid-body');
 
     // Authoritative values from the population database cannot be altered on the device.
-    const altered = await post(token, '/dossiers', { procedureId: '1.001193', values: { requesterFullName: 'Người Khác' }, documents: [] }, randomUUID());
+    const altered = await post(token, '/dossiers', { procedureId: '1.001193', values: validAnswers('1.001193', AN, { requesterFullName: 'Người Khác' }), documents: [] }, randomUUID());
     expect(altered.status).toBe(422);
     expect(await problemOf(altered)).toBe('locked-value-changed');
 
     expect(await allDossiers()).toHaveLength(0);
+  });
+
+  it('refuses answers that do not hold under the e-form, naming each field (422 invalid-values)', async () => {
+    const token = await signIn();
+    const birth = (values: Record<string, unknown>) => post(token, '/dossiers', { procedureId: '1.001193', values, documents: [] }, randomUUID());
+    const refusal = async (response: Response) => {
+      expect(response.status).toBe(422);
+      expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+      return InvalidValuesProblem.parse(await response.json()).errors;
+    };
+    const valid = validAnswers('1.001193', AN);
+    // No answers at all: every required field is named.
+    const empty = await refusal(await birth({}));
+    expect(empty).toContainEqual({ path: 'childFullName', code: 'validation.required' });
+    expect(empty).toContainEqual({ path: 'declarationAgreed', code: 'validation.mustAgree' });
+    expect(await refusal(await birth({ ...valid, childDateOfBirth: '1990-05-01' }))).toEqual([{ path: 'childDateOfBirth', code: 'validation.date.beforeOther' }]);
+    expect(await refusal(await birth({ ...valid, childDateOfBirth: '2999-01-01' }))).toEqual([{ path: 'childDateOfBirth', code: 'validation.date.future' }]);
+    expect(await refusal(await birth({ ...valid, childSex: 'unknown' }))).toEqual([{ path: 'childSex', code: 'validation.option' }]);
+    expect(await refusal(await birth({ ...valid, requesterPhone: 42 }))).toEqual([{ path: 'requesterPhone', code: 'validation.phone.format' }]);
+    expect(await refusal(await birth({ ...valid, isAdmin: true }))).toEqual([{ path: 'isAdmin', code: 'validation.unknownField' }]);
+    expect(await refusal(await birth({ ...valid, otherParentUnknown: true }))).toContainEqual({ path: 'otherParentFullName', code: 'validation.hidden' });
+    expect(await refusal(await birth({ ...valid, childBirthPlace: { ...(valid.childBirthPlace as object), communeCode: '99999' } }))).toEqual([
+      { path: 'childBirthPlace', code: 'validation.addressUnknown' },
+    ]);
+    expect(await allDossiers()).toHaveLength(0);
+
+    // The same answers are refused the same way by the check, and valid ones pass it.
+    const check = (values: unknown) => post(token, '/forms/1.001193/check', { values });
+    expect(await refusal(await check({ ...valid, childDateOfBirth: '1990-05-01' }))).toEqual([{ path: 'childDateOfBirth', code: 'validation.date.beforeOther' }]);
+    expect((await refusal(await check({}))).length).toBeGreaterThan(10);
+    expect((await check(valid)).status).toBe(200);
+  });
+
+  it('matches papers by requirement id and document type: a health-insurance card is not a birth notice, and a required paper cannot be left out', async () => {
+    const token = await signIn();
+    const wrongType = await post(token, '/dossiers', { ...birthBody('unused'), documents: [{ requirement: 'giay-chung-sinh', source: 'data-store', ref: 'doc-an-bhyt' }] }, randomUUID());
+    expect(wrongType.status).toBe(422);
+    expect(wrongType.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(await wrongType.json()).toMatchObject({ code: 'papers-refused', papers: [{ requirement: 'giay-chung-sinh', reason: 'wrong-type', accepts: ['birth-notice'] }] });
+
+    const missing = await post(token, '/dossiers', { ...birthBody('unused'), documents: [] }, randomUUID());
+    expect(missing.status).toBe(422);
+    expect(await missing.json()).toMatchObject({ code: 'papers-refused', papers: [{ requirement: 'giay-chung-sinh', reason: 'missing' }] });
+
+    // The birth notice from the data store, of its own type, is accepted.
+    const right = await submit(token, { ...birthBody('unused'), documents: [{ requirement: 'giay-chung-sinh', source: 'data-store', ref: 'doc-an-chungsinh' }] });
+    expect(right.documents).toEqual([expect.objectContaining({ requirement: 'giay-chung-sinh', title: 'Giấy chứng sinh', ref: 'doc-an-chungsinh' })]);
+    expect(await allDossiers()).toHaveLength(1);
+  });
+
+  it('takes the receiving agency from its own list of offices that handle the procedure, never from text', async () => {
+    const token = await signIn();
+    for (const receivingAgency of ['<script>alert(1)</script>', 'UBND phường Thuận Hóa', AN_WARD_PC, 'commune-police-99999', undefined]) {
+      const refused = await post(token, '/dossiers', { ...residenceBody, values: { ...residenceBody.values, receivingAgency } }, randomUUID());
+      expect(refused.status, String(receivingAgency)).toBe(422);
+      expect(await refused.json()).toMatchObject({ code: 'unknown-agency', field: 'receivingAgency' });
+    }
+    expect(await allDossiers()).toHaveLength(0);
+
+    const offices = (await (await get(undefined, '/procedures/1.004222/offices?province=46')).json()) as { offices: { id: string; name: string }[] };
+    expect(offices.offices).toContainEqual(expect.objectContaining({ id: AN_WARD_POLICE, name: 'Công an Phường Thuận Hoá', communeCodes: ['19789'] }));
+    expect(offices.offices.every((o) => o.id.startsWith('commune-police-'))).toBe(true);
+    expect((await get(undefined, '/procedures/1.004222/offices')).status).toBe(400);
+    const provincial = (await (await get(undefined, '/procedures/3.000333/offices?province=92')).json()) as { offices: unknown[] };
+    expect(provincial.offices).toEqual([{ id: 'province-police-92', name: 'Công an Thành phố Cần Thơ', agencyId: 'province-police', provinceCode: '92' }]);
+
+    const created = await submit(token, residenceBody);
+    expect(created.agencyName).toBe('Công an Phường Thuận Hoá');
   });
 
   it('refuses a dossier whose files together exceed the dossier limit', async () => {
@@ -318,7 +397,7 @@ describe('submitting a dossier', () => {
     const ids = [];
     for (const [i, size] of sizes.entries()) ids.push((await uploaded(token, pdfOfSize(size), `p${i}.pdf`)).id);
     const small = await uploaded(token, PDF, 'them.pdf');
-    const documents = [...ids, small.id].map((ref) => ({ requirement: null, source: 'upload', ref }));
+    const documents = [...residenceBody.documents, ...[...ids, small.id].map((ref) => ({ requirement: null, source: 'upload', ref }))];
     const response = await post(token, '/dossiers', { ...residenceBody, documents }, randomUUID());
     expect(response.status).toBe(413);
     expect(await problemOf(response)).toBe('dossier-too-large');
@@ -342,7 +421,7 @@ describe('reading dossiers', () => {
   it('lists the citizen’s own, newest first, and hides them from everyone else', async () => {
     const an = await signIn();
     const first = await submit(an, residenceBody);
-    const second = await submit(an, { procedureId: '1.004873', values: {}, documents: [] });
+    const second = await submit(an, maritalBody);
     const list = await get(an, '/dossiers');
     expect(list.headers.get('Cache-Control')).toBe('no-store');
     expect(DossierList.parse(await list.json()).dossiers.map((d) => d.code)).toEqual([second.code, first.code]);
@@ -367,7 +446,7 @@ describe('the lifecycle', () => {
     const created = await submit(token, birthBody(file.id));
     await advance(created.code, 'in-progress');
 
-    const early = await post(token, `/dossiers/${created.code}/supplement`, { documents: [{ requirement: 1, source: 'upload', ref: file.id }] }, randomUUID());
+    const early = await post(token, `/dossiers/${created.code}/supplement`, { documents: [{ requirement: 'giay-chung-sinh', source: 'upload', ref: file.id }] }, randomUUID());
     expect(early.status).toBe(409);
     expect(await problemOf(early)).toBe('no-supplement-requested');
 
@@ -378,7 +457,7 @@ describe('the lifecycle', () => {
     expect(asked.canWithdraw).toBe(true);
 
     const clearer = await uploaded(token, PNG, 'chung-sinh-ro.png');
-    const body = { documents: [{ requirement: 1, source: 'upload', ref: clearer.id }] };
+    const body = { documents: [{ requirement: 'giay-chung-sinh', source: 'upload', ref: clearer.id }] };
     expect((await post(token, `/dossiers/${created.code}/supplement`, body)).status).toBe(400);
     const key = randomUUID();
     const answered = await post(token, `/dossiers/${created.code}/supplement`, body, key);
@@ -418,7 +497,7 @@ describe('the lifecycle', () => {
       type: 'birth-certificate',
       origin: 'result',
       title: 'Giấy khai sinh',
-      issuer: 'Ủy ban nhân dân cấp xã',
+      issuer: 'UBND Phường Thuận Hoá',
       issuedOn: '2026-11-23',
       subjectName: 'Nguyễn Minh Anh',
       file: { mime: 'application/pdf' },
@@ -443,7 +522,7 @@ describe('the lifecycle', () => {
 
   it('types results after the procedure', async () => {
     const token = await signIn();
-    const marital = await submit(token, { procedureId: '1.004873', values: {}, documents: [] });
+    const marital = await submit(token, maritalBody);
     const ready = await advance(marital.code, 'result-ready');
     const store = DataStore.parse(await (await get(token, '/me')).json());
     const doc = store.documents.find((d) => d.id === ready.result?.documentId);
@@ -472,7 +551,7 @@ describe('the lifecycle', () => {
     process.env.MOCK_LIFECYCLE_SECONDS = '60';
     at('2026-11-23T02:00:00Z');
     const token = await signIn();
-    const created = await submit(token, { procedureId: '1.004873', values: {}, documents: [] });
+    const created = await submit(token, maritalBody);
     vi.setSystemTime(new Date('2026-11-23T02:00:59Z'));
     expect((await dossier(token, created.code)).status).toBe('received');
     vi.setSystemTime(new Date('2026-11-23T02:01:30Z'));
@@ -499,7 +578,7 @@ describe('the lifecycle', () => {
   it('stays still when MOCK_LIFECYCLE_SECONDS is not set', async () => {
     at('2026-11-23T02:00:00Z');
     const token = await signIn();
-    const created = await submit(token, { procedureId: '1.004873', values: {}, documents: [] });
+    const created = await submit(token, maritalBody);
     vi.setSystemTime(new Date('2026-12-23T02:00:00Z'));
     expect((await dossier(await signIn(), created.code)).status).toBe('received');
   });
@@ -518,7 +597,7 @@ describe('notifications', () => {
     const response = await get(token, '/notifications');
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     const { notifications } = NotificationList.parse(await response.json());
-    expect(notifications.map((n) => [n.status, n.dossierCode, n.read])).toEqual([
+    expect(notifications.map((n) => (n.kind === 'dossier-status' ? [n.status, n.dossierCode, n.read] : n.kind))).toEqual([
       ['supplement-requested', created.code, false],
       ['in-progress', created.code, false],
       ['received', created.code, false],
@@ -622,12 +701,28 @@ describe('payments', () => {
   });
 
   it('charges the online rate of full-process procedures only', () => {
-    const fee = (id: string) => feeDue(db.procedures.get(id) ?? (undefined as never));
+    const fee = (id: string, values: Record<string, unknown> = {}) => {
+      const procedure = db.procedures.get(id) ?? (undefined as never);
+      return feeFor(procedure, { channel: 'online', copies: copiesAskedFor(procedure, values) }).total;
+    };
     expect(fee('1.004222')).toBe(10_000);
     expect(fee('1.004194')).toBe(7_000);
     expect(fee('3.000333')).toBe(200_000);
+    expect(fee('3.000333', { copyCount: 3 })).toBe(205_000);
     expect(fee('1.001193')).toBe(0);
     expect(fee('1.000894')).toBe(0); // partial: paid at the desk
+  });
+
+  it('charges a criminal-record certificate with 3 copies 205.000 ₫: the dossier, the payment and the VietQR amount', async () => {
+    const token = await signIn();
+    const created = await submit(token, { procedureId: '3.000333', values: { receivingAgency: 'province-police-46', copyCount: 3 }, documents: [] });
+    expect(created.agencyName).toBe('Công an Thành phố Huế');
+    expect(created.payment).toEqual({ status: 'pending', amount: 205_000 });
+    const started = await post(token, `/dossiers/${created.code}/payment`, undefined, randomUUID());
+    const payment = Payment.parse(await started.json());
+    expect(payment.amount).toBe(205_000);
+    // EMVCo tag 54 (transaction amount): length 06, value 205000.
+    expect(payment.qrPayload).toContain('5406205000');
   });
 
   it('offers a valid VietQR and a card page, and never charges twice', async () => {
@@ -774,7 +869,7 @@ describe('payments', () => {
 
   it('has nothing to pay for a free procedure', async () => {
     const token = await signIn();
-    const created = await submit(token, { procedureId: '1.004873', values: {}, documents: [] });
+    const created = await submit(token, maritalBody);
     const response = await post(token, `/dossiers/${created.code}/payment`, undefined, randomUUID());
     expect(response.status).toBe(409);
     expect(await problemOf(response)).toBe('payment-not-required');
@@ -802,7 +897,7 @@ describe('the app’s request functions', () => {
     expect(progress.at(-1)).toBe(1);
     expect((await uploadFile(file, 'Tờ khai.pdf', key)).id).toBe(result.id);
 
-    const body = { procedureId: '1.004222', values: {}, documents: [{ requirement: 0, source: 'upload' as const, ref: result.id }] };
+    const body = { procedureId: '1.004222', values: validAnswers('1.004222', AN), documents: [{ requirement: 'giay-to-tai-lieu-chung-minh-cho-o-hop-phap', source: 'upload' as const, ref: result.id }] };
     const submitKey = randomUUID();
     const first = await submitWithClient(body, submitKey);
     const second = await submitWithClient(body, submitKey);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Payment } from '../src/api/dossiers/schema.ts';
 import { codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
+import { validAnswers } from './answers.ts';
 
 /**
  * The simulated payment gateway's card page, attacked as a real one would be: without the
@@ -15,7 +16,11 @@ const api = (token: string, path: string, init: RequestInit = {}) =>
 /** A dossier with a fee (10.000 ₫) and its open payment, as the payer's API answers it. */
 const openPayment = async () => {
   const token = await signIn();
-  const created = (await (await api(token, '/dossiers', { method: 'POST', body: JSON.stringify({ procedureId: '1.004222', values: {}, documents: [] }) })).json()) as { code: string };
+  const created = (await (await api(token, '/dossiers', { method: 'POST', body: JSON.stringify({
+        procedureId: '1.004222',
+        values: validAnswers('1.004222', 'vneid-046095001234'),
+        documents: [{ requirement: 'giay-to-tai-lieu-chung-minh-cho-o-hop-phap', source: 'data-store', ref: 'doc-an-qsdd' }],
+      }) })).json()) as { code: string };
   const payment = Payment.parse(await (await api(token, `/dossiers/${created.code}/payment`, { method: 'POST' })).json());
   const status = async () => Payment.parse(await (await api(token, `/payments/${payment.id}`)).json()).status;
   return { payment, status };

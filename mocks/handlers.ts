@@ -6,6 +6,9 @@ import { idpHandlers } from './handlers/idp.ts';
 import { formHandlers } from './handlers/forms.ts';
 import { dossierControlHandlers, dossierHandlers } from './handlers/dossiers.ts';
 import { openApiHandlers } from './handlers/openapi.ts';
+import { ratingControlHandlers, ratingHandlers } from './handlers/ratings.ts';
+import { statsHandlers } from './handlers/stats.ts';
+import { questionControlHandlers, questionHandlers } from './handlers/questions.ts';
 import { problem } from './handlers/problem.ts';
 import { kioskControlHandlers, kioskHandlers } from './handlers/kiosk.ts';
 
@@ -14,13 +17,18 @@ export const handlers = [
   ...controlHandlers,
   ...dossierControlHandlers,
   ...kioskControlHandlers,
+  ...ratingControlHandlers,
+  ...questionControlHandlers,
   faultInjection,
   ...procedureHandlers,
   ...adminUnitHandlers,
   ...idpHandlers,
   ...formHandlers,
+  ...ratingHandlers,
   ...dossierHandlers,
   ...kioskHandlers,
+  ...statsHandlers,
+  ...questionHandlers,
   ...openApiHandlers,
   http.all('*/api/*', () => problem(404, 'not-found', 'No such endpoint')),
 ];

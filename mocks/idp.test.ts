@@ -1,6 +1,8 @@
+import { validAnswers } from './answers.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { FormDefinition } from '../src/api/forms/schema.ts';
-import { DataStore } from '../src/api/me/schema.ts';
+import { z } from 'zod/mini';
+import { Correction, DataStore } from '../src/api/me/schema.ts';
 import { authorizeParams, codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
 import { subjectFor } from './idp.ts';
 
@@ -116,6 +118,14 @@ describe('simulated identity provider', () => {
     expect(await ok.json()).toMatchObject({ status: 'received' });
     expect((await post({ path: 'citizen.fullName', currentValue: 'A', proposedValue: 'A' })).status).toBe(422);
     expect((await post({ nonsense: true })).status).toBe(422);
+    // Listed back with what was asked and when (the form and /me show it pending); refused filings are not.
+    const receipt = (await (await post({ path: 'citizen.ethnicity', currentValue: 'Kinh', proposedValue: 'Tày', note: 'Theo giấy khai sinh' })).json()) as { id: string };
+    const listed = await fetch(`${origin}/api/me/corrections`, auth(access_token));
+    expect(listed.headers.get('Cache-Control')).toMatch(/no-store/);
+    const list = z.array(Correction).parse(await listed.json());
+    expect(list.at(-1)).toMatchObject({ id: receipt.id, path: 'citizen.ethnicity', currentValue: 'Kinh', proposedValue: 'Tày', note: 'Theo giấy khai sinh', status: 'received' });
+    expect(list.filter((c) => c.currentValue === 'A')).toEqual([]);
+    expect((await fetch(`${origin}/api/me/corrections`)).status).toBe(401);
   });
 
   it('serves a held document as a PDF, only to its owner', async () => {
@@ -133,8 +143,9 @@ describe('simulated identity provider', () => {
     expect(lockedName).toBeDefined();
     const check = (values: Record<string, unknown>) =>
       fetch(`${origin}/api/forms/1.001193/check`, { method: 'POST', headers: { Authorization: `Bearer ${access_token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ values }) });
-    expect((await check({ [lockedName?.id ?? '']: 'Nguyễn Văn An' })).status).toBe(200);
-    const tampered = await check({ [lockedName?.id ?? '']: 'Someone Else' });
+    const answers = validAnswers('1.001193', 'vneid-046095001234');
+    expect((await check({ ...answers, [lockedName?.id ?? '']: 'Nguyễn Văn An' })).status).toBe(200);
+    const tampered = await check({ ...answers, [lockedName?.id ?? '']: 'Someone Else' });
     expect(tampered.status).toBe(422);
     expect(await tampered.json()).toMatchObject({ code: 'locked-value-changed', fields: [lockedName?.id] });
   });

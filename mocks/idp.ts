@@ -1,5 +1,5 @@
 import { createHash, createHmac, generateKeyPairSync, randomBytes, sign, timingSafeEqual, verify } from 'node:crypto';
-import { DataStore, type CorrectionReceipt, type CorrectionRequest } from '../src/api/me/schema.ts';
+import { DataStore, type Correction, type CorrectionReceipt, type CorrectionRequest } from '../src/api/me/schema.ts';
 import { demoCitizens, type DemoCitizen } from './fixtures/citizens.ts';
 
 /**
@@ -301,7 +301,9 @@ export const fileCorrection = (citizenId: string, request: CorrectionRequest, no
   return receipt;
 };
 
-export const correctionsOf = (citizenId: string) => state.corrections.filter((c) => c.citizenId === citizenId).map((c) => c.request);
+/** This citizen's requests, oldest first: what was asked and when. */
+export const correctionsOf = (citizenId: string): Correction[] =>
+  state.corrections.filter((c) => c.citizenId === citizenId).map((c) => ({ ...c.request, ...c.receipt }));
 
 // ---------------------------------------------------------------------------------------------
 // OAuth 2.0 Device Authorization Grant (RFC 8628), for kiosks: the kiosk shows a code, the

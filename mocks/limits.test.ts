@@ -3,6 +3,7 @@ import { http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
 import { respond } from './vite-plugin.ts';
+import { validAnswers } from './answers.ts';
 
 /**
  * What the simulated backend's server (mocks/vite-plugin.ts, `npm start` and e2e) answers to
@@ -99,7 +100,7 @@ describe('request bodies', () => {
     await expectCleanProblem(await post('/api/dossiers', '{"procedureId":"1.004873"}', { ...headers, 'Content-Type': 'text/plain' }), 415, 'unsupported-media-type');
     await expectCleanProblem(await post('/api/dossiers', 'procedureId=1.004873', { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type');
     // JSON with a charset, or a +json type, is JSON.
-    const body = JSON.stringify({ procedureId: '1.004873', values: {}, documents: [] });
+    const body = JSON.stringify({ procedureId: '1.004873', values: validAnswers('1.004873', 'vneid-046095001234'), documents: [] });
     expect((await post('/api/dossiers', body, { ...headers, 'Content-Type': 'application/json; charset=utf-8' }))?.status).toBe(201);
   });
 });

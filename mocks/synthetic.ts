@@ -28,7 +28,7 @@ export const syntheticProcedures = (count: number): ProcedureInput[] =>
       keywords: [pick(topics, 19)],
       summary: `Thủ tục tổng hợp số ${i + 1}, chỉ dùng để đo hiệu năng.`,
       steps: ['Nộp hồ sơ trực tuyến', 'Cơ quan tiếp nhận và giải quyết', 'Nhận kết quả'],
-      documents: [{ name: 'Tờ khai theo mẫu', originals: 1, copies: 0 }],
+      documents: [{ id: 'to-khai', name: 'Tờ khai theo mẫu', originals: 1, copies: 0, providedBy: 'eform' }],
       processingTime: { workingDays: (i % 20) + 1, text: `${(i % 20) + 1} ngày làm việc` },
       fees: i % 4 === 0 ? [] : [{ kind: 'fee', amount: ((i % 9) + 1) * 10000, description: 'Lệ phí' }],
       result: 'Văn bản giải quyết',

@@ -21,13 +21,18 @@ import { parseArgs } from 'node:util';
 import { crc32 } from 'node:zlib';
 import { array, prettifyError, safeParse, type core } from 'zod/mini';
 import { Commune, Province } from '../src/api/admin-units/schema.ts';
-import { Dossier, DossierList, NotificationList, TRACK_CLIENT_LIMIT, TRACK_CODE_LOCK, TrackResult, Upload, UPLOAD_LIMITS, type SubmitDossier } from '../src/api/dossiers/schema.ts';
+import { Dossier, DossierList, NotificationList, Payment, TRACK_CLIENT_LIMIT, TRACK_CODE_LOCK, TrackResult, Upload, UPLOAD_LIMITS, type SubmitDossier } from '../src/api/dossiers/schema.ts';
 import { FormCheckResult, FormDefinition, selectOne } from '../src/api/forms/schema.ts';
-import { DataStore } from '../src/api/me/schema.ts';
-import { Problem } from '../src/api/problem/schema.ts';
-import { Catalogue, Procedure } from '../src/api/procedures/schema.ts';
+import { Correction, CorrectionReceipt, DataStore } from '../src/api/me/schema.ts';
+import { InvalidValuesProblem, Problem, type FieldError } from '../src/api/problem/schema.ts';
+import { Catalogue, OfficeList, Procedure, type Office } from '../src/api/procedures/schema.ts';
+import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RatingCriteria, StoredRating, type RateDossier } from '../src/api/ratings/schema.ts';
+import { AgencyStats, ProvinceStats, type Figures } from '../src/api/stats/schema.ts';
+import { copiesAskedFor, feeFor } from '../src/api/procedures/fees.ts';
+import { PapersRefused } from '../src/api/procedures/papers.ts';
 import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
 import { CheckFailed, exitCodeOf, expect, once, runChecks, type Check } from './lib/conformance-runner.ts';
+import { questionChecks } from './lib/conformance-questions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Talking to the backend
@@ -198,6 +203,20 @@ const refused = (answer: Answer, expected: number | readonly number[]) => {
   return JSON.parse(answer.text) as Problem;
 };
 
+/** A 422 `invalid-values` (InvalidValuesProblem) whose errors include each of `expected` (path and code). */
+const invalidValues = (answer: Answer, ...expected: FieldError[]) => {
+  refused(answer, 422);
+  const result = safeParse(InvalidValuesProblem, JSON.parse(answer.text));
+  if (!result.success) throw new CheckFailed(`${describe(answer)} with a problem that is not invalid-values with field errors:\n${prettifyError(result.error)}`);
+  for (const e of expected) {
+    expect(
+      result.data.errors.some((found) => found.path === e.path && found.code === e.code),
+      `${describe(answer)} without the field error ${e.path}: ${e.code} (it named ${result.data.errors.map((f) => `${f.path}: ${f.code}`).join(', ')})`,
+    );
+  }
+  return result.data.errors;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Signing in at the simulated VNeID (OIDC authorization code + PKCE), as the app does
 // ---------------------------------------------------------------------------------------------
@@ -305,6 +324,18 @@ const retryAfterSeconds = (answer: Answer): number => {
   return /^\d+$/.test(value) ? Number(value) : Math.round((Date.parse(value) - Date.now()) / 1000);
 };
 
+/** Figures from fewer than `min` ratings are withheld (null), never published. */
+const expectWithheld = (who: string, figures: Figures, min: number) => {
+  const { ratings } = figures;
+  if (ratings.count < min) {
+    expect(ratings.satisfiedShare === null && ratings.levels === null, `${who}: ${ratings.count} ratings, yet the shares are published`);
+    expect(figures.index.satisfaction === null, `${who}: ${ratings.count} ratings, yet a satisfaction score is published`);
+  }
+  for (const indicator of ratings.indicators) {
+    if (indicator.answers < min) expect(indicator.average === null, `${who}: indicator ${indicator.id} from ${indicator.answers} answers is published`);
+  }
+};
+
 const tooMany = (answer: Answer) => {
   const problem = refused(answer, 429);
   const wrong = retryAfterOf(answer);
@@ -322,11 +353,50 @@ const EXE = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x0
 export const SUBMISSION = {
   procedureId: '1.004873',
   answers: {
-    receivingAgency: 'UBND phường Thuận Hóa, thành phố Huế',
     purpose: 'loan',
     copyCount: 1,
     declarationAgreed: true,
   } as Record<string, unknown>,
+};
+
+/**
+ * The fee check applies for a criminal-record certificate (3.000333) with 3 copies: its rule
+ * charges copies beyond the ones included. These answers complete the prefilled ones.
+ */
+export const FEE_SUBMISSION = {
+  procedureId: '3.000333',
+  copies: 3,
+  answers: {
+    certificateType: 'type1',
+    purpose: 'employment',
+    deliveryMethod: 'electronic',
+    declarationAgreed: true,
+  } as Record<string, unknown>,
+};
+
+/** A procedure with a paper nothing online provides (the birth notice of 1.001193): sent without it. */
+export const MISSING_PAPER_PROCEDURE = '1.001193';
+
+/** The office for where the citizen lives: the one serving their commune, else their province. */
+export const officeFor = (offices: readonly Office[], store: DataStore): Office | undefined => {
+  const address = store.citizen.currentAddress;
+  return (
+    offices.find((o) => o.communeCodes?.includes(address.communeCode)) ??
+    offices.find((o) => o.provinceCode === address.provinceCode && o.communeCodes === undefined) ??
+    (offices.length === 1 ? offices[0] : undefined)
+  );
+};
+
+/** The amount (EMVCo tag 54) a VietQR payload asks for, walking its tag-length-value fields. */
+export const qrAmount = (payload: string): number | undefined => {
+  for (let i = 0; i + 4 <= payload.length; ) {
+    const tag = payload.slice(i, i + 2);
+    const length = Number(payload.slice(i + 2, i + 4));
+    if (!Number.isInteger(length)) return undefined;
+    if (tag === '54') return Number(payload.slice(i + 4, i + 4 + length));
+    i += 4 + length;
+  }
+  return undefined;
 };
 
 /** Every locked or editable value the form prefills from the data store, as the app sends it. */
@@ -336,13 +406,34 @@ export const prefilledAnswers = (form: FormDefinition, store: DataStore): Record
     if (field.type === 'group' || field.type === 'document' || !field.prefill) continue;
     const value = selectOne(store, field.prefill.path);
     if (value === undefined) continue;
+    const part = (key: string) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
+    // An address as the app sends it: the five members of the data store's address, nothing else.
     values[field.id] =
-      field.type === 'address' && value && typeof value === 'object'
-        ? { provinceCode: (value as Record<string, unknown>).provinceCode, communeCode: (value as Record<string, unknown>).communeCode, line: (value as Record<string, unknown>).line }
+      field.type === 'address'
+        ? { provinceCode: part('provinceCode'), provinceName: part('provinceName'), communeCode: part('communeCode'), communeName: part('communeName'), line: part('line') }
         : value;
   }
   return values;
 };
+
+/**
+ * Answers that must be refused, each a change to the valid answers of SUBMISSION's form
+ * (1.004873) and the field error it must bring: a phone that is a number, an option the field
+ * does not offer, a field the form does not have, a field the citizen was not shown (the future
+ * spouse's name asked only when the certificate is for a marriage), and a date in the future.
+ */
+const VALUE_PROBES = (valid: Record<string, unknown>): [string, Record<string, unknown>, FieldError][] => [
+  ['phone: 42', { ...valid, phone: 42 }, { path: 'phone', code: 'validation.phone.format' }],
+  ['an option the field does not offer', { ...valid, purpose: 'no-such-purpose' }, { path: 'purpose', code: 'validation.option' }],
+  ['a field the form does not have', { ...valid, isAdmin: true }, { path: 'isAdmin', code: 'validation.unknownField' }],
+  ['a field the citizen was not shown', { ...valid, intendedPartnerName: 'Nguyễn Văn Khác' }, { path: 'intendedPartnerName', code: 'validation.hidden' }],
+  [
+    'a period that ends before it starts',
+    { ...valid, pastPeriod: true, pastResidence: 'Phường Phú Hội, thành phố Huế', pastFrom: '2015-01-01', pastTo: '2010-01-01' },
+    { path: 'pastTo', code: 'validation.date.beforeOther' },
+  ],
+  ['a date in the future', { ...valid, pastPeriod: true, pastResidence: 'Phường Phú Hội, thành phố Huế', pastFrom: '2999-01-01', pastTo: '2999-02-01' }, { path: 'pastFrom', code: 'validation.date.future' }],
+];
 
 // ---------------------------------------------------------------------------------------------
 // The checks
@@ -357,13 +448,24 @@ export interface Context {
 
 interface State {
   store: () => Promise<DataStore>;
+  /** The office that serves the citizen's address, from the procedure's offices. */
+  office: (procedureId: string) => Promise<Office>;
   form: () => Promise<FormDefinition>;
   values: () => Promise<Record<string, unknown>>;
   upload: () => Promise<{ upload: Upload; key: string }>;
   submitted: () => Promise<{ dossier: Dossier; key: string; body: SubmitDossier }>;
+  /** The happy path's dossier once withdrawn (by the withdrawal check): finished, so ratable. */
+  withdrawn: () => Promise<{ dossier: Dossier }>;
+  /** A second dossier, still received (the rating checks withdraw it). */
+  second: () => Promise<Dossier>;
+  criteria: () => Promise<RatingCriteria>;
+  /** A valid rating against the backend's criteria. */
+  rating: () => Promise<RateDossier>;
 }
 
 const json = (value: unknown) => ({ json: value });
+/** A code of the right shape that no office issues (agency H99, a day that does not exist). */
+const UNKNOWN_CODE = '000.00.99.H99-991231-0001';
 const keyed = (key: string = randomUUID()) => ({ 'Idempotency-Key': key });
 const path = (template: string, ...parts: string[]) => parts.reduce((p, part) => p.replace(/\{\w+\}/, encodeURIComponent(part)), template);
 
@@ -374,7 +476,18 @@ export const conformanceChecks = (): Check<Context>[] => {
     (state ??= {
       store: once('the signed-in citizen’s data store parses', async () => parsed(DataStore, await ctx.api.call('GET', '/me', { token: await ctx.token() }))),
       form: once('the e-form parses', async () => parsed(FormDefinition, await ctx.api.call('GET', path('/forms/{id}', SUBMISSION.procedureId)))),
-      values: once('the answers', async () => ({ ...prefilledAnswers(await state!.form(), await state!.store()), ...SUBMISSION.answers })),
+      values: once('the answers', async () => ({
+        ...prefilledAnswers(await state!.form(), await state!.store()),
+        ...SUBMISSION.answers,
+        receivingAgency: (await state!.office(SUBMISSION.procedureId)).id,
+      })),
+      office: async (procedureId: string) => {
+        const store = await state!.store();
+        const answer = await ctx.api.call('GET', `${path('/procedures/{id}/offices', procedureId)}?province=${store.citizen.currentAddress.provinceCode}`);
+        const office = officeFor(parsed(OfficeList, answer).offices, store);
+        expect(office, `GET /procedures/${procedureId}/offices lists no office for the citizen’s commune ${store.citizen.currentAddress.communeCode}`);
+        return office as Office;
+      },
       upload: once('a small PDF is uploaded', async () => {
         const key = randomUUID();
         const pdf = tinyPdf();
@@ -390,6 +503,23 @@ export const conformanceChecks = (): Check<Context>[] => {
         const key = randomUUID();
         const dossier = parsed(Dossier, await ctx.api.call('POST', '/dossiers', { token: await ctx.token(), ...json(body), headers: keyed(key) }), 201);
         return { dossier, key, body };
+      }),
+      withdrawn: once('the dossier is withdrawn', async () => {
+        const { dossier } = await state!.submitted();
+        const answer = await ctx.api.call('GET', path('/dossiers/{code}', dossier.code), { token: await ctx.token() });
+        const now = parsed(Dossier, answer);
+        if (now.status !== 'withdrawn') parsed(Dossier, await ctx.api.call('POST', path('/dossiers/{code}/withdraw', dossier.code), { token: await ctx.token() }));
+        return { dossier: now };
+      }),
+      second: once('a second dossier is submitted', async () => {
+        const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values: await state!.values(), documents: [{ requirement: null, source: 'upload', ref: (await state!.upload()).upload.id }] };
+        return parsed(Dossier, await ctx.api.call('POST', '/dossiers', { token: await ctx.token(), ...json(body), headers: keyed() }), 201);
+      }),
+      criteria: once('the rating criteria parse', async () => parsed(RatingCriteria, await ctx.api.call('GET', '/ratings/criteria'))),
+      rating: once('a rating', async () => {
+        const criteria = await state!.criteria();
+        const first = criteria.indicators[0];
+        return { channel: 'online', criteriaVersion: criteria.version, overall: 'satisfied', convenience: 'very-satisfied', ...(first ? { indicators: { [first.id]: 2 } } : {}) };
       }),
     });
 
@@ -419,6 +549,60 @@ export const conformanceChecks = (): Check<Context>[] => {
           const procedure = parsed(Procedure, await ctx.api.call('GET', path('/procedures/{id}', summary.id)));
           expect(procedure.id === summary.id, `GET /procedures/${summary.id} answered procedure ${procedure.id}`);
         }
+      },
+    },
+    // ---- Public statistics ---------------------------------------------------------------------
+    {
+      name: 'GET /stats parses: the current year, the province is the sum of its agencies, nothing from too few ratings',
+      run: async (ctx) => {
+        const stats = parsed(ProvinceStats, await ctx.api.call('GET', '/stats'));
+        expect(stats.period.kind === 'year', `without a period the answer is for ${stats.period.key}, expected a year`);
+        expect(stats.agencies.length > 0, 'no agency in the statistics');
+        const sum = (pick: (f: Figures) => number) => stats.agencies.reduce((n, a) => n + pick(a.figures), 0);
+        expect(sum((f) => f.ratings.count) === stats.province.ratings.count, 'the agencies’ ratings do not add up to the province’s');
+        expect(sum((f) => f.dossiers.received) === stats.province.dossiers.received, 'the agencies’ received dossiers do not add up to the province’s');
+        for (const { agency, figures } of [...stats.agencies, { agency: { id: 'province' }, figures: stats.province }]) expectWithheld(agency.id, figures, stats.minRatings);
+      },
+    },
+    {
+      name: 'GET /stats?period= answers a month, a quarter and a year as asked',
+      run: async (ctx) => {
+        const { available } = parsed(ProvinceStats, await ctx.api.call('GET', '/stats'));
+        const month = available.to;
+        const quarter = `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
+        for (const key of [month, quarter, month.slice(0, 4)]) {
+          const stats = parsed(ProvinceStats, await ctx.api.call('GET', `/stats?period=${key}`));
+          expect(stats.period.key === key, `GET /stats?period=${key} answered for ${stats.period.key}`);
+        }
+      },
+    },
+    {
+      name: 'GET /stats with a period that is not one is 400 problem+json',
+      run: async (ctx) => {
+        for (const bad of ['2026-13', '2026-Q5', 'abc', '', '2026-11-01']) refused(await ctx.api.call('GET', `/stats?period=${encodeURIComponent(bad)}`), 400);
+      },
+    },
+    {
+      name: 'GET /stats/agencies/{id} parses, agrees with GET /stats, and has a monthly trend of at most 12 months',
+      run: async (ctx) => {
+        const all = parsed(ProvinceStats, await ctx.api.call('GET', '/stats'));
+        const first = all.agencies[0];
+        expect(first !== undefined, 'no agency to ask about');
+        const one = parsed(AgencyStats, await ctx.api.call('GET', path('/stats/agencies/{id}', first!.agency.id) + `?period=${all.period.key}`));
+        expect(one.agency.id === first!.agency.id, `asked for ${first!.agency.id}, answered ${one.agency.id}`);
+        expect(JSON.stringify(one.figures) === JSON.stringify(first!.figures), 'the agency’s figures differ from its row in GET /stats');
+        expect(one.trend.length > 0 && one.trend.length <= 12, `a trend of ${one.trend.length} months`);
+        const months = one.trend.map((t) => t.month);
+        expect(months.every((m, i) => i === 0 || (months[i - 1] as string) < m), 'the trend is not oldest first');
+        for (const t of one.trend) expectWithheld(`${one.agency.id} ${t.month}`, t.figures, one.minRatings);
+      },
+    },
+    {
+      name: 'GET /stats/agencies/{id} of an unknown agency is 404, with a bad period 400 (problem+json)',
+      run: async (ctx) => {
+        refused(await ctx.api.call('GET', '/stats/agencies/no-such-agency'), 404);
+        const all = parsed(ProvinceStats, await ctx.api.call('GET', '/stats'));
+        refused(await ctx.api.call('GET', `${path('/stats/agencies/{id}', all.agencies[0]?.agency.id ?? 'x')}?period=2026-14`), 400);
       },
     },
     {
@@ -458,6 +642,22 @@ export const conformanceChecks = (): Check<Context>[] => {
     anonymousRefused('POST', '/dossiers'),
     anonymousRefused('POST', '/uploads'),
     anonymousRefused('GET', '/notifications'),
+    anonymousRefused('GET', '/me/corrections'),
+    {
+      name: 'POST /me/corrections files a request that GET /me/corrections lists back, with what was asked and when',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const store = await s(ctx).store();
+        const proposed = `${store.citizen.fullName} ${randomUUID().slice(0, 8)}`;
+        const body = { path: 'citizen.fullName', currentValue: store.citizen.fullName, proposedValue: proposed };
+        const receipt = parsed(CorrectionReceipt, await ctx.api.call('POST', '/me/corrections', { token, ...json(body) }), 201);
+        const listed = parsed(array(Correction), await ctx.api.call('GET', '/me/corrections', { token })).find((c) => c.id === receipt.id);
+        expect(listed !== undefined, `request ${receipt.id} is not listed`);
+        expect(listed?.proposedValue === proposed && listed.path === body.path && listed.createdAt === receipt.createdAt, `request ${receipt.id} is listed, but not as filed`);
+      },
+    },
+    anonymousRefused('GET', path('/dossiers/{code}/rating', UNKNOWN_CODE)),
+    anonymousRefused('POST', path('/dossiers/{code}/rating', UNKNOWN_CODE)),
     {
       name: 'GET /me parses for the signed-in citizen, with a phone number (for tracking)',
       run: async (ctx) => {
@@ -486,6 +686,38 @@ export const conformanceChecks = (): Check<Context>[] => {
         expect(locked, `the form of ${SUBMISSION.procedureId} has no locked text field to alter`);
         const values = { ...(await s(ctx).values()), [locked.id]: 'Người Khác Hẳn' };
         refused(await ctx.api.call('POST', path('/forms/{id}/check', SUBMISSION.procedureId), { token: await ctx.token(), ...json({ values }) }), 422);
+      },
+    },
+    {
+      name: 'POST /forms/{procedureId}/check refuses answers that do not hold, naming each field (422 invalid-values)',
+      run: async (ctx) => {
+        const check = async (values: unknown) => ctx.api.call('POST', path('/forms/{id}/check', SUBMISSION.procedureId), { token: await ctx.token(), ...json({ values }) });
+        const valid = await s(ctx).values();
+        // No answers at all: every required field is named, the phone among them.
+        const none = invalidValues(await check({}), { path: 'phone', code: 'validation.required' });
+        expect(none.length >= 5, `{} was refused naming only ${none.length} field(s)`);
+        for (const [probe, values, error] of VALUE_PROBES(valid)) {
+          const answer = await check(values);
+          if (answer.status !== 422) throw new CheckFailed(`${probe}: ${describe(answer)}, expected 422 invalid-values`);
+          invalidValues(answer, error);
+        }
+      },
+    },
+    {
+      name: 'POST /dossiers refuses answers that do not hold, naming each field (422 invalid-values), and numbers nothing',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const before = parsed(DossierList, await ctx.api.call('GET', '/dossiers', { token })).dossiers.length;
+        const submit = async (values: Record<string, unknown>) =>
+          ctx.api.call('POST', '/dossiers', { token, ...json({ procedureId: SUBMISSION.procedureId, values, documents: [] } satisfies SubmitDossier), headers: keyed() });
+        invalidValues(await submit({}), { path: 'phone', code: 'validation.required' });
+        for (const [probe, values, error] of VALUE_PROBES(await s(ctx).values())) {
+          const answer = await submit(values);
+          if (answer.status !== 422) throw new CheckFailed(`${probe}: ${describe(answer)}, expected 422 invalid-values`);
+          invalidValues(answer, error);
+        }
+        const after = parsed(DossierList, await ctx.api.call('GET', '/dossiers', { token })).dossiers.length;
+        expect(after === before, `refused submissions made ${after - before} dossier(s)`);
       },
     },
     {
@@ -587,8 +819,12 @@ export const conformanceChecks = (): Check<Context>[] => {
         const { upload } = await s(ctx).upload();
         const other = await ctx.otherToken();
         refused(await ctx.api.call('GET', path('/uploads/{id}/file', upload.id), { token: other }), [403, 404]);
-        const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values: {}, documents: [{ requirement: null, source: 'upload', ref: upload.id }] };
-        refused(await ctx.api.call('POST', '/dossiers', { token: other, ...json(body), headers: keyed() }), [403, 404, 422]);
+        // Their own valid answers, so that only the paper can be what is refused.
+        const theirs = parsed(DataStore, await ctx.api.call('GET', '/me', { token: other }));
+        const values = { ...prefilledAnswers(await s(ctx).form(), theirs), ...SUBMISSION.answers };
+        const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values, documents: [{ requirement: null, source: 'upload', ref: upload.id }] };
+        const problem = refused(await ctx.api.call('POST', '/dossiers', { token: other, ...json(body), headers: keyed() }), [403, 404, 422]);
+        expect(problem.code !== 'invalid-values' && problem.code !== 'locked-value-changed', `refused for its answers (${problem.code}), not for the paper`);
       },
     },
     {
@@ -610,6 +846,182 @@ export const conformanceChecks = (): Check<Context>[] => {
         const again = parsed(Dossier, await ctx.api.call('POST', '/dossiers', { token, ...json(body), headers: keyed(key) }), 200);
         expect(again.code === dossier.code && again.status === 'withdrawn', `the replay answered ${again.code} (${again.status})`);
         refused(await ctx.api.call('POST', path('/dossiers/{code}/withdraw', dossier.code), { token }), 409);
+      },
+    },
+
+    // ---- Ratings (the happy path's dossier is withdrawn by now: finished, so it may be rated) ---
+    {
+      name: 'GET /ratings/criteria parses: a version, the three levels, every indicator scored 2 / 1 / 0',
+      run: async (ctx) => {
+        const criteria = await s(ctx).criteria();
+        expect(criteria.levels.map((l) => l.level).sort().join() === 'dissatisfied,satisfied,very-satisfied', `levels ${criteria.levels.map((l) => l.level).join(', ')}`);
+        for (const indicator of criteria.indicators) {
+          const scores = indicator.scores.map((x) => x.score).sort().join();
+          expect(scores === '0,1,2', `indicator ${indicator.id} is scored ${scores}, expected 2, 1 and 0`);
+        }
+      },
+    },
+    {
+      name: 'POST /dossiers/{code}/rating of a dossier still in progress is refused (409/422 problem+json)',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const { code } = await s(ctx).second();
+        refused(await ctx.api.call('POST', path('/dossiers/{code}/rating', code), { token, ...json(await s(ctx).rating()), headers: keyed() }), [409, 422]);
+      },
+    },
+    {
+      name: "Another citizen can neither rate the finished dossier nor read its rating (403/404 problem+json)",
+      run: async (ctx) => {
+        const { dossier } = await s(ctx).withdrawn();
+        const other = await ctx.otherToken();
+        refused(await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { token: other, ...json(await s(ctx).rating()), headers: keyed() }), [403, 404]);
+        refused(await ctx.api.call('GET', path('/dossiers/{code}/rating', dossier.code), { token: other }), [403, 404]);
+      },
+    },
+    {
+      name: `POST /dossiers/{code}/rating refuses, with 422 problem+json, a comment of 5,000 characters (over ${COMMENT_MAX}) or only spaces, an unknown criteria version, an unknown indicator and a score of 3`,
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const { dossier } = await s(ctx).withdrawn();
+        const good = await s(ctx).rating();
+        const criteria = await s(ctx).criteria();
+        const first = criteria.indicators[0]?.id ?? 'total-time';
+        const bad: [string, unknown][] = [
+          ['5,000 characters', { ...good, comment: 'a'.repeat(5000) }],
+          ['only spaces', { ...good, comment: '   \n  ' }],
+          ['an unknown criteria version', { ...good, criteriaVersion: `${criteria.version}-not-a-version` }],
+          ['an unknown indicator', { ...good, indicators: { 'not-an-indicator': 2 } }],
+          ['a score of 3', { ...good, indicators: { [first]: 3 } }],
+        ];
+        for (const [what, body] of bad) {
+          const answer = await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { token, ...json(body), headers: keyed() });
+          expect(answer.status === 422, `a rating with ${what}: ${describe(answer)}, expected 422`);
+          refused(answer, 422);
+        }
+        const none = DossierRating.safeParse(jsonOf(await ctx.api.call('GET', path('/dossiers/{code}/rating', dossier.code), { token })));
+        expect(none.success && none.data.rating === null, 'a refused rating was stored');
+      },
+    },
+    {
+      name: 'POST /dossiers/{code}/rating rates the finished dossier once (201), the same key answers the same rating (200), a second rating is 409 with what was given; markup is kept as text',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const { dossier } = await s(ctx).withdrawn();
+        const body: RateDossier = { ...(await s(ctx).rating()), comment: '<script>alert(1)</script> Nhanh, đúng hẹn' };
+        const key = randomUUID();
+        const first = parsed(StoredRating, await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { token, ...json(body), headers: keyed(key) }), 201);
+        expect(first.dossierCode === dossier.code && first.channel === 'online' && first.criteriaVersion === body.criteriaVersion, `stored ${JSON.stringify(first)}`);
+        expect(first.procedureId === dossier.procedureId, `stored for procedure ${first.procedureId}, the dossier is ${dossier.procedureId}`);
+        expect(first.comment === body.comment, `the comment came back as ${JSON.stringify(first.comment)}`);
+        const replay = parsed(StoredRating, await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { token, ...json(body), headers: keyed(key) }), 200);
+        expect(replay.id === first.id, `the replay answered rating ${replay.id}, the first was ${first.id}`);
+        const second = refused(await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { token, ...json({ ...body, overall: 'dissatisfied' }), headers: keyed() }), 409);
+        const given = StoredRating.safeParse((second as Record<string, unknown>).rating);
+        expect(given.success && given.data.id === first.id, 'the 409 does not say what was given (`rating`)');
+        const read = parsed(DossierRating, await ctx.api.call('GET', path('/dossiers/{code}/rating', dossier.code), { token }));
+        expect(read.rating?.id === first.id, `GET answered ${JSON.stringify(read.rating)}`);
+      },
+    },
+    {
+      name: 'Without a session: GET /track of a finished dossier gives a rating token that rates that dossier (channel counter) and no other',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const { code } = await s(ctx).second();
+        await ctx.api.call('POST', path('/dossiers/{code}/withdraw', code), { token });
+        const phone = ((await s(ctx).store()).contact.phone ?? '').replace(/\D/g, '').slice(-4);
+        const found = parsed(TrackResult, await ctx.api.call('GET', `/track?${new URLSearchParams({ code, phone }).toString()}`));
+        expect(found.rating !== undefined && !found.rating.rated, `tracking the withdrawn dossier gave no rating token: ${JSON.stringify(found.rating)}`);
+        const ratingToken = found.rating?.token ?? '';
+        expect(!ratingToken.includes(phone) && !ratingToken.includes(code), 'the rating token carries the code or the phone digits');
+        const body: RateDossier = { ...(await s(ctx).rating()), channel: 'counter', ratingToken };
+        const { dossier } = await s(ctx).withdrawn();
+        refused(await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { ...json(body), headers: keyed() }), [403, 404, 409]);
+        refused(await ctx.api.call('POST', path('/dossiers/{code}/rating', code), { ...json({ ...body, ratingToken: 'not-a-rating-token' }), headers: keyed() }), [401, 403, 404]);
+        const stored = parsed(StoredRating, await ctx.api.call('POST', path('/dossiers/{code}/rating', code), { ...json(body), headers: keyed() }), 201);
+        expect(stored.dossierCode === code && stored.channel === 'counter', `stored ${JSON.stringify(stored)}`);
+      },
+    },
+
+    // ---- Data, not text: offices, papers, fees -------------------------------------------------
+    {
+      name: 'GET /procedures/{id}/offices lists the offices of a procedure, one serving the citizen’s commune; a commune-level one needs ?province (400)',
+      run: async (ctx) => {
+        const office = await s(ctx).office(SUBMISSION.procedureId);
+        expect(office.communeCodes?.includes((await s(ctx).store()).citizen.currentAddress.communeCode), `${office.id} does not serve the citizen’s commune`);
+        refused(await ctx.api.call('GET', path('/procedures/{id}/offices', SUBMISSION.procedureId)), 400);
+        refused(await ctx.api.call('GET', `${path('/procedures/{id}/offices', SUBMISSION.procedureId)}?province=x`), 400);
+      },
+    },
+    {
+      name: 'POST /dossiers with a receiving agency that is not one of its offices (typed text, markup, another procedure’s office) is 422 problem+json unknown-agency',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const other = await s(ctx).office(FEE_SUBMISSION.procedureId);
+        for (const receivingAgency of ['UBND phường Thuận Hóa, thành phố Huế', '<script>alert(1)</script>', other.id]) {
+          const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values: { ...(await s(ctx).values()), receivingAgency }, documents: [] };
+          const problem = refused(await ctx.api.call('POST', '/dossiers', { token, ...json(body), headers: keyed() }), 422);
+          expect(problem?.code === 'unknown-agency', `${JSON.stringify(receivingAgency)} was refused as ${problem?.code ?? '?'}, expected unknown-agency`);
+        }
+      },
+    },
+    {
+      name: 'POST /dossiers with a stored paper whose type does not satisfy its requirement is 422 problem+json papers-refused naming the requirement',
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const procedure = parsed(Procedure, await ctx.api.call('GET', path('/procedures/{id}', SUBMISSION.procedureId)));
+        const store = await s(ctx).store();
+        const requirement = procedure.documents.find((d) => d.accepts.length > 0 && store.documents.some((doc) => !d.accepts.includes(doc.type)));
+        expect(requirement, `${SUBMISSION.procedureId} has no requirement with accepted types that a paper of the citizen does not satisfy`);
+        const wrong = store.documents.find((doc) => !requirement!.accepts.includes(doc.type))!;
+        const body: SubmitDossier = { procedureId: SUBMISSION.procedureId, values: await s(ctx).values(), documents: [{ requirement: requirement!.id, source: 'data-store', ref: wrong.id }] };
+        const answer = await ctx.api.call('POST', '/dossiers', { token, ...json(body), headers: keyed() });
+        const problem = refused(answer, 422);
+        expect(problem?.code === 'papers-refused', `a ${wrong.type} offered for ${requirement!.id} was refused as ${problem?.code ?? '?'}, expected papers-refused`);
+        const papers = safeParse(PapersRefused, jsonOf(answer));
+        expect(papers.success && papers.data.papers.some((p) => p.requirement === requirement!.id && p.reason === 'wrong-type'), `the problem does not list ${requirement!.id} as wrong-type`);
+      },
+    },
+    {
+      name: `POST /dossiers without a required paper (${MISSING_PAPER_PROCEDURE}) is 422 problem+json papers-refused listing it as missing`,
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const procedure = parsed(Procedure, await ctx.api.call('GET', path('/procedures/{id}', MISSING_PAPER_PROCEDURE)));
+        const form = parsed(FormDefinition, await ctx.api.call('GET', path('/forms/{id}', MISSING_PAPER_PROCEDURE)));
+        const required = procedure.documents.filter((d) => !d.optional && !d.providedBy).map((d) => d.id);
+        expect(required.length > 0, `${MISSING_PAPER_PROCEDURE} asks for no paper that filing online does not provide`);
+        const values = { ...prefilledAnswers(form, await s(ctx).store()), receivingAgency: (await s(ctx).office(MISSING_PAPER_PROCEDURE)).id };
+        const answer = await ctx.api.call('POST', '/dossiers', { token, ...json({ procedureId: MISSING_PAPER_PROCEDURE, values, documents: [] }), headers: keyed() });
+        const problem = refused(answer, 422);
+        expect(problem?.code === 'papers-refused', `refused as ${problem?.code ?? '?'}, expected papers-refused`);
+        const papers = safeParse(PapersRefused, jsonOf(answer));
+        for (const id of required) expect(papers.success && papers.data.papers.some((p) => p.requirement === id && p.reason === 'missing'), `the problem does not list ${id} as missing`);
+      },
+    },
+    {
+      name: `POST /dossiers for ${FEE_SUBMISSION.procedureId} with ${FEE_SUBMISSION.copies} copies charges the procedure’s fee rule (per copy), and so do the payment and its VietQR`,
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const procedure = parsed(Procedure, await ctx.api.call('GET', path('/procedures/{id}', FEE_SUBMISSION.procedureId)));
+        const form = parsed(FormDefinition, await ctx.api.call('GET', path('/forms/{id}', FEE_SUBMISSION.procedureId)));
+        const store = await s(ctx).store();
+        const values: Record<string, unknown> = {
+          ...prefilledAnswers(form, store),
+          ...FEE_SUBMISSION.answers,
+          ...(procedure.copiesField ? { [procedure.copiesField]: FEE_SUBMISSION.copies } : {}),
+          residenceHistory: [{ fromYear: Number(store.citizen.dateOfBirth.slice(0, 4)) + 14, place: `${store.citizen.currentAddress.line}, ${store.citizen.currentAddress.communeName}, ${store.citizen.currentAddress.provinceName}` }],
+          receivingAgency: (await s(ctx).office(FEE_SUBMISSION.procedureId)).id,
+        };
+        const due = feeFor(procedure, { channel: 'online', copies: copiesAskedFor(procedure, values) }).total;
+        expect(due > 0, `${FEE_SUBMISSION.procedureId} charges nothing online by its own rules`);
+        const dossier = parsed(Dossier, await ctx.api.call('POST', '/dossiers', { token, ...json({ procedureId: FEE_SUBMISSION.procedureId, values, documents: [] }), headers: keyed() }), 201);
+        try {
+          expect(dossier.payment.amount === due, `the dossier charges ${dossier.payment.amount}, the rule says ${due}`);
+          const payment = parsed(Payment, await ctx.api.call('POST', path('/dossiers/{code}/payment', dossier.code), { token, headers: keyed() }), 201);
+          expect(payment.amount === due, `the payment asks for ${payment.amount}, the rule says ${due}`);
+          expect(qrAmount(payment.qrPayload) === due, `the VietQR asks for ${qrAmount(payment.qrPayload) ?? 'no amount'}, the rule says ${due}`);
+        } finally {
+          await ctx.api.call('POST', path('/dossiers/{code}/withdraw', dossier.code), { token });
+        }
       },
     },
 
@@ -770,6 +1182,34 @@ export const conformanceChecks = (): Check<Context>[] => {
         }
       },
     },
+
+    {
+      name: `POST /dossiers/{code}/rating answers one citizen at most ${RATING_POST_LIMIT.requests} posts in ${RATING_POST_LIMIT.windowMs / 1000} s, then 429 problem+json with Retry-After`,
+      run: async (ctx) => {
+        // The other citizen, whose budget nothing else needs; posts for a dossier that is not theirs.
+        const other = await ctx.otherToken();
+        const { dossier } = await s(ctx).withdrawn();
+        for (let i = 0; i <= RATING_POST_LIMIT.requests; i++) {
+          const answer = await ctx.api.call('POST', path('/dossiers/{code}/rating', dossier.code), { token: other, ...json(await s(ctx).rating()), headers: keyed() });
+          if (answer.status === 429) {
+            tooMany(answer);
+            return;
+          }
+          refused(answer, [403, 404]);
+        }
+        throw new CheckFailed(`${RATING_POST_LIMIT.requests + 1} rating posts within seconds were all answered: no limit`);
+      },
+    },
+    // ---- Questions and feedback (scripts/lib/conformance-questions.ts) -----------------------
+    ...questionChecks<Context, Answer>({
+      call: (ctx, method, p, options) => ctx.api.call(method, p, options),
+      token: (ctx) => ctx.token(),
+      otherToken: (ctx) => ctx.otherToken(),
+      parsed,
+      refused,
+      tooMany,
+      retryAfterSeconds,
+    }),
 
     // ---- Add further checks above this one. The per-client /track budget goes LAST: it is
     // ---- keyed on the connection's address (the contract defines no client identity a test

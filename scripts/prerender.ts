@@ -1,13 +1,14 @@
 /**
- * Pre-renders the public pages after `vite build` (`npm run build` runs it): `/`, `/services` and
- * every procedure page get HTML that already shows the page, so a first visit on a slow phone
+ * Pre-renders the public pages after `vite build` (`npm run build` runs it): `/`, `/services`,
+ * every procedure page and the public statistics get HTML that already shows the page, so a first visit on a slow phone
  * paints the content before the JavaScript has arrived (Lighthouse LCP). The app itself renders
  * them (src/prerender.tsx) in a DOM (jsdom), loaded through Vite, with the public data of the
  * backend the build targets: the simulated one in mocks/ by default, or VITE_API_BASE_URL when
  * it is an absolute URL. Each page carries the data the app needs to hydrate it (a JSON block). A relative real backend has no host to ask at build time: then nothing
  * is pre-rendered and every page is the plain shell, as before.
  *
- * Output: dist/index.html (home), dist/services.html, dist/services/<id>.html; the plain shell is
+ * Output: dist/index.html (home), dist/services.html, dist/services/<id>.html, dist/stats.html and
+ * dist/stats/agencies/<id>.html (the statistics of the current year); the plain shell is
  * dist/shell.html (emitted by the build; the service worker and every other path serve it).
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -69,7 +70,20 @@ try {
     if (!apiBase) throw error;
     console.warn(`prerender: the backend at ${env.apiBaseUrl} did not answer (${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}), so nothing is pre-rendered: every page is served as the plain shell. Build with the backend reachable to pre-render the public pages.`);
   }
-  const pages = catalogue ? ['/', '/services', ...catalogue.procedures.map((p) => `/services/${p.id}`)] : [];
+  // The public statistics for the default period (the current year), and each agency's page.
+  let statsPages: string[] = [];
+  if (catalogue) {
+    try {
+      const response = await globalThis.fetch(`${env.apiBaseUrl}/stats`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const stats = (await response.json()) as { agencies: { agency: { id: string } }[] };
+      statsPages = ['/stats', ...stats.agencies.map((a) => `/stats/agencies/${a.agency.id}`)];
+    } catch (error) {
+      if (!apiBase) throw error;
+      console.warn(`prerender: the backend at ${env.apiBaseUrl} gave no statistics (${error instanceof Error ? error.message : String(error)}): /stats is served as the plain shell.`);
+    }
+  }
+  const pages = catalogue ? ['/', '/services', ...catalogue.procedures.map((p) => `/services/${p.id}`), ...statsPages] : [];
 
   const shell = await readFile(`${DIST}/shell.html`, 'utf8');
   if (!shell.includes('<div id="root"></div>')) throw new Error('dist/shell.html has no empty #root');

@@ -1,4 +1,5 @@
-import { feeDue } from '../../src/api/dossiers/fees.ts';
+import { copiesAskedFor, feeFor } from '../../src/api/procedures/fees.ts';
+import { checkPapers, type OfferedPaper } from '../../src/api/procedures/papers.ts';
 import {
   UPLOAD_LIMITS,
   normaliseDossierCode,
@@ -11,13 +12,14 @@ import {
   type SubmitSupplement,
 } from '../../src/api/dossiers/schema.ts';
 import type { DocumentType, StoredDocument } from '../../src/api/me/schema.ts';
-import type { Procedure } from '../../src/api/procedures/schema.ts';
+import type { Office, Procedure } from '../../src/api/procedures/schema.ts';
 import { db } from '../db.ts';
 import { dataStoreFor } from '../idp.ts';
 import { storedDocumentPdf } from '../pdf.ts';
 import { addWorkingDays, vietnamDate } from '../working-days.ts';
 import { formDefinitions } from '../fixtures/forms.ts';
 import { agencyCodeOf } from './agency-codes.ts';
+import { officeOf } from './offices.ts';
 import { countQuota, quotaExhausted } from './limits.ts';
 import { markAttached, uploadedFile } from './uploads.ts';
 import {
@@ -76,21 +78,11 @@ const lifecycleSeconds = (): number => {
 export const notify = (record: DossierRecord, status: DossierStatus, at: Date) => {
   state.notifications.push({
     citizenId: record.citizenId,
-    notification: { id: randomId('tb', 6), dossierCode: record.data.code, at: at.toISOString(), status, read: false },
+    notification: { kind: 'dossier-status', id: randomId('tb', 6), dossierCode: record.data.code, at: at.toISOString(), status, read: false },
   });
 };
 
 const procedureOf = (record: DossierRecord): Procedure | undefined => db.procedures.get(record.data.procedureId);
-
-const resultType = (procedure: Procedure): DocumentType => {
-  const name = procedure.name.normalize('NFC').toLowerCase();
-  if (name.includes('khai sinh')) return 'birth-certificate';
-  if (name.includes('tình trạng hôn nhân')) return 'marital-status-certificate';
-  if (name.includes('kết hôn')) return 'marriage-certificate';
-  if (name.includes('lý lịch tư pháp')) return 'criminal-record';
-  if (procedure.field.id === 'residence') return 'residence-confirmation';
-  return 'other';
-};
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
@@ -102,6 +94,8 @@ const RESULT_TITLE: Partial<Record<DocumentType, string>> = {
 };
 const NUMBER_SUFFIX: Record<DocumentType, string> = {
   'birth-certificate': 'KS',
+  'birth-notice': 'CS',
+  'court-decision': 'QĐ',
   'marital-status-certificate': 'XNTTHN',
   'marriage-certificate': 'KH',
   'criminal-record': 'LLTP',
@@ -136,7 +130,7 @@ const resultPdfSize = (doc: Omit<StoredDocument, 'file'>) => storedDocumentPdf(d
 /** The electronic result, placed in the citizen's data store so it can be reused. */
 const issueResult = (record: DossierRecord, at: Date): NonNullable<StoredDossier['result']> => {
   const procedure = procedureOf(record);
-  const type = procedure ? resultType(procedure) : 'other';
+  const type: DocumentType = procedure?.resultType ?? 'other';
   const issuedOn = vietnamDate(at);
   const title = RESULT_TITLE[type] ?? (type === 'residence-confirmation' && procedure ? `Thông báo kết quả ${lowerFirst(procedure.name)}` : `Kết quả giải quyết: ${record.data.procedureName}`);
   const childName = record.values.childFullName;
@@ -240,23 +234,26 @@ export const view = (record: DossierRecord, now: Date): Dossier => {
 const attach = (citizenId: string, procedure: Procedure, refs: readonly DocumentRef[], supplement: boolean, now: Date): { documents: AttachedDocument[]; uploadBytes: number } | Failure => {
   const store = dataStoreFor(citizenId);
   const documents: AttachedDocument[] = [];
+  const offered: OfferedPaper[] = [];
   let uploadBytes = 0;
   for (const ref of refs) {
-    if (ref.requirement !== null && ref.requirement >= procedure.documents.length) {
-      return fail(422, 'unknown-requirement', `The procedure has no document requirement ${ref.requirement}`);
-    }
-    const requirementName = ref.requirement === null ? undefined : procedure.documents[ref.requirement]?.name;
+    const requirementName = ref.requirement === null ? undefined : procedure.documents.find((d) => d.id === ref.requirement)?.name;
     if (ref.source === 'data-store') {
       const doc = store?.documents.find((d) => d.id === ref.ref);
-      if (!doc) return fail(422, 'unknown-document', `No document ${ref.ref} in your data store`);
+      if (!doc) return fail(422, 'unknown-document', `No document ${ref.ref} in your data store`, { document: ref.ref });
+      offered.push({ requirement: ref.requirement, type: doc.type });
       documents.push({ requirement: ref.requirement, title: requirementName ?? doc.title, source: 'data-store', ref: doc.id, mime: doc.file.mime, size: doc.file.size, supplement });
     } else {
+      // Unknown, someone else's, or deleted after 24 h unattached: the device still has the file and sends it again.
       const file = uploadedFile(citizenId, ref.ref, now);
-      if (!file) return fail(422, 'unknown-document', `No upload ${ref.ref}`);
+      if (!file) return fail(422, 'unknown-document', `No upload ${ref.ref}`, { document: ref.ref });
+      offered.push({ requirement: ref.requirement, type: null });
       uploadBytes += file.upload.size;
       documents.push({ requirement: ref.requirement, title: requirementName ?? file.upload.name, source: 'upload', ref: file.upload.id, mime: file.upload.mime, size: file.upload.size, supplement });
     }
   }
+  const refused = checkPapers(procedure, offered, { supplement });
+  if (refused.length > 0) return fail(422, 'papers-refused', 'Some papers do not satisfy the requirement they are offered for, or are missing', { papers: refused });
   return { documents, uploadBytes };
 };
 
@@ -273,6 +270,22 @@ export const declaredPhone = (procedureId: string, values: Record<string, unknow
     return typeof value === 'string' && value.replace(/\D/g, '').length >= 4 ? value : null;
   }
   return null;
+};
+
+/** The e-form field where the citizen chooses the office they apply to (from GET /procedures/:id/offices). */
+export const RECEIVING_OFFICE_FIELD = 'receivingAgency';
+
+/**
+ * The office the dossier goes to: one of those that handle the procedure, chosen on the
+ * e-form; a form without the choice goes to the procedure's own (central) office. Anything
+ * else, typed text included, is refused.
+ */
+const receivingOffice = (procedure: Procedure, values: Record<string, unknown>): Office | Failure => {
+  const definition = formDefinitions.find((d) => d.procedureId === procedure.id);
+  const asks = definition?.sections.some((s) => s.fields.some((f) => f.id === RECEIVING_OFFICE_FIELD)) ?? false;
+  const chosen = asks ? values[RECEIVING_OFFICE_FIELD] : procedure.agency.id;
+  const office = officeOf(procedure, chosen);
+  return office ?? fail(422, 'unknown-agency', 'The receiving agency is not one that handles this procedure', { field: RECEIVING_OFFICE_FIELD });
 };
 
 const TOO_LARGE = () => fail(413, 'dossier-too-large', `The files of a dossier may total at most ${UPLOAD_LIMITS.maxDossierBytes} bytes`);
@@ -295,11 +308,13 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
   const attached = attach(citizenId, procedure, body.documents, false, now);
   if ('ok' in attached) return attached;
   if (attached.uploadBytes > UPLOAD_LIMITS.maxDossierBytes) return TOO_LARGE();
+  const office = receivingOffice(procedure, body.values);
+  if ('ok' in office) return office;
   // Only a dossier that gets a number counts: one account can never use up an agency's day.
   const exhausted = quotaExhausted(citizenId, 'dossiers', now);
   if (exhausted) return exhausted;
 
-  const agencyCode = agencyCodeOf(procedure.agency.id);
+  const agencyCode = agencyCodeOf(office.agencyId);
   const yymmdd = vietnamDate(now).slice(2).replaceAll('-', '');
   const sequenceKey = `${agencyCode}-${yymmdd}`;
   const sequence = (state.sequences.get(sequenceKey) ?? 0) + 1;
@@ -307,7 +322,7 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
   state.sequences.set(sequenceKey, sequence);
   const code = `${sequenceKey}-${String(sequence).padStart(4, '0')}`;
 
-  const amount = feeDue(procedure);
+  const amount = feeFor(procedure, { channel: 'online', copies: copiesAskedFor(procedure, body.values) }).total;
   const submittedAt = now.toISOString();
   const phone = declaredPhone(procedure.id, body.values) ?? store.contact.phone;
   const record: DossierRecord = {
@@ -320,8 +335,8 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
       code,
       procedureId: procedure.id,
       procedureName: procedure.name,
-      // The office the citizen named on the form (a ward or commune), else the procedure's.
-      agencyName: typeof body.values.receivingAgency === 'string' && body.values.receivingAgency.trim() ? body.values.receivingAgency.trim().slice(0, 200) : procedure.agency.name,
+      // The office the citizen chose, by the name the backend keeps for it.
+      agencyName: office.name,
       applicantName: store.citizen.fullName,
       status: 'received',
       submittedAt,

@@ -19,11 +19,13 @@ export interface Failure {
   title: string;
   /** Seconds, sent as Retry-After (429). */
   retryAfter?: number;
+  /** More members of the problem body (e.g. which papers were refused). */
+  extra?: Record<string, unknown>;
 }
 /** `created`: false when an idempotency key replayed an earlier request. */
 export type Outcome<T> = { ok: true; created: boolean; value: T } | Failure;
 
-export const fail = (status: number, code: string, title: string): Failure => ({ ok: false, status, code, title });
+export const fail = (status: number, code: string, title: string, extra?: Record<string, unknown>): Failure => ({ ok: false, status, code, title, ...(extra ? { extra } : {}) });
 export const done = <T,>(value: T, created = true): Outcome<T> => ({ ok: true, created, value });
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { resetDossiers } from '../dossiers/state.ts';
 import { resetGatewaySessions } from '../gateway-session.ts';
 import { resetRatings } from '../ratings/store.ts';
 import { resetKiosks } from '../kiosk.ts';
+import { resetQuestions } from '../questions/store.ts';
 import { expireAllTokens, resetIdp, revokeAllRefreshTokens } from '../idp.ts';
 import { readJson } from './body.ts';
 import { problem } from './problem.ts';
@@ -49,6 +50,7 @@ export const controlHandlers = [
     resetGatewaySessions();
     resetRatings();
     resetKiosks();
+    resetQuestions();
     return new HttpResponse(null, { status: 204 });
   }),
 ];

@@ -14,7 +14,7 @@ import { clientOf } from './client.ts';
 import { storedFileHeaders } from './files.ts';
 import { csrfToken, gatewaySession, openGatewaySession, sessionCookie, validCsrf, withCheckoutToken } from '../gateway-session.ts';
 import { dataStoreFor } from '../idp.ts';
-import { lockedValuesChanged } from './forms.ts';
+import { lockedValuesChanged, refusedValues } from './forms.ts';
 import { currentCitizenId } from './idp.ts';
 import { BODY_LIMITS, readBytes, readForm, readJson } from './body.ts';
 import { problem } from './problem.ts';
@@ -40,7 +40,7 @@ const sessionExpired = () => {
 };
 
 const failure = (f: Failure) => {
-  const response = personalProblem(f.status, f.code, f.title, f.retryAfter === undefined ? undefined : { retryAfter: f.retryAfter });
+  const response = personalProblem(f.status, f.code, f.title, { ...f.extra, ...(f.retryAfter === undefined ? {} : { retryAfter: f.retryAfter }) });
   if (f.retryAfter !== undefined) response.headers.set('Retry-After', String(f.retryAfter));
   return response;
 };
@@ -103,6 +103,9 @@ export const dossierHandlers = [
     if (exhausted) return failure(exhausted);
     const parsed = SubmitDossier.safeParse(await readJson(request));
     if (!parsed.success) return personalProblem(422, 'invalid-body', 'Expected { procedureId, values, documents }');
+    // The answers hold under the e-form, field by field (the schema the app checks them with).
+    const refused = refusedValues(parsed.data.procedureId, parsed.data.values);
+    if (refused.length > 0) return personalProblem(422, 'invalid-values', 'Some answers do not hold under the e-form', { errors: refused });
     // The backend does not trust the device: authoritative values must still be the official ones.
     const definition = formDefinitions.find((d) => d.procedureId === parsed.data.procedureId);
     const changed = definition ? lockedValuesChanged(definition, dataStoreFor(citizenId), parsed.data.values) : [];

@@ -1,5 +1,8 @@
 import { http, HttpResponse } from 'msw';
-import { selectOne, type FormDefinition, type LeafField } from '../../src/api/forms/schema.ts';
+import { prefillValue, type FormDefinition, type LeafField } from '../../src/api/forms/schema.ts';
+import { compileFormSchema, validateWith, type FormSchema } from '../../src/api/forms/validator.ts';
+import type { FieldError } from '../../src/api/problem/schema.ts';
+import { communes } from '../fixtures/admin-units.ts';
 import { formDefinitions } from '../fixtures/forms.ts';
 import { syntheticFormDefinition, syntheticFormsEnabled } from '../synthetic-form.ts';
 import { dataStoreFor } from '../idp.ts';
@@ -7,7 +10,7 @@ import { currentCitizenId } from './idp.ts';
 import { readJson } from './body.ts';
 import { problem } from './problem.ts';
 
-const definitionFor = (procedureId: string): FormDefinition | undefined =>
+export const definitionFor = (procedureId: string): FormDefinition | undefined =>
   formDefinitions.find((d) => d.procedureId === procedureId) ?? (syntheticFormsEnabled() && procedureId === syntheticFormDefinition.procedureId ? syntheticFormDefinition : undefined);
 
 const same = (field: LeafField, sent: unknown, official: unknown): boolean => {
@@ -30,10 +33,40 @@ export const lockedValuesChanged = (definition: FormDefinition, store: unknown, 
     .filter((f): f is LeafField => f.type !== 'group' && f.prefill?.lock === 'locked')
     .filter((f) => f.id in values)
     .filter((f) => {
-      const official = selectOne(store, f.prefill?.path ?? '');
+      const official = f.prefill ? prefillValue(store, f.prefill) : undefined;
       return official !== undefined && !same(f, values[f.id], official);
     })
     .map((f) => f.id);
+
+const communeKeys = new Set(communes.map((c) => `${c.provinceCode}:${c.code}`));
+const schemas = new WeakMap<FormDefinition, FormSchema>();
+
+/**
+ * The same schema the app validates with (src/api/forms/validator.ts), compiled once per
+ * definition, plus what only the backend holds: an address's commune must be a commune of its
+ * province in the administrative units.
+ */
+const schemaFor = (definition: FormDefinition): FormSchema => {
+  let schema = schemas.get(definition);
+  if (!schema) {
+    schema = compileFormSchema(definition, { commune: (province, commune) => communeKeys.has(`${province}:${commune}`) });
+    schemas.set(definition, schema);
+  }
+  return schema;
+};
+
+/**
+ * The backend does not trust the device: the answers of a check or a submission, field by
+ * field, under the procedure's e-form. Empty when they hold, or when there is no e-form (no
+ * dossier is taken online for such a procedure: 404 or 409 follows).
+ */
+export const refusedValues = (procedureId: string, values: unknown): FieldError[] => {
+  const definition = definitionFor(procedureId);
+  return definition ? validateWith(schemaFor(definition), values) : [];
+};
+
+/** 422 `invalid-values` (src/api/problem/schema.ts, InvalidValuesProblem). */
+export const invalidValuesProblem = (errors: FieldError[]) => problem(422, 'invalid-values', 'Some answers do not hold under the e-form', { errors });
 
 export const formHandlers = [
   // Definitions are public: no personal data, cacheable by the service worker.
@@ -49,6 +82,12 @@ export const formHandlers = [
     if (!definition) return problem(404, 'form-not-found', 'No e-form for this procedure');
     const body = (await readJson(request)) as { values?: unknown } | null;
     if (!body || typeof body.values !== 'object' || body.values === null) return problem(422, 'invalid-body', 'Expected { values }');
+    const refused = refusedValues(definition.procedureId, body.values);
+    if (refused.length > 0) {
+      const response = invalidValuesProblem(refused);
+      response.headers.set('Cache-Control', 'no-store');
+      return response;
+    }
     const changed = lockedValuesChanged(definition, dataStoreFor(citizenId), body.values as Record<string, unknown>);
     if (changed.length > 0) return problem(422, 'locked-value-changed', 'Authoritative values were altered', { fields: changed });
     return HttpResponse.json({ ok: true, checkedAt: new Date().toISOString() }, { headers: { 'Cache-Control': 'no-store' } });

@@ -6,6 +6,7 @@ import {
   TOKEN_TTL_SECONDS,
   citizenForToken,
   dataStoreFor,
+  correctionsOf,
   fileCorrection,
   findCitizen,
   issueAccessToken,
@@ -557,6 +558,11 @@ export const idpHandlers = [
       return problem(422, 'invalid-correction', 'The proposed value must differ from the current one');
     }
     return HttpResponse.json(fileCorrection(citizenId, parsed.data), { status: 201, headers: noStore });
+  }),
+  http.get('*/api/me/corrections', ({ request }) => {
+    const citizenId = currentCitizenId(request);
+    if (!citizenId) return sessionExpired();
+    return HttpResponse.json(correctionsOf(citizenId), { headers: { ...noStore, Vary: 'Authorization' } });
   }),
   http.get('*/api/me/documents/:id/file', ({ request, params }) => {
     const citizenId = currentCitizenId(request);

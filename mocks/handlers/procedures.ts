@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { catalogue, db } from '../db.ts';
+import { officesFor } from '../dossiers/offices.ts';
 import { problem } from './problem.ts';
 
 export const procedureHandlers = [
@@ -10,5 +11,14 @@ export const procedureHandlers = [
     const procedure = db.procedures.get(String(params.id));
     if (!procedure) return problem(404, 'procedure-not-found', 'No procedure with this code');
     return HttpResponse.json(procedure, { headers: { 'Cache-Control': 'no-cache' } });
+  }),
+  // The offices that receive its dossiers, in the provinces asked for (?province=46&province=92).
+  http.get('*/api/procedures/:id/offices', ({ request, params }) => {
+    const procedure = db.procedures.get(String(params.id));
+    if (!procedure) return problem(404, 'procedure-not-found', 'No procedure with this code');
+    const provinces = new URL(request.url).searchParams.getAll('province');
+    if (provinces.some((p) => !/^\d{2}$/.test(p))) return problem(400, 'invalid-province', 'province must be a two-digit province code');
+    if (procedure.agency.tier === 'commune' && provinces.length === 0) return problem(400, 'province-required', 'Commune offices are listed by province: add ?province=<code>');
+    return HttpResponse.json({ offices: officesFor(procedure, provinces) }, { headers: { 'Cache-Control': 'no-cache' } });
   }),
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figuresFrom, gate, type Figures } from './lighthouse-gate.ts';
+import { figuresFrom, gate, meetTargets, STATS_TARGETS, type Figures } from './lighthouse-gate.ts';
 
 const floor = (locale: string): Figures => ({
   label: 'hello world',
@@ -63,5 +63,27 @@ describe('the Lighthouse gate', () => {
     expect(figures.bestPractices).toBeNaN();
     expect(figures.tbtMs).toBeNaN();
     expect(gate(floors, [figures])).toEqual(['/ [vi-VN]: bestPractices, tbtMs not measured']);
+  });
+});
+
+describe('absolute targets (the statistics pages)', () => {
+  const isStats = (label: string) => label.startsWith('/stats');
+  it('pass at the edges and apply only to the pages they are for', () => {
+    const edge: Figures = { ...good('/stats', 'vi-VN'), performance: 0.95, lcpMs: 1800, accessibility: 1 };
+    const other: Figures = { ...good('/services', 'vi-VN'), performance: 0.5, lcpMs: 5000 };
+    expect(meetTargets([edge, other], isStats, STATS_TARGETS)).toEqual([]);
+  });
+
+  it('fail a statistics page below them, and one not measured', () => {
+    const slow: Figures = { ...good('/stats/agencies/commune-pc', 'en-US'), performance: 0.94, lcpMs: 1801, accessibility: 0.99 };
+    const unmeasured: Figures = { ...good('/stats', 'vi-VN'), performance: NaN, lcpMs: NaN, accessibility: NaN };
+    expect(meetTargets([slow, unmeasured], isStats, STATS_TARGETS)).toEqual([
+      '/stats/agencies/commune-pc [en-US]: performance 0.94 < 0.95 (target)',
+      '/stats/agencies/commune-pc [en-US]: LCP 1.80 s > 1.8 s (target)',
+      '/stats/agencies/commune-pc [en-US]: accessibility 0.99 < 1 (target)',
+      '/stats [vi-VN]: performance NaN < 0.95 (target)',
+      '/stats [vi-VN]: LCP NaN s > 1.8 s (target)',
+      '/stats [vi-VN]: accessibility NaN < 1 (target)',
+    ]);
   });
 });

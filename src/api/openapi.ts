@@ -16,9 +16,13 @@ import {
   UPLOAD_LIMITS,
 } from './dossiers/schema.ts';
 import { CheckForm, FormCheckResult, FormDefinition } from './forms/schema.ts';
-import { CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
-import { Problem } from './problem/schema.ts';
-import { Catalogue, Procedure } from './procedures/schema.ts';
+import { Correction, CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
+import { FieldError, InvalidValuesProblem, Problem } from './problem/schema.ts';
+import { AskQuestion, MyQuestion, MyQuestionList, POST_LIMITS, ProblemReport, PublicQuestionList, ReportReceipt, TEXT_LIMITS } from './questions/schema.ts';
+import { PapersRefused } from './procedures/papers.ts';
+import { Catalogue, OfficeList, Procedure } from './procedures/schema.ts';
+import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RATING_TOKEN_TTL_MS, RateDossier, RatingCriteria, StoredRating } from './ratings/schema.ts';
+import { AgencyStats, MIN_RATINGS, ProvinceStats } from './stats/schema.ts';
 
 /**
  * The contract as an OpenAPI 3.1 document, generated from the zod schemas the app parses every
@@ -34,6 +38,8 @@ import { Catalogue, Procedure } from './procedures/schema.ts';
 export const CONTRACT_SCHEMAS = {
   Catalogue,
   Procedure,
+  OfficeList,
+  PapersRefused,
   FormDefinition,
   CheckForm,
   FormCheckResult,
@@ -42,6 +48,7 @@ export const CONTRACT_SCHEMAS = {
   DataStore,
   CorrectionRequest,
   CorrectionReceipt,
+  Correction,
   Upload,
   SubmitDossier,
   SubmitSupplement,
@@ -50,7 +57,21 @@ export const CONTRACT_SCHEMAS = {
   TrackResult,
   Payment,
   NotificationList,
+  RatingCriteria,
+  RateDossier,
+  StoredRating,
+  DossierRating,
+  ProvinceStats,
+  AgencyStats,
+  PublicQuestionList,
+  AskQuestion,
+  MyQuestion,
+  MyQuestionList,
+  ProblemReport,
+  ReportReceipt,
   Problem,
+  FieldError,
+  InvalidValuesProblem,
 } as const satisfies Record<string, core.$ZodType>;
 
 export type SchemaName = keyof typeof CONTRACT_SCHEMAS;
@@ -71,6 +92,8 @@ interface Endpoint {
   summary: string;
   /** Needs the citizen's bearer token (401 without a live one). */
   auth?: boolean;
+  /** The bearer token may be left out (the body then carries another proof, e.g. a rating token). */
+  authOptional?: boolean;
   /** Takes an Idempotency-Key: the same key again answers 200 with what the first request made. */
   idempotent?: boolean;
   params?: Param[];
@@ -79,6 +102,8 @@ interface Endpoint {
   ok: { status: 200 | 201; schema?: SchemaName; arrayOf?: SchemaName; file?: boolean; description: string };
   /** Refusals this endpoint may answer, each as application/problem+json. */
   refusals: Record<number, string>;
+  /** A refusal whose problem has members of its own (e.g. 422 InvalidValuesProblem): that schema or the plain Problem. */
+  refusalSchemas?: Record<number, SchemaName>;
 }
 
 const id = (name: string, description: string, pattern?: string): Param => ({ name, in: 'path', description, required: true, ...(pattern ? { pattern } : {}) });
@@ -93,6 +118,13 @@ const MB = (bytes: number) => `${bytes / 1024 / 1024} MB`;
 /** The dossier limit as the contract states it, for every endpoint that adds files to a dossier. */
 const DOSSIER_TOO_LARGE = `The files of the dossier (supplements included) over ${UPLOAD_LIMITS.maxDossierBytes} bytes (${MB(UPLOAD_LIMITS.maxDossierBytes)}; \`dossier-too-large\`)`;
 const minutes = (ms: number) => ms / 60_000;
+
+const PERIOD: Param = {
+  name: 'period',
+  in: 'query',
+  description: 'A month (2026-11), a quarter (2026-Q3) or a year (2026), Vietnamese calendar; without it, the current year',
+  pattern: '^\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$',
+};
 
 const KEYED = { 400: 'Idempotency-Key missing (or malformed JSON)', 422: 'The body does not match the schema, or the Idempotency-Key was used for a different request' } as const;
 
@@ -115,6 +147,17 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     method: 'get',
+    path: '/procedures/{id}/offices',
+    summary: 'The offices that receive dossiers of a procedure (the receiving agency is chosen from these)',
+    params: [
+      id('id', 'Procedure id'),
+      { name: 'province', in: 'query', description: 'A two-digit province code; repeat for several. Required for commune-level procedures', pattern: '^\\d{2}$' },
+    ],
+    ok: { status: 200, schema: 'OfficeList', description: 'Each office with the province and communes it serves' },
+    refusals: { 400: 'A province that is not a two-digit code, or none for a commune-level procedure (`province-required`)', 404: 'No procedure with this id' },
+  },
+  {
+    method: 'get',
     path: '/forms/{procedureId}',
     summary: 'The e-form definition of a procedure (public)',
     params: [id('procedureId', 'Procedure id')],
@@ -124,12 +167,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
   {
     method: 'post',
     path: '/forms/{procedureId}/check',
-    summary: 'Re-check answers; locked values must equal what the population database holds',
+    summary: 'Re-check answers under the e-form (the schema compiled from its definition) and against the population database',
     auth: true,
     params: [id('procedureId', 'Procedure id')],
     body: 'CheckForm',
     ok: { status: 200, schema: 'FormCheckResult', description: 'The answers hold' },
-    refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, 404: 'No e-form for this procedure', 422: 'Not { values }, or a locked value was altered (`fields` names them)' },
+    refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, 404: 'No e-form for this procedure', 422: 'Not { values }; answers that do not hold under the e-form (`invalid-values`, InvalidValuesProblem: `errors` names each field); or a locked value was altered (`locked-value-changed`, `fields` names them)' },
+    refusalSchemas: { 422: 'InvalidValuesProblem' },
   },
   {
     method: 'get',
@@ -162,6 +206,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
     body: 'CorrectionRequest',
     ok: { status: 201, schema: 'CorrectionReceipt', description: 'The request is filed' },
     refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, 422: 'Not a correction, or the proposed value is the current one' },
+  },
+  {
+    method: 'get',
+    path: '/me/corrections',
+    summary: "The citizen's correction requests, oldest first",
+    auth: true,
+    ok: { status: 200, arrayOf: 'Correction', description: 'Every request this citizen filed, with what was asked and when' },
+    refusals: SIGNED_IN,
   },
   {
     method: 'get',
@@ -224,9 +276,12 @@ export const ENDPOINTS: readonly Endpoint[] = [
       404: 'No procedure with this id',
       409: 'The procedure does not accept online applications now',
       413: `Body over 1 MB, or ${DOSSIER_TOO_LARGE}`,
-      422: 'Not a submission, an unknown document, a locked value altered, or the Idempotency-Key reused',
+      422:
+        'Not a submission; answers that do not hold under the e-form (`invalid-values`, InvalidValuesProblem: `errors` names each field); an unknown or expired document (`unknown-document`, `document` names it); a paper whose type does not satisfy its requirement, a required paper missing or an unknown requirement ' +
+        '(`papers-refused`, `papers` lists each requirement: schema PapersRefused); a receiving agency that is not one of GET /procedures/{id}/offices (`unknown-agency`); a locked value altered; or the Idempotency-Key reused',
       429: `More than ${DAILY_QUOTAS.dossiers} dossiers numbered for this citizen today (\`daily-dossiers-quota\`; a replayed Idempotency-Key is never refused)`,
     },
+    refusalSchemas: { 422: 'InvalidValuesProblem' },
   },
   {
     method: 'get',
@@ -264,7 +319,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     auth: true,
     idempotent: true,
     params: [id('code', 'Dossier code')],
-    ok: { status: 201, schema: 'Payment', description: 'The payment to make' },
+    ok: { status: 201, schema: 'Payment', description: "The payment to make: the amount is the dossier's fee, from the procedure's rules for online filing and the copies asked for" },
     refusals: { ...SIGNED_IN, 400: 'Idempotency-Key missing', 404: 'No such dossier', 409: 'Nothing to pay, already paid, or the dossier is closed' },
   },
   {
@@ -308,11 +363,116 @@ export const ENDPOINTS: readonly Endpoint[] = [
         `The code is locked for ${minutes(TRACK_CODE_LOCK.lockMs)} minutes after ${TRACK_CODE_LOCK.misses} wrong digits, for every client and even with the right digits (\`code-locked\`; unknown codes lock alike), ` +
         `or this client (by connection address) made more than ${TRACK_CLIENT_LIMIT.requests} look-ups in ${TRACK_CLIENT_LIMIT.windowMs / 1000} s (\`too-many-lookups\`)`,
     },
+  },  {
+    method: 'get',
+    path: '/stats',
+    summary: `Public statistics of the province and every agency for a period: ratings, dossiers, the 766 index (figures from fewer than ${MIN_RATINGS} ratings are null)`,
+    params: [PERIOD],
+    ok: { status: 200, schema: 'ProvinceStats', description: 'The province, and each agency implementing a procedure of the catalogue' },
+    refusals: { 400: 'Not a month, a quarter or a year (`invalid-period`)' },
   },
+  {
+    method: 'get',
+    path: '/stats/agencies/{id}',
+    summary: 'Public statistics of one agency for a period, the province beside it, and its monthly trend',
+    params: [id('id', 'Agency id (as in the catalogue)'), PERIOD],
+    ok: { status: 200, schema: 'AgencyStats', description: 'The agency' },
+    refusals: { 400: 'Not a month, a quarter or a year (`invalid-period`)', 404: 'No agency with this id (`agency-not-found`)' },
+  },
+  {
+    method: 'get',
+    path: '/ratings/criteria',
+    summary: 'The criteria a dossier is rated against, with their version (public; a province changes them without an app release)',
+    ok: { status: 200, schema: 'RatingCriteria', description: 'The current criteria set' },
+    refusals: {},
+  },
+  {
+    method: 'get',
+    path: '/dossiers/{code}/rating',
+    summary: 'The rating given to one of the citizen’s dossiers, or null',
+    auth: true,
+    params: [id('code', 'Dossier code')],
+    ok: { status: 200, schema: 'DossierRating', description: 'The rating, or null while there is none' },
+    refusals: { ...SIGNED_IN, 404: "No such dossier of this citizen's (someone else's looks the same)" },
+  },
+  {
+    method: 'post',
+    path: '/dossiers/{code}/rating',
+    summary:
+      'Rate a finished dossier (result ready, returned, rejected or withdrawn), once. Signed in as its owner, or without a session with the `ratingToken` ' +
+      `a look-up (GET /track) of that finished dossier gave (bound to it, valid ${minutes(RATING_TOKEN_TTL_MS)} minutes). The comment is stored as text, never markup.`,
+    auth: true,
+    authOptional: true,
+    idempotent: true,
+    params: [id('code', 'Dossier code')],
+    body: 'RateDossier',
+    ok: { status: 201, schema: 'StoredRating', description: 'The rating is stored, with its channel, agency, procedure and criteria version' },
+    refusals: {
+      ...JSON_BODY_REFUSALS,
+      400: 'Idempotency-Key missing (or malformed JSON)',
+      401: 'No live session and no ratingToken (`session-expired`), or the ratingToken is unknown or expired (`rating-token-expired`)',
+      404: "No such dossier of this citizen's, or not the dossier the token was given for (they look alike)",
+      409: 'The dossier is not finished (`dossier-not-finished`), or it was rated already (`already-rated`; the problem\'s `rating` is what was given)',
+      422:
+        `Not a rating (\`invalid-body\`: unknown channel, level or a score other than 0, 1, 2); a comment over ${COMMENT_MAX} characters (\`comment-too-long\`) or only spaces (\`comment-blank\`); ` +
+        'an unknown criteria version (`unknown-criteria-version`) or indicator (`unknown-indicator`); or the Idempotency-Key was used for a different rating',
+      429: `More than ${RATING_POST_LIMIT.requests} rating posts in ${RATING_POST_LIMIT.windowMs / 1000} s by this citizen, or by this client without a session (\`too-many-ratings\`; every post counts, refused or not)`,
+    },
+  },
+  ...questionEndpoints(),
 ];
 
+/** Questions and feedback (src/api/questions): the text limits and rates as the contract states them. */
+function questionEndpoints(): Endpoint[] {
+  const text = (what: 'question' | 'report') =>
+    `The text is over ${TEXT_LIMITS[what].max} characters, blank, under ${TEXT_LIMITS[what].min} once trimmed, or carries a run of 9+ digits (an ID or phone number): \`fields\` names each refused field and why (\`too-long\`, \`blank\`, \`too-short\`, \`personal-number\`); or the Idempotency-Key was used for another body`;
+  const rate = (kind: 'questions' | 'reports', who: string) =>
+    `More than ${POST_LIMITS[kind].requests} ${kind} in ${minutes(POST_LIMITS[kind].windowMs)} minutes from ${who} (\`too-many-${kind}\`; refused posts and replays do not count)`;
+  return [
+    {
+      method: 'get',
+      path: '/procedures/{id}/questions',
+      summary: 'The answered questions of a procedure, without who asked',
+      params: [id('id', 'Procedure id')],
+      ok: { status: 200, schema: 'PublicQuestionList', description: 'Newest answer first' },
+      refusals: { 404: 'No procedure with this id' },
+    },
+    {
+      method: 'post',
+      path: '/procedures/{id}/questions',
+      summary: 'Ask the office a question about a procedure, exactly once per Idempotency-Key',
+      auth: true,
+      idempotent: true,
+      params: [id('id', 'Procedure id')],
+      body: 'AskQuestion',
+      ok: { status: 201, schema: 'MyQuestion', description: 'The question, waiting for its answer' },
+      refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, 400: 'Idempotency-Key missing (or malformed JSON)', 404: 'No procedure with this id', 422: text('question'), 429: rate('questions', 'this citizen') },
+    },
+    {
+      method: 'get',
+      path: '/questions/mine',
+      summary: "The citizen's questions, waiting or answered",
+      auth: true,
+      ok: { status: 200, schema: 'MyQuestionList', description: 'Newest first' },
+      refusals: SIGNED_IN,
+    },
+    {
+      method: 'post',
+      path: '/feedback',
+      summary: 'Report a problem with a page of the app: anonymous, no reply, exactly once per Idempotency-Key',
+      idempotent: true,
+      body: 'ProblemReport',
+      ok: { status: 201, schema: 'ReportReceipt', description: 'Received' },
+      refusals: { ...JSON_BODY_REFUSALS, 400: 'Idempotency-Key missing (or malformed JSON)', 422: `Not a page path, or ${text('report')}`, 429: rate('reports', 'this client (by connection address)') },
+    },
+  ];
+}
+
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+const problemResponse = (description: string, specific?: SchemaName) => ({
+  description,
+  content: { 'application/problem+json': { schema: specific ? { anyOf: [ref(specific), ref('Problem')] } : ref('Problem') } },
+});
 /** A 429 says when to try again. */
 const RETRY_AFTER = { 'Retry-After': { required: true, description: 'Seconds until the request may be made again', schema: { type: 'integer', minimum: 1 } } };
 /** A stored file is a sandboxed download, never a page of the API's origin. */
@@ -346,13 +506,16 @@ const operation = (e: Endpoint): Json => {
       ...okBody,
     };
   }
-  for (const [status, description] of Object.entries(e.refusals)) responses[status] = status === '429' ? { ...problemResponse(description), headers: RETRY_AFTER } : problemResponse(description);
+  for (const [status, description] of Object.entries(e.refusals)) {
+    const problem = problemResponse(description, e.refusalSchemas?.[Number(status)]);
+    responses[status] = status === '429' ? { ...problem, headers: RETRY_AFTER } : problem;
+  }
   responses.default = problemResponse('Any other refusal or failure (e.g. 429 with Retry-After, 5xx), never with internal details');
 
   return {
     operationId: `${e.method}${e.path.replace(/\{(\w+)\}/g, 'By-$1').replace(/[^a-zA-Z0-9]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
     summary: e.summary,
-    ...(e.auth ? { security: [{ bearer: [] }] } : { security: [] }),
+    ...(e.auth ? { security: e.authOptional ? [{ bearer: [] }, {}] : [{ bearer: [] }] } : { security: [] }),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(e.body === 'file'
       ? { requestBody: { required: true, content: Object.fromEntries(FILE_TYPES.map((t) => [t, { schema: binary }])) } }

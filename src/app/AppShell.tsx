@@ -1,9 +1,10 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Header } from '../components/layout/Header.tsx';
 import { BottomNav } from '../components/layout/BottomNav.tsx';
 import { OfflineBanner } from '../components/layout/OfflineBanner.tsx';
+import { SignedOutSlot } from '../components/layout/SignedOutSlot.tsx';
 import { NavigationProgress } from '../components/layout/NavigationProgress.tsx';
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
 import { useDocumentTitle } from '../components/layout/use-document-title.ts';
@@ -14,10 +15,13 @@ import { Takeover } from '../components/layout/Takeover.tsx';
 import { languageToOffer, loadLaterNamespaces } from '../i18n/i18n.ts';
 import { isKiosk } from '../auth/kiosk-config.ts';
 
-// Sends queued submissions; loaded only for a signed-in citizen, after the first paint.
+// Sends queued submissions (and reports); loaded only for a signed-in citizen, after the first paint.
 const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
 // Offered only to a visitor whose browser prefers another language than the page's.
 const LanguageOffer = lazy(() => import('../components/layout/LanguageOffer.tsx'));
+// "Report a problem with this page": below every page, once it is on screen (not initial JS).
+// Offline before the service worker kept its code, it stays away rather than break the page.
+const Footer = lazy<ComponentType>(() => import('../components/layout/Footer.tsx').catch(() => ({ default: () => null })));
 // A session kept on this phone: resume, app lock, "sign in to send"; loaded only where one is or was.
 const KeptSession = lazy(() => import('../features/auth/KeptSession.tsx'));
 // An enrolled kiosk in a service centre's hall: its layout and rules, loaded only there. The
@@ -40,15 +44,18 @@ export const AppShell = () => {
         <Suspense fallback={null}>{kiosk ? <KioskChrome /> : <Header />}</Suspense>
         <OfflineBanner />
         {kiosk ? null : <KeptSessionSlot />}
+        <SignedOutSlot />
         <main id="main" className="main" tabIndex={-1}>
           <Outlet />
         </main>
-        {/* Not on a kiosk: its sessionStorage record of pages visited would outlive the visit. */}
+        {/* Not on a kiosk: its sessionStorage record of pages visited would outlive the visit, and
+            a report queued there while offline would be wiped with the visit before it was sent. */}
         {kiosk ? null : (
           <>
-            <ScrollRestoration />
+            <FooterSlot />
             <UpdatePrompt />
             <BottomNav />
+            <ScrollRestoration />
           </>
         )}
         <AfterFirstPaint />
@@ -93,6 +100,15 @@ const KeptSessionSlot = () => {
   return painted && (session || hasKeptSession()) ? (
     <Suspense fallback={null}>
       <KeptSession />
+    </Suspense>
+  ) : null;
+};
+
+const FooterSlot = () => {
+  const painted = useAfterFirstPaint();
+  return painted ? (
+    <Suspense fallback={null}>
+      <Footer />
     </Suspense>
   ) : null;
 };

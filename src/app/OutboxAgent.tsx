@@ -1,9 +1,14 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { submitDossier, submitSupplement, uploadFile } from '../api/dossiers/requests.ts';
+import { rateDossier } from '../api/ratings/requests.ts';
+import { RateDossier } from '../api/ratings/schema.ts';
+import { ApiError } from '../api/errors.ts';
+import { safeParse } from 'zod/mini';
+import { postTransport } from '../components/feedback/post-transport.ts';
 import { listOutbox, saveSnapshot } from '../offline/personal-db.ts';
 import { isExpired, keptSessionOpen, readSession } from '../auth/session.ts';
-import { drainOutbox, type OutboxTransport } from '../offline/outbox.ts';
+import { drainOutbox, drainPosts, waitingUntil, type OutboxTransport } from '../offline/outbox.ts';
 
 const transport: OutboxTransport = {
   upload: (blob, name, key, onProgress) => uploadFile(blob, name, key, onProgress),
@@ -14,6 +19,14 @@ const transport: OutboxTransport = {
     return dossier;
   },
   submitSupplement: (item, documents) => submitSupplement(item.dossierCode, { documents }, item.id),
+  submitRating: async (item) => {
+    // Written by this app's rating page: parsed again, as everything read back from storage is.
+    // Unreadable, it could never be sent: refused for good (the page offers to answer again).
+    const body = safeParse(RateDossier, item.values);
+    if (!body.success) throw new ApiError('invalid-input', 'Unreadable rating in the outbox', { code: 'invalid-body' });
+    const rating = await rateDossier(item.dossierCode, body.data, item.id);
+    return { code: rating.dossierCode };
+  },
 };
 
 /** How often to look again while something waits and nothing else woke us (a flaky link). */
@@ -22,7 +35,8 @@ const POLL_MS = 30_000;
 const backoff = (failures: number) => Math.min(2_000 * 2 ** failures, POLL_MS);
 
 /**
- * Drains the signed-in citizen's outbox: now, when the connection comes back, when the app
+ * Drains the signed-in citizen's outbox — submissions, and the posts waiting on the device
+ * (problem reports; components/feedback/PostsSender does it without a session): now, when the connection comes back, when the app
  * becomes visible, when the service worker relays a Background Sync, when a page asks
  * ('mcs:drain-outbox'), and every 30 s as a last resort. Renders nothing.
  */
@@ -43,6 +57,7 @@ export const OutboxAgent = ({ owner }: { owner: string }) => {
       // Offline, or the session has expired (sign in again first): sending would only fail.
       const session = readSession();
       if (disposed || !navigator.onLine) return;
+      void drainPosts([owner, ''], postTransport).catch(() => undefined);
       if (!session || isExpired(session)) {
         renewKept();
         return;
@@ -52,6 +67,7 @@ export const OutboxAgent = ({ owner }: { owner: string }) => {
         .then(async () => {
           if (disposed) return;
           void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
+          void queryClient.invalidateQueries({ queryKey: ['ratings', 'dossier'] });
           // Something still waits after a transient failure (a 500, a dropped upload): retry with backoff.
           const items = await listOutbox(owner);
           const waiting = items.some((i) => i.state === 'queued' && i.lastError && i.lastError.kind !== 'unauthorized');
@@ -59,7 +75,10 @@ export const OutboxAgent = ({ owner }: { owner: string }) => {
           if (disposed) return;
           // Refused with 401 (the access token was revoked or ran out): a kept session renews.
           if (items.some((i) => i.state === 'queued' && i.lastError?.kind === 'unauthorized')) renewKept();
-          if (waiting && navigator.onLine) retryTimer = setTimeout(drain, backoff(failures++));
+          // Told to wait (429 + Retry-After): the next attempt is no sooner than the backend said.
+          const told = items.map((i) => (i.state === 'queued' ? waitingUntil(i) : undefined)).filter((at): at is number => at !== undefined);
+          const notBefore = told.length > 0 ? Math.min(...told) - Date.now() : 0;
+          if (waiting && navigator.onLine) retryTimer = setTimeout(drain, Math.max(backoff(failures++), notBefore));
           else failures = 0;
         })
         .catch(() => undefined);

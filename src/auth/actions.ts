@@ -2,6 +2,7 @@ import { OIDC_STORAGE_PREFIX } from './config.ts';
 import { wipePersonalData } from './wipe.ts';
 import { hasKeptSession, isExpired, notifySessionChange, readSession, setMemorySession } from './session.ts';
 import { safeReturnTo } from './return-to.ts';
+import { markSignedOut } from './signed-out.ts';
 
 /** A refresh token that could not be kept encrypted is not left in the tab's storage in clear. */
 const dropRefreshTokenFromTab = () => {
@@ -62,6 +63,11 @@ export const signOut = async (): Promise<void> => {
   await import('./keep.ts').catch(() => undefined);
   await wipePersonalData();
   setMemorySession(null);
+  // After the wipe (which clears the tab's storage): the next page says it is done. And leave
+  // from the top, so the router's scroll memory, saved as the page goes, cannot open the home
+  // page scrolled down.
+  markSignedOut();
+  window.scrollTo(0, 0);
   if ('BroadcastChannel' in window) {
     const channel = new BroadcastChannel('mcs-session');
     channel.postMessage('signed-out');

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeFrom, consent, exchange, origin } from '../../mocks/oidc-test-client.ts';
 import { subjectFor } from '../../mocks/idp.ts';
-import { forget, keepStatus, renew, resume } from './keep.ts';
-import { deleteKeepDb, loadKeptSession, storeKeptSession } from './refresh-store.ts';
+import { forget, keepStatus, lockIfAway, renew, resume } from './keep.ts';
+import { deleteKeepDb, loadKeptSession, storeKeptSession, storeLockCredential } from './refresh-store.ts';
 import { KEPT_FLAG, readSession, setMemorySession } from './session.ts';
 
 const SUB = subjectFor('vneid-046095001234');
@@ -55,6 +55,26 @@ describe('the kept session', () => {
     localStorage.setItem('mcs.lastSeen', String(Date.now() - 6 * 60 * 1000));
     expect(await resume()).toMatchObject({ status: 'ended', reason: 'lock' });
     expect(readSession()).toBeNull();
+  });
+
+  it('shown again after the lock period (a tab hidden, not closed), asks as on reopening; sooner, it does not', async () => {
+    await signInKept();
+    expect((await resume()).status).toBe('resumed');
+    const open = readSession();
+    localStorage.setItem('mcs.lastSeen', String(Date.now() - 4 * 60 * 1000));
+    expect((await lockIfAway()).status).toBe('resumed');
+    await storeLockCredential(new Uint8Array([1, 2, 3]).buffer);
+    localStorage.setItem('mcs.lastSeen', String(Date.now() - 5 * 60 * 1000 - 1));
+    expect(await lockIfAway()).toMatchObject({ status: 'locked', name: 'Nguyễn Văn An' });
+    // Behind the lock nothing is renewed silently, and the page keeps its citizen (no draft lost).
+    expect(readSession()).toBe(open);
+  });
+
+  it('shown again after the lock period without a platform authenticator: VNeID again', async () => {
+    await signInKept();
+    expect((await resume()).status).toBe('resumed');
+    localStorage.setItem('mcs.lastSeen', String(Date.now() - 6 * 60 * 1000));
+    expect(await lockIfAway()).toMatchObject({ status: 'ended', reason: 'lock', sub: SUB });
   });
 
   it('says when renewal is impossible (revoked at the provider), and forgets the token', async () => {

@@ -181,7 +181,7 @@ export const renew = (): Promise<KeepStatus> => {
 };
 
 /** The access token of an open kept session ran out or was refused: renew once, silently. */
-export const renewOpenSession = async (): Promise<boolean> => keptSessionOpen() && (await renew()).status === 'resumed';
+export const renewOpenSession = async (): Promise<boolean> => current.status !== 'locked' && keptSessionOpen() && (await renew()).status === 'resumed';
 
 /** On opening the app: renew silently, or ask for the lock first, or say it has ended. */
 export const resume = async (now = Date.now()): Promise<KeepStatus> => {
@@ -208,6 +208,23 @@ export const resume = async (now = Date.now()): Promise<KeepStatus> => {
   }
   set({ status: 'resuming' });
   return renew();
+};
+
+/**
+ * Shown again after a while hidden (another app in front, the phone in a pocket): the same rule
+ * as reopening — after the lock period, the lock (or, without one, VNeID) asks who is there.
+ * The open session stays behind the lock, which covers the page and makes it inert; nothing is
+ * renewed silently until it is passed.
+ */
+export const lockIfAway = async (now = Date.now()): Promise<KeepStatus> => {
+  if (!keptSessionOpen() || current.status === 'locked') return current;
+  const away = now - (Number(local.get(LAST_SEEN)) || 0);
+  if (away < lockAfterMs()) return current;
+  const kept = await loadKeptSession().catch(() => undefined);
+  if (!kept) return current;
+  if (away > IDLE_LIMIT_MS) return end(kept.sub, 'expired');
+  if (await loadLockCredential().catch(() => undefined)) return set({ status: 'locked', name: kept.name });
+  return end(kept.sub, 'lock');
 };
 
 const random = (bytes: number) => crypto.getRandomValues(new Uint8Array(bytes));

@@ -9,6 +9,9 @@ import type dossiers from './locales/vi/dossiers.json';
 import type settings from './locales/vi/settings.json';
 import type problems from './locales/vi/problems.json';
 import type kiosk from './locales/vi/kiosk.json';
+import type rating from './locales/vi/rating.json';
+import type stats from './locales/vi/stats.json';
+import type questions from './locales/vi/questions.json';
 
 // Keys are typed from the source locale (Vietnamese): a missing or misspelt key fails tsc.
 declare module 'i18next' {
@@ -26,6 +29,9 @@ declare module 'i18next' {
       settings: typeof settings;
       problems: typeof problems;
       kiosk: typeof kiosk;
+      rating: typeof rating;
+      stats: typeof stats;
+      questions: typeof questions;
     };
   }
 }

@@ -23,7 +23,12 @@ const date = memo(
 
 const time = memo((lng) => new Intl.DateTimeFormat(intlLocale(lng), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' }));
 
+const percent = memo((lng) => new Intl.NumberFormat(intlLocale(lng), { style: 'percent', maximumFractionDigits: 1 }));
+
 export const formatMoney = (amount: number, lng: string): string => money(lng).format(amount);
+
+/** A share (0…1) as a percentage: "92,5 %" in Vietnamese, "92.5%" in English. */
+export const formatShare = (share: number, lng: string): string => percent(lng).format(share);
 
 export const formatDate = (iso: string, lng: string): string => date(lng).format(new Date(iso));
 

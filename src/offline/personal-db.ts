@@ -2,6 +2,7 @@ import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod/mini';
 import { API_ERROR_KINDS } from '../api/errors.ts';
 import { SourceId } from '../api/me/schema.ts';
+import { FieldError } from '../api/problem/schema.ts';
 import { registerWipe } from '../auth/wipe.ts';
 
 /**
@@ -28,12 +29,23 @@ export const FieldProvenance = z.object({
 });
 export type FieldProvenance = z.infer<typeof FieldProvenance>;
 
+/**
+ * The requirement (its id, RequiredDocument.id) a paper is for; null for an extra paper. Older
+ * versions kept the requirement's position in the list, which is no longer meaningful on its
+ * own: such a paper is kept as an extra one, and if the office misses it the citizen is told which
+ * paper to attach (papers-refused), with nothing lost.
+ */
+const RequirementRef = z.pipe(
+  z.nullable(z.union([z.string().check(z.minLength(1)), z.int()])),
+  z.transform((value): string | null => (typeof value === 'string' ? value : null)),
+);
+
 /** A paper attached to a dossier: reused from the data store, or a file kept on the device. */
 export const Attachment = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('data-store'), requirement: z.nullable(z.int()), documentId: nonEmpty(), title: z.string() }),
+  z.object({ kind: z.literal('data-store'), requirement: RequirementRef, documentId: nonEmpty(), title: z.string() }),
   z.object({
     kind: z.literal('file'),
-    requirement: z.nullable(z.int()),
+    requirement: RequirementRef,
     /** Stable per file: the upload's Idempotency-Key, so a retried upload is stored once. */
     key: nonEmpty(),
     name: z.string(),
@@ -78,27 +90,56 @@ export const Draft = z.object({
   updatedAt: timestamp(),
   /** Papers picked on the documents step, kept with the answers until submission. */
   attachments: z.optional(z.array(Attachment)),
+  /** Answers the backend refused (on check, or a queued submission), shown next to the fields until the form is checked again. */
+  serverErrors: z.optional(z.array(FieldError)),
 });
 export type Draft = z.infer<typeof Draft>;
+
+/** The form as the citizen left it, kept with a queued dossier so a refusal can take them back to it with nothing lost. */
+const FormSnapshot = z.object({
+  values: z.record(z.string(), z.unknown()),
+  provenance: ProvenanceMap,
+  prefilledCount: z._default(count(), 0),
+  definitionVersion: z.int(),
+});
 
 export const OutboxState = z.enum(['queued', 'sending', 'sent', 'failed']);
 export type OutboxState = z.infer<typeof OutboxState>;
 
 /** An error an older version recorded with a kind this one does not know reads as "unknown". */
-const LastError = z.catch(z.optional(z.object({ kind: z.enum(API_ERROR_KINDS), code: z.optional(z.string()) })), undefined);
+const LastError = z.catch(
+  z.optional(
+    z.object({
+      kind: z.enum(API_ERROR_KINDS),
+      code: z.optional(z.string()),
+      /** `invalid-values`: which answers the backend refused, and why. */
+      fields: z.optional(z.array(FieldError)),
+      /** The requirements the office refused (papers-refused), by id. */
+      requirements: z.optional(z.array(z.string())),
+      /** The file that is no longer on the device (upload-lost), by name. */
+      fileName: z.optional(z.string()),
+    }),
+  ),
+  undefined,
+);
 
 /** A submission waiting to reach the backend; sent exactly once thanks to its idempotency key. */
 export const OutboxItem = z.object({
   /** Also the Idempotency-Key of the submission. */
   id: nonEmpty(),
   owner: nonEmpty(),
-  /** 'dossier': a new application; 'supplement': papers added to an existing dossier. */
-  type: z.enum(['dossier', 'supplement']),
+  /**
+   * 'dossier': a new application; 'supplement': papers added to an existing dossier; 'rating':
+   * the citizen's rating of a finished dossier (`values` is the rating, no attachments).
+   */
+  type: z.enum(['dossier', 'supplement', 'rating']),
   procedureId: nonEmpty(),
   procedureName: z.string(),
-  /** For supplements: the dossier they belong to. After sending: the dossier's code. */
+  /** For supplements and ratings: the dossier they belong to. After sending: the dossier's code. */
   dossierCode: z.optional(nonEmpty()),
   values: z.record(z.string(), z.unknown()),
+  /** Dossiers: the form as it was filled in (values as typed, where they came from). */
+  form: z.optional(FormSnapshot),
   attachments: z._default(z.array(Attachment), []),
   state: OutboxState,
   createdAt: timestamp(),
@@ -107,8 +148,30 @@ export const OutboxItem = z.object({
   lastError: LastError,
   /** 0..1 while uploading. */
   progress: z.catch(z.number().check(z.minimum(0), z.maximum(1)), 0),
+  /** Refused with 429: not tried again before this time (the backend's Retry-After). */
+  retryAt: z.catch(z.optional(timestamp()), undefined),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
+
+/**
+ * A small JSON post waiting to reach the backend (a problem report; other kinds may follow),
+ * sent exactly once thanks to its idempotency key. `owner` is the citizen's sub, or '' for an
+ * anonymous post made without signing in (kept when someone signs in; gone with a wipe).
+ */
+export const OutboxPost = z.object({
+  /** Also the Idempotency-Key. */
+  id: nonEmpty(),
+  owner: z.string(),
+  kind: z.enum(['problem-report']),
+  body: z.record(z.string(), z.unknown()),
+  state: OutboxState,
+  createdAt: timestamp(),
+  attempts: z._default(count(), 0),
+  lastError: LastError,
+  /** Not before this time: the backend said when to try again (429 Retry-After). */
+  retryAt: z.optional(timestamp()),
+});
+export type OutboxPost = z.infer<typeof OutboxPost>;
 
 /** The last known state of the citizen's dossiers, shown with its time when offline. */
 export const DossierSnapshot = z.object({
@@ -120,7 +183,7 @@ export const DossierSnapshot = z.object({
 });
 export type DossierSnapshot = z.infer<typeof DossierSnapshot>;
 
-export type PersonalStore = 'drafts' | 'outbox' | 'snapshots';
+export type PersonalStore = 'drafts' | 'outbox' | 'snapshots' | 'posts';
 
 /** Something this version could not read, and deleted. */
 export interface DroppedRecord {
@@ -172,6 +235,7 @@ interface PersonalDb extends DBSchema {
   drafts: { key: [string, string]; value: Draft; indexes: { owner: string } };
   outbox: { key: string; value: OutboxItem; indexes: { owner: string } };
   snapshots: { key: [string, string]; value: DossierSnapshot };
+  posts: { key: string; value: OutboxPost; indexes: { owner: string } };
 }
 
 export const PERSONAL_DB = 'mcs-personal';
@@ -191,7 +255,7 @@ export const beginPersonalSession = (): void => {
 
 export const personalDb = (): Promise<IDBPDatabase<PersonalDb>> => {
   if (wiped) return Promise.reject(new Error('Personal data was wiped on this page'));
-  connection ??= openDB<PersonalDb>(PERSONAL_DB, 2, {
+  connection ??= openDB<PersonalDb>(PERSONAL_DB, 3, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         const drafts = db.createObjectStore('drafts', { keyPath: ['owner', 'procedureId'] });
@@ -201,6 +265,7 @@ export const personalDb = (): Promise<IDBPDatabase<PersonalDb>> => {
         db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('owner', 'owner');
         db.createObjectStore('snapshots', { keyPath: ['owner', 'key'] });
       }
+      if (oldVersion < 3) db.createObjectStore('posts', { keyPath: 'id' }).createIndex('owner', 'owner');
     },
     // Another tab wants to delete or upgrade the database: let it.
     blocking() {
@@ -259,9 +324,13 @@ export const deleteDraft = async (owner: string, procedureId: string): Promise<v
  */
 export const dropDraftsNotOwnedBy = async (owner: string): Promise<void> => {
   const db = await personalDb();
-  for (const store of ['drafts', 'outbox', 'snapshots'] as const) {
+  for (const store of ['drafts', 'outbox', 'snapshots', 'posts'] as const) {
     const tx = db.transaction(store, 'readwrite');
-    for await (const cursor of tx.store) if ((cursor.value as { owner?: unknown } | undefined)?.owner !== owner) await cursor.delete();
+    for await (const cursor of tx.store) {
+      const left = (cursor.value as { owner?: unknown } | undefined)?.owner;
+      // An anonymous post (a problem report) belongs to nobody: it still waits to be sent.
+      if (left !== owner && !(store === 'posts' && left === '')) await cursor.delete();
+    }
     await tx.done;
   }
 };
@@ -293,4 +362,28 @@ export const saveSnapshot = async (owner: string, key: string, data: unknown): P
 export const loadSnapshot = async (owner: string, key: string): Promise<DossierSnapshot | undefined> => {
   const raw: unknown = await (await personalDb()).get('snapshots', [owner, key]);
   return raw === undefined ? undefined : parseStored('snapshots', DossierSnapshot, [owner, key], raw);
+};
+
+export const putPost = async (post: OutboxPost): Promise<void> => {
+  await (await personalDb()).put('posts', post);
+};
+
+export const getPost = async (id: string): Promise<OutboxPost | undefined> => {
+  const raw: unknown = await (await personalDb()).get('posts', id);
+  return raw === undefined ? undefined : parseStored('posts', OutboxPost, id, raw);
+};
+
+/** The posts of these owners ('' for anonymous ones), oldest first. */
+export const listPosts = async (owners: readonly string[]): Promise<OutboxPost[]> => {
+  const db = await personalDb();
+  const posts: OutboxPost[] = [];
+  for (const owner of owners) {
+    const [raws, keys] = await Promise.all([db.getAllFromIndex('posts', 'owner', owner), db.getAllKeysFromIndex('posts', 'owner', owner)]);
+    posts.push(...(await parseAll('posts', OutboxPost, keys, raws)));
+  }
+  return posts.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+};
+
+export const deletePost = async (id: string): Promise<void> => {
+  await (await personalDb()).delete('posts', id);
 };

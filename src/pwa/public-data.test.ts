@@ -12,8 +12,15 @@ describe('publicDataRoutes', () => {
     const { catalogueUrl } = publicDataRoutes('/api', app);
     expect(catalogueUrl).toBe(`${app}/api/catalogue`);
     expect(
-      matchAll('/api', [`${app}/api/catalogue`, `${app}/api/procedures/1.004222`, `${app}/api/forms/1.004873`, `${app}/api/admin-units/provinces`, `${app}/api/admin-units/provinces/46/communes`]),
-    ).toEqual(['catalogue', 'catalogue', 'catalogue', 'admin-units', 'admin-units']);
+      matchAll('/api', [
+        `${app}/api/catalogue`,
+        `${app}/api/procedures/1.004222`,
+        `${app}/api/forms/1.004873`,
+        `${app}/api/ratings/criteria`,
+        `${app}/api/admin-units/provinces`,
+        `${app}/api/admin-units/provinces/46/communes`,
+      ]),
+    ).toEqual(['catalogue', 'catalogue', 'catalogue', 'catalogue', 'admin-units', 'admin-units']);
   });
 
   it('matches the public data of a backend on another origin, and only there', () => {
@@ -40,6 +47,19 @@ describe('publicDataRoutes', () => {
     ]);
   });
 
+  it('matches the public statistics, any period, and nothing beneath an agency', () => {
+    expect(
+      matchAll('/api', [
+        `${app}/api/stats`,
+        `${app}/api/stats?period=2026-Q3`,
+        `${app}/api/stats/agencies/commune-pc?period=2026`,
+        `${app}/api/stats/agencies/commune-pc/raw`,
+        `${app}/api/stats/agencies/`,
+        `${app}/api/statsx`,
+      ]),
+    ).toEqual(['stats', 'stats', 'stats', undefined, undefined, undefined]);
+  });
+
   it('never matches personal data or the mock controls', () => {
     expect(
       matchAll('/api', [
@@ -47,12 +67,14 @@ describe('publicDataRoutes', () => {
         `${app}/api/me/documents/d1/file`,
         `${app}/api/dossiers`,
         `${app}/api/dossiers/ABC/payment`,
+        `${app}/api/dossiers/ABC/rating`,
+        `${app}/api/ratings/criteria/extra`,
         `${app}/api/procedures/1.004222/extra`,
         `${app}/api/admin-units/`,
         `${app}/api/catalogue-private`,
         `${app}/apix/catalogue`,
         `${app}/api/__mock/faults`,
       ]),
-    ).toEqual(Array(9).fill(undefined));
+    ).toEqual(Array(11).fill(undefined));
   });
 });

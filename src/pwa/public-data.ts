@@ -1,10 +1,11 @@
 /**
  * Which requests the service worker may keep: the PUBLIC data of the backend the app was built
  * for (VITE_API_BASE_URL), wherever it lives — a path on the app's own origin (`/api`) or
- * another origin (`https://dichvucong.example.gov.vn/api`). Anything else, personal data
- * above all, is never matched.
+ * another origin (`https://dichvucong.example.gov.vn/api`): the catalogue, procedures, e-forms,
+ * the rating criteria (so a finished dossier can be rated offline) and administrative units.
+ * Anything else, personal data above all, is never matched.
  */
-export type PublicData = 'catalogue' | 'admin-units';
+export type PublicData = 'catalogue' | 'admin-units' | 'stats';
 
 export interface PublicDataRoutes {
   /** The catalogue's URL, fetched once when the worker installs. */
@@ -21,8 +22,9 @@ export const publicDataRoutes = (apiBase: string, selfOrigin: string): PublicDat
     match: (url) => {
       if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return undefined;
       const rest = url.pathname.slice(base.pathname.length);
-      if (/^(catalogue|procedures\/[^/]+|forms\/[^/]+)$/.test(rest)) return 'catalogue';
+      if (/^(catalogue|procedures\/[^/]+|forms\/[^/]+|ratings\/criteria)$/.test(rest)) return 'catalogue';
       if (/^admin-units\/./.test(rest)) return 'admin-units';
+      if (/^stats(\/agencies\/[^/]+)?$/.test(rest)) return 'stats';
       return undefined;
     },
   };

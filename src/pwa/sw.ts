@@ -12,7 +12,7 @@ declare const self: ServiceWorkerGlobalScope;
  * Our rules (docs/architecture/decisions.md, 4 and 8):
  * - the app shell and its code are precached, so the app opens with no signal;
  * - only PUBLIC data is cached at run time (the catalogue, procedure pages, administrative
- *   units). Cache Storage is keyed by URL, not by person: personal data never goes there;
+ *   units, the public statistics). Cache Storage is keyed by URL, not by person: personal data never goes there;
  * - a new version waits until the citizen says so (a form may be half-filled).
  */
 precacheAndRoute(self.__WB_MANIFEST);
@@ -53,6 +53,17 @@ registerRoute(
     cacheName: PUBLIC_CACHE,
     networkTimeoutSeconds: 6,
     plugins: [new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 30 * 24 * 3600 })],
+  }),
+);
+
+// Public statistics: fresh when the network answers, the copy from the last visit offline (per
+// period: the query string is part of the key).
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && publicData.match(url) === 'stats',
+  new NetworkFirst({
+    cacheName: 'public-stats-v1',
+    networkTimeoutSeconds: 6,
+    plugins: [new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * 24 * 3600 })],
   }),
 );
 

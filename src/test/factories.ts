@@ -20,7 +20,7 @@ const build =
 
 const AT = '2026-11-20T01:00:00.000Z';
 
-export const requiredDocument = build(RequiredDocument)(() => ({ name: 'Giấy chứng sinh', originals: 1, copies: 0 }));
+export const requiredDocument = build(RequiredDocument)(() => ({ id: 'giay-chung-sinh', name: 'Giấy chứng sinh', originals: 1, copies: 0, accepts: ['birth-notice'] }));
 
 export const procedure = build(Procedure)(() => ({
   id: '1.001193',
@@ -96,7 +96,7 @@ export const dataStore = build(DataStore)(() => ({
 }));
 
 export const attachedDocument = (overrides: Partial<AttachedDocument> = {}): AttachedDocument => ({
-  requirement: 1,
+  requirement: 'giay-chung-sinh',
   title: 'Giấy chứng sinh',
   source: 'data-store',
   ref: 'doc-cs',
@@ -128,7 +128,7 @@ export const dossier = build(Dossier)(() => ({
 export const fileAttachment = (overrides: Partial<Extract<z.input<typeof Attachment>, { kind: 'file' }>> = {}) => {
   const attachment = z.parse(Attachment, {
     kind: 'file',
-    requirement: 0,
+    requirement: 'giay-chung-sinh',
     key: 'f1',
     name: 'giay-chung-sinh.jpg',
     mime: 'image/jpeg',
@@ -141,7 +141,7 @@ export const fileAttachment = (overrides: Partial<Extract<z.input<typeof Attachm
 };
 
 export const dataStoreAttachment = (overrides: Partial<Extract<z.input<typeof Attachment>, { kind: 'data-store' }>> = {}) => {
-  const attachment = z.parse(Attachment, { kind: 'data-store', requirement: 1, documentId: 'doc-cs', title: 'Giấy chứng sinh', ...overrides });
+  const attachment = z.parse(Attachment, { kind: 'data-store', requirement: 'giay-chung-sinh', documentId: 'doc-cs', title: 'Giấy chứng sinh', ...overrides });
   if (attachment.kind !== 'data-store') throw new Error('unreachable');
   return attachment;
 };

@@ -8,6 +8,7 @@ import { resetDb } from '../../mocks/db.ts';
 import { resetIdp } from '../../mocks/idp.ts';
 import { resetDossiers } from '../../mocks/dossiers/state.ts';
 import { resetRatings } from '../../mocks/ratings/store.ts';
+import { resetQuestions } from '../../mocks/questions/store.ts';
 import { resetGatewaySessions } from '../../mocks/gateway-session.ts';
 import { resetKiosks } from '../../mocks/kiosk.ts';
 import { createQueryClient, installQueryClient } from '../app/query-client.ts';
@@ -37,6 +38,7 @@ afterEach(() => {
   resetIdp();
   resetDossiers();
   resetRatings();
+  resetQuestions();
   resetGatewaySessions();
   resetKiosks();
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { RequirementId } from '../procedures/schema.ts';
 
 /**
  * Dossiers (hồ sơ): an application with its attached papers, from submission to result.
@@ -39,8 +40,8 @@ export const DossierEvent = z.object({
 export type DossierEvent = z.infer<typeof DossierEvent>;
 
 export const AttachedDocument = z.object({
-  /** Index of the requirement in the procedure's `documents` list; null for extra papers. */
-  requirement: z.nullable(z.int().check(z.minimum(0))),
+  /** The id of the procedure's requirement it satisfies; null for extra papers. */
+  requirement: z.nullable(RequirementId),
   title: nonEmpty(),
   source: z.enum(['data-store', 'upload']),
   /** The data-store document reused ("collected once"), or the uploaded file. */
@@ -100,7 +101,8 @@ export type DossierList = z.infer<typeof DossierList>;
 
 /** What a submission carries: the e-form answers and the papers, by reference. */
 export const DocumentRef = z.object({
-  requirement: z.nullable(z.int().check(z.minimum(0))),
+  /** The requirement's id (`RequiredDocument.id`); null for an extra paper. */
+  requirement: z.nullable(RequirementId),
   source: z.enum(['data-store', 'upload']),
   ref: nonEmpty(),
 });
@@ -145,6 +147,18 @@ export const TRACK_CLIENT_LIMIT = { requests: 10, windowMs: 60_000 } as const;
 /** …and a code is locked for everyone after this many wrong phone digits. */
 export const TRACK_CODE_LOCK = { misses: 5, lockMs: 15 * 60_000 } as const;
 
+/**
+ * What a public look-up of a finished dossier adds: an opaque token (nothing personal in it)
+ * that lets the same person rate that dossier, and only it, for a short while (src/api/ratings).
+ */
+export const RatingInvitation = z.object({
+  token: nonEmpty(),
+  expiresAt: z.iso.datetime(),
+  /** Already rated: a new rating would be refused. */
+  rated: z.boolean(),
+});
+export type RatingInvitation = z.infer<typeof RatingInvitation>;
+
 /** Public look-up: what anyone holding the code and the phone's last digits may see. */
 export const TrackResult = z.object({
   code: DossierCode,
@@ -155,6 +169,8 @@ export const TrackResult = z.object({
   dueOn: z.nullable(z.iso.date()),
   overdue: z.boolean(),
   events: z.array(DossierEvent),
+  /** Only once the dossier is finished: it may then be rated without signing in. */
+  rating: z.optional(RatingInvitation),
 });
 export type TrackResult = z.infer<typeof TrackResult>;
 
@@ -177,13 +193,30 @@ export const Payment = z.object({
 });
 export type Payment = z.infer<typeof Payment>;
 
-/** In-app notifications: status changes of the citizen's dossiers. */
-export const Notification = z.object({
+/**
+ * In-app notifications, one `kind` each: a status change of one of the citizen's dossiers, or
+ * the office's answer to a question they asked (src/api/questions). `kind` may be left out for a
+ * status change (backends that predate the other kinds).
+ */
+export const DossierNotification = z.object({
+  kind: z._default(z.literal('dossier-status'), 'dossier-status'),
   id: nonEmpty(),
   dossierCode: DossierCode,
   at: z.iso.datetime(),
   status: DossierStatus,
   read: z.boolean(),
 });
+export type DossierNotification = z.infer<typeof DossierNotification>;
+export const QuestionNotification = z.object({
+  kind: z.literal('question-answered'),
+  id: nonEmpty(),
+  questionId: nonEmpty(),
+  procedureId: nonEmpty(),
+  procedureName: nonEmpty(),
+  at: z.iso.datetime(),
+  read: z.boolean(),
+});
+export type QuestionNotification = z.infer<typeof QuestionNotification>;
+export const Notification = z.union([QuestionNotification, DossierNotification]);
 export type Notification = z.infer<typeof Notification>;
 export const NotificationList = z.object({ notifications: z.array(Notification) });

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { RequirementId } from '../procedures/schema.ts';
 
 /**
  * An e-form is data: the backend serves one definition per procedure, one engine renders and
@@ -25,6 +26,11 @@ export type Condition = z.infer<typeof Condition>;
 export const Prefill = z.object({
   path: z.string().check(z.minLength(1)),
   lock: z.enum(['locked', 'editable']),
+  /**
+   * The stored value translated into the field's: `{ male: 'father', female: 'mother' }` fills
+   * "you are the child's…" from the citizen's sex. A value not in the map fills nothing.
+   */
+  map: z.optional(z.record(z.string(), z.string())),
 });
 export type Prefill = z.infer<typeof Prefill>;
 
@@ -40,8 +46,30 @@ const base = {
 };
 
 export const TextField = z.object({ ...base, type: z.literal('text'), kind: z._default(z.enum(['plain', 'name']), 'plain'), maxLength: z.optional(z.int()) });
-export const NumberField = z.object({ ...base, type: z.literal('number'), min: z.optional(z.number()), max: z.optional(z.number()), integer: z._default(z.boolean(), true) });
-export const DateField = z.object({ ...base, type: z.literal('date'), notFuture: z._default(z.boolean(), false) });
+export const NumberField = z.object({
+  ...base,
+  type: z.literal('number'),
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
+  integer: z._default(z.boolean(), true),
+  /** What the field starts with when nothing is pre-filled (1 copy). */
+  initial: z.optional(z.number()),
+});
+/** Another date field of the same scope (the form, or the same group item) this date is compared with. */
+export const DateRelation = z.object({ field: z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]*$/)) });
+export type DateRelation = z.infer<typeof DateRelation>;
+/**
+ * A date; `notFuture`: not after today (in Vietnam). `notBefore` / `notAfter`: not earlier /
+ * later than the date given in another field (a child is not born before its parent; a period
+ * does not end before it starts). Compared only when both dates are given and valid.
+ */
+export const DateField = z.object({
+  ...base,
+  type: z.literal('date'),
+  notFuture: z._default(z.boolean(), false),
+  notBefore: z.optional(DateRelation),
+  notAfter: z.optional(DateRelation),
+});
 export const SelectField = z.object({ ...base, type: z.enum(['select', 'radio']), options: z.array(Option).check(z.minLength(1)) });
 export const CheckboxField = z.object({ ...base, type: z.literal('checkbox') });
 export const AddressField = z.object({ ...base, type: z.literal('address') });
@@ -49,13 +77,18 @@ export const AddressField = z.object({ ...base, type: z.literal('address') });
 export const IdNumberField = z.object({ ...base, type: z.literal('idNumber'), dateOfBirthField: z.optional(z.string()), sexField: z.optional(z.string()) });
 export const PhoneField = z.object({ ...base, type: z.literal('phone') });
 export const EmailField = z.object({ ...base, type: z.literal('email') });
+/**
+ * The office the dossier goes to, chosen from GET /procedures/:id/offices (the one serving the
+ * citizen's commune first); the value is the office's id, never typed text.
+ */
+export const OfficeField = z.object({ ...base, type: z.literal('office') });
 /** A stored document (from the data store) standing in for an upload. */
 export const DocumentField = z.object({
   ...base,
   type: z.literal('document'),
   documentTypes: z.array(z.string()),
-  /** The procedure's required document (by its name) that the chosen one stands for at the documents step. */
-  requirement: z.optional(z.string()),
+  /** The id of the procedure's requirement that the chosen paper stands for at the documents step. */
+  requirement: z.optional(RequirementId),
 });
 
 export const LeafField = z.discriminatedUnion('type', [
@@ -68,6 +101,7 @@ export const LeafField = z.discriminatedUnion('type', [
   IdNumberField,
   PhoneField,
   EmailField,
+  OfficeField,
   DocumentField,
 ]);
 export type LeafField = z.infer<typeof LeafField>;
@@ -114,21 +148,23 @@ export type FormCheckResult = z.infer<typeof FormCheckResult>;
 /**
  * Prefill paths are part of the contract: the app fills fields with them and the backend
  * re-checks locked values with them. Grammar: dot-separated keys; a segment `key[prop=value]`
- * keeps the items of array `key` whose `prop` equals `value`. Keys after an array apply to
+ * keeps the items of array `key` whose `prop` equals `value`, and more filters may follow
+ * (`members[relationship=parent][sex=female]`: all must hold). Keys after an array apply to
  * each item. Returns every value found, in order.
  */
 export const selectAll = (root: unknown, path: string): unknown[] => {
   let current: unknown[] = [root];
   for (const segment of path.split('.')) {
-    const match = /^([A-Za-z0-9]+)(?:\[([A-Za-z0-9]+)=([^\]]*)\])?$/.exec(segment);
+    const match = /^([A-Za-z0-9]+)((?:\[[A-Za-z0-9]+=[^\]]*\])*)$/.exec(segment);
     if (!match) return [];
-    const [, key = '', prop, value] = match;
+    const [, key = '', filterText = ''] = match;
+    const filters = [...filterText.matchAll(/\[([A-Za-z0-9]+)=([^\]]*)\]/g)].map(([, prop = '', value = '']) => [prop, value] as const);
     const next: unknown[] = [];
     for (const item of current) {
       const child = item && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
       const children = Array.isArray(child) ? child : child === undefined ? [] : [child];
       for (const c of children) {
-        if (prop !== undefined && !(c && typeof c === 'object' && String((c as Record<string, unknown>)[prop]) === value)) continue;
+        if (filters.some(([prop, value]) => !(c && typeof c === 'object' && String((c as Record<string, unknown>)[prop]) === value))) continue;
         next.push(c);
       }
     }
@@ -139,3 +175,9 @@ export const selectAll = (root: unknown, path: string): unknown[] => {
 
 /** The first value at a prefill path, or undefined. */
 export const selectOne = (root: unknown, path: string): unknown => selectAll(root, path)[0];
+
+/** The value a prefill binding gives: the first at its path, through its map when it has one. */
+export const prefillValue = (root: unknown, prefill: Prefill): unknown => {
+  const value = selectOne(root, prefill.path);
+  return prefill.map && value !== undefined ? prefill.map[String(value)] : value;
+};

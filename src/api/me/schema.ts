@@ -52,6 +52,18 @@ export const Citizen = z.object({
   permanentAddress: Address,
   currentAddress: Address,
   maritalStatus: MaritalStatus,
+  /** Where the citizen has been registered as living (thường trú, tạm trú), oldest first. */
+  residenceHistory: z.optional(
+    z.array(
+      z.object({
+        fromYear: z.int(),
+        /** Absent: still registered there. */
+        toYear: z.optional(z.int()),
+        place: nonEmpty(),
+        kind: z.enum(['permanent', 'temporary']),
+      }),
+    ),
+  ),
 });
 export type Citizen = z.infer<typeof Citizen>;
 
@@ -69,6 +81,8 @@ export const HouseholdMember = z.object({
   fullName: nonEmpty(),
   dateOfBirth: z.iso.date(),
   sex: Sex,
+  /** As the population database records it; absent for a foreign national. */
+  ethnicity: z.optional(nonEmpty()),
   nationality: nonEmpty(),
   relationship: Relationship,
 });
@@ -85,6 +99,10 @@ export type Household = z.infer<typeof Household>;
 
 export const DocumentType = z.enum([
   'birth-certificate',
+  /** Giấy chứng sinh: the hospital's notice of a birth. */
+  'birth-notice',
+  /** A court judgment or decision (e.g. a divorce). */
+  'court-decision',
   'marriage-certificate',
   'marital-status-certificate',
   'id-card',
@@ -136,3 +154,13 @@ export type CorrectionRequest = z.infer<typeof CorrectionRequest>;
 
 export const CorrectionReceipt = z.object({ id: nonEmpty(), status: z.enum(['received']), createdAt: z.iso.datetime() });
 export type CorrectionReceipt = z.infer<typeof CorrectionReceipt>;
+
+/**
+ * A correction request as the backend keeps it: what was asked, of which value, and when. Listed
+ * back (GET /me/corrections) so the form and the data store page show it pending on any device.
+ */
+export const Correction = z.object({
+  ...CorrectionRequest.shape,
+  ...CorrectionReceipt.shape,
+});
+export type Correction = z.infer<typeof Correction>;

@@ -20,3 +20,22 @@ export type Problem = z.infer<typeof Problem>;
 
 /** The `type` of a problem with this code. */
 export const problemType = (code: string) => `urn:mot-cua-so:problem:${code}`;
+
+/** One answer of an e-form the backend refused: the field's path and an i18n key (eform `validation.*`). */
+export const FieldError = z.object({
+  /** The field's path in the answers: `childDateOfBirth`, `members.0.fullName`. */
+  path: z.string(),
+  code: z.string().check(z.regex(/^validation\.[A-Za-z.]+$/)),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+/**
+ * 422 `invalid-values`: the answers do not hold under the form's definition (the same compiled
+ * schema the app checks them with, src/api/forms/validator.ts). Each error names a field.
+ */
+export const InvalidValuesProblem = z.extend(Problem, {
+  status: z.literal(422),
+  code: z.literal('invalid-values'),
+  errors: z.array(FieldError).check(z.minLength(1)),
+});
+export type InvalidValuesProblem = z.infer<typeof InvalidValuesProblem>;

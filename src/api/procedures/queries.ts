@@ -1,11 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import { getCatalogue, getProcedure } from './requests.ts';
+import { getCatalogue, getOffices, getProcedure } from './requests.ts';
 
 /** Query keys from general to specific: invalidate `procedureKeys.all` to refetch everything. */
 export const procedureKeys = {
   all: ['procedures'] as const,
   catalogue: () => [...procedureKeys.all, 'catalogue'] as const,
   detail: (id: string) => [...procedureKeys.all, 'detail', id] as const,
+  offices: (id: string, provinceCodes: readonly string[]) => [...procedureKeys.all, 'offices', id, ...provinceCodes] as const,
 };
 
 /**
@@ -25,5 +26,14 @@ export const procedureQueryOptions = (id: string) =>
     queryKey: procedureKeys.detail(id),
     queryFn: ({ signal }) => getProcedure(id, signal),
     staleTime: 10 * 60_000,
+    networkMode: 'offlineFirst',
+  });
+
+/** The offices a citizen may send the dossier to, in their provinces (public, rarely changes). */
+export const officesQueryOptions = (id: string, provinceCodes: readonly string[]) =>
+  queryOptions({
+    queryKey: procedureKeys.offices(id, provinceCodes),
+    queryFn: ({ signal }) => getOffices(id, provinceCodes, signal),
+    staleTime: 60 * 60_000,
     networkMode: 'offlineFirst',
   });

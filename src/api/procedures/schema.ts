@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { DocumentType } from '../me/schema.ts';
 
 // zod/mini (functional API, tree-shakes to a third of classic zod): these schemas parse the
 // public catalogue on the critical path of the first page a citizen opens.
@@ -33,7 +34,11 @@ export const Agency = z.object({
 });
 export type Agency = z.infer<typeof Agency>;
 
+/** A requirement's stable id within its procedure: what dossiers and forms refer to it by. */
+export const RequirementId = z.string().check(z.regex(/^[a-z0-9-]+$/), z.maxLength(60));
+
 export const RequiredDocument = z.object({
+  id: RequirementId,
   name: z.string().check(z.minLength(1)),
   /** Official template (mẫu đơn, tờ khai), e.g. "Mẫu CT01". */
   template: z.optional(z.string().check(z.minLength(1))),
@@ -41,14 +46,41 @@ export const RequiredDocument = z.object({
   copies: z.int().check(z.minimum(0)),
   optional: z._default(z.boolean(), false),
   note: z.optional(z.string()),
+  /**
+   * Which papers from the citizen's data store satisfy it, by document type. A file the
+   * citizen scans or photographs for it is always accepted (an official reads it); a stored
+   * paper of any other type is refused (docs/domain/fees.md#papers).
+   */
+  accepts: z._default(z.array(DocumentType), []),
+  /**
+   * Filing online provides it without a paper: the e-form is the application form, and the
+   * VNeID sign-in stands for the applicant's identity papers (Decree 45/2020, art. 9).
+   */
+  providedBy: z.optional(z.enum(['eform', 'identity'])),
 });
 export type RequiredDocument = z.infer<typeof RequiredDocument>;
+
+/** Ways of filing that a rate can be for. */
+export const Channel = z.enum(['online', 'paper']);
+export type Channel = z.infer<typeof Channel>;
 
 export const Fee = z.object({
   kind: z.enum(['fee', 'charge']),
   /** Amount in đồng; null when it depends on the case or is set by the province. */
   amount: z.nullable(z.int().check(z.minimum(0))),
   description: z.string().check(z.minLength(1)),
+  /** The way of filing this rate is for; absent when the catalogue does not distinguish. */
+  channel: z.optional(Channel),
+  /**
+   * The applicants or cases this rate is only for, as the catalogue words them (a reduced
+   * rate for students, a re-issue after a loss…): never chosen by itself, since the app cannot
+   * tell who belongs to the group.
+   */
+  onlyFor: z.optional(z.string().check(z.minLength(1))),
+  /** The amount covers `included` copies; each copy beyond them costs `amount` more. */
+  perCopy: z.optional(z.object({ included: z.int().check(z.minimum(1)), amount: z.int().check(z.minimum(0)) })),
+  /** Who does not pay this rate, as the catalogue states it. */
+  exemptions: z._default(z.array(z.string().check(z.minLength(1))), []),
 });
 export type Fee = z.infer<typeof Fee>;
 
@@ -91,6 +123,13 @@ export const Procedure = z.object({
   /** Free text when fees vary or an exemption applies. */
   feeNote: z.optional(z.string()),
   result: z.string().check(z.minLength(1)),
+  /** The type of the electronic result placed in the citizen's data store. */
+  resultType: z._default(DocumentType, 'other'),
+  /**
+   * The e-form field that holds the number of copies asked for, when the fee is priced per
+   * copy (see Fee.perCopy).
+   */
+  copiesField: z.optional(z.string().check(z.minLength(1))),
   conditions: z.optional(z.string()),
   legalBasis: z.array(LegalBasis).check(z.minLength(1)),
   faq: z.array(Faq),
@@ -129,3 +168,23 @@ export const Catalogue = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type Catalogue = z.infer<typeof Catalogue>;
+
+/**
+ * One office that receives dossiers of a procedure: the procedure's agency in one commune or
+ * province (UBND Phường Thuận Hóa, Công an Thành phố Huế), or the one central office. The
+ * citizen chooses one of these as the receiving agency; its name and code are the backend's.
+ */
+export const Office = z.object({
+  id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+  name: z.string().check(z.minLength(1)),
+  /** The role it plays (Agency.id). */
+  agencyId: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+  /** The province it serves; null for a central office (the whole country). */
+  provinceCode: z.nullable(z.string().check(z.regex(/^\d{2}$/))),
+  /** The communes it serves; absent when it serves the whole province. */
+  communeCodes: z.optional(z.array(z.string().check(z.regex(/^\d{5}$/)))),
+});
+export type Office = z.infer<typeof Office>;
+
+export const OfficeList = z.object({ offices: z.array(Office) });
+export type OfficeList = z.infer<typeof OfficeList>;

@@ -21,7 +21,7 @@ describe('DocumentPicker', () => {
     render(
       <StrictMode>
         <DocumentPicker
-          requirement={1}
+          requirement="giay-chung-sinh"
           title="Giấy chứng sinh"
           optional={false}
           attachments={[]}
@@ -35,7 +35,7 @@ describe('DocumentPicker', () => {
     );
     await userEvent.upload(screen.getByLabelText('Chọn tệp'), pdf('giay-chung-sinh.pdf'));
     await waitFor(() => expect(changes).toHaveLength(1));
-    expect(changes[0]).toEqual([expect.objectContaining({ kind: 'file', requirement: 1, name: 'giay-chung-sinh.pdf', mime: 'application/pdf' })]);
+    expect(changes[0]).toEqual([expect.objectContaining({ kind: 'file', requirement: 'giay-chung-sinh', name: 'giay-chung-sinh.pdf', mime: 'application/pdf' })]);
     expect(onBusyChange.mock.calls).toEqual([[true], [false]]);
     expect(await screen.findByText('Đã đính kèm: giay-chung-sinh.pdf.')).toBeInTheDocument();
   });
@@ -44,7 +44,7 @@ describe('DocumentPicker', () => {
     const onChange = vi.fn();
     render(
       <DocumentPicker
-        requirement={1}
+        requirement="giay-chung-sinh"
         title="Giấy chứng sinh"
         optional={false}
         attachments={[]}
@@ -65,7 +65,7 @@ describe('DocumentPicker', () => {
     vi.stubGlobal('createImageBitmap', decode);
     render(
       <DocumentPicker
-        requirement={1}
+        requirement="giay-chung-sinh"
         title="Giấy chứng sinh"
         optional={false}
         attachments={[]}

@@ -8,7 +8,7 @@ import { attachedBytes, photosFitOnePdf, prepareFile, type FileAttachment, type 
 
 interface Props {
   /** Requirement index in the procedure's documents list (null: extra papers). */
-  requirement: number | null;
+  requirement: string | null;
   title: string;
   note?: string | undefined;
   optional: boolean;

@@ -17,7 +17,7 @@ export type PickResult = { ok: true; attachment: FileAttachment } | { ok: false;
  * read from its bytes (never its name), photos are compressed off the main thread, and the
  * size limits are checked after compression (a 40 MB photo is shrunk, not refused).
  */
-export const prepareFile = async (file: File, requirement: number | null, alreadyAttachedBytes: number): Promise<PickResult> => {
+export const prepareFile = async (file: File, requirement: string | null, alreadyAttachedBytes: number): Promise<PickResult> => {
   const name = file.name || 'tep';
   const prepared = await prepare(file, { maxFileBytes: UPLOAD_LIMITS.maxFileBytes });
   if (!prepared.ok) return { ok: false, error: prepared.error, name };
@@ -42,7 +42,7 @@ export const prepareFile = async (file: File, requirement: number | null, alread
  * writer is loaded only here.
  */
 export const combinePhotos = async (attachments: Attachment[]): Promise<Attachment[]> => {
-  const byRequirement = new Map<number | null, FileAttachment[]>();
+  const byRequirement = new Map<string | null, FileAttachment[]>();
   for (const a of attachments) {
     if (a.kind === 'file' && a.mime === 'image/jpeg' && a.requirement !== null) byRequirement.set(a.requirement, [...(byRequirement.get(a.requirement) ?? []), a]);
   }
@@ -77,16 +77,6 @@ export const photosFitOnePdf = (photoBytes: readonly number[]): boolean =>
 
 export const attachedBytes = (attachments: readonly Attachment[]): number => attachments.reduce((n, a) => n + (a.kind === 'file' ? a.size : 0), 0);
 
-/** Requirements covered without a file: the e-form is the application form, and VNeID sign-in
- * authenticates the applicant's identity papers (Decree 45/2020, art. 9) — including "a copy of
- * the citizen identity card" that offices ask of paper applicants. */
-export const coveredBy = (requirementName: string): 'eform' | 'identity' | null => {
-  const name = requirementName.normalize('NFC');
-  if (/^tờ khai/i.test(name)) return 'eform';
-  if (/^giấy tờ tùy thân|^bản sao (thẻ )?căn cước/i.test(name)) return 'identity';
-  return null;
-};
-
 /**
  * Papers already chosen from the data store on the e-form (a document field tied to one of the
  * procedure's requirements): the documents step starts with them attached, so nobody picks the
@@ -102,8 +92,8 @@ export const attachmentsFromForm = (
   for (const field of definition.sections.flatMap((section) => section.fields)) {
     if (field.type !== 'document' || !field.requirement) continue;
     const documentId = submitted[field.id];
-    const requirement = procedure.documents.findIndex((d) => d.name === field.requirement);
-    if (typeof documentId !== 'string' || documentId === '' || requirement < 0 || out.some((a) => a.requirement === requirement)) continue;
+    const requirement = procedure.documents.find((d) => d.id === field.requirement)?.id;
+    if (typeof documentId !== 'string' || documentId === '' || !requirement || out.some((a) => a.requirement === requirement)) continue;
     const title = stored?.find((d) => d.id === documentId)?.title ?? field.label.vi;
     out.push({ kind: 'data-store', requirement, documentId, title });
   }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasKeptSession, isExpired, useSession } from '../../auth/session.ts';
-import { keepStatus, markSeen, resume, skipLock, subscribeKeep, unlock } from '../../auth/keep.ts';
+import { keepStatus, lockIfAway, markSeen, resume, skipLock, subscribeKeep, unlock } from '../../auth/keep.ts';
 import { signIn } from '../../auth/actions.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
 
@@ -96,13 +96,23 @@ export const KeptSession = () => {
     if (!inUse || !hasKeptSession()) return undefined;
     markSeen();
     const seen = () => markSeen();
-    const timer = setInterval(seen, 30_000);
+    // A hidden tab is not in use: its timers still run (throttled) and must not restart the clock.
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') markSeen();
+    }, 30_000);
+    // Shown again after the lock period (hidden, not closed): asked as on reopening.
+    const shown = () => {
+      if (document.visibilityState === 'hidden') return markSeen();
+      void lockIfAway().then((next) => {
+        if (next.status !== 'locked' && next.status !== 'ended') markSeen();
+      });
+    };
     window.addEventListener('pagehide', seen);
-    document.addEventListener('visibilitychange', seen);
+    document.addEventListener('visibilitychange', shown);
     return () => {
       clearInterval(timer);
       window.removeEventListener('pagehide', seen);
-      document.removeEventListener('visibilitychange', seen);
+      document.removeEventListener('visibilitychange', shown);
     };
   }, [inUse]);
 

@@ -7,6 +7,8 @@ import { formatDate, formatMoney } from '../../lib/format.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { LevelExplanation } from '../../components/LevelBadge.tsx';
+import { AgencyStatsLine } from './AgencyStatsLine.tsx';
+import { ProcedureQuestions } from './questions/ProcedureQuestions.tsx';
 
 export const ProcedurePage = () => {
   const { id = '' } = useParams();
@@ -52,6 +54,9 @@ export const ProcedurePage = () => {
         </ul>
       </section>
       <FaqSection procedure={procedure} />
+      <ProcedureQuestions procedureId={procedure.id} />
+      {/* Last on the page: it arrives after the first paint, so nothing shifts under the reader. */}
+      <AgencyStatsLine agency={procedure.agency} />
     </article>
   );
 };

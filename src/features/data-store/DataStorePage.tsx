@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { dataStoreQueryOptions } from '../../api/me/queries.ts';
+import { correctionsQueryOptions, dataStoreQueryOptions } from '../../api/me/queries.ts';
 import { getDocumentFile } from '../../api/me/requests.ts';
-import type { Address, DataStore, Source, StoredDocument } from '../../api/me/schema.ts';
+import type { Address, Correction, DataStore, Source, StoredDocument } from '../../api/me/schema.ts';
 import { signOut } from '../../auth/actions.ts';
 import { useSession } from '../../auth/session.ts';
 import { deleteDraft, listDrafts, listOutbox, type Draft } from '../../offline/personal-db.ts';
@@ -26,45 +26,90 @@ export const DataStorePage = () => {
   const session = useSession();
   const sub = session?.sub ?? '';
   const store = useQuery(dataStoreQueryOptions(sub));
+  const corrections = useQuery(correctionsQueryOptions(sub));
+  const pending = corrections.data?.filter((c) => c.status === 'received') ?? [];
   return (
     <div className="me">
       <h1>{t('title')}</h1>
       <p className="lead">{t('greeting', { name: session?.name ?? '' })}</p>
+      <p>
+        <Link to="/me/questions">{t('myQuestions')}</Link>
+      </p>
       <Drafts owner={sub} />
       {store.isPending ? <p className="loading">{t('loading')}</p> : null}
       {store.isError ? <ErrorPanel error={store.error} onRetry={() => void store.refetch()} headingLevel="h2" /> : null}
-      {store.data ? <StoreSections store={store.data} /> : null}
+      {pending.length > 0 ? <Corrections pending={pending} /> : null}
+      {store.data ? <StoreSections store={store.data} pending={pending} /> : null}
       <SignOut owner={sub} />
     </div>
   );
 };
 
-const StoreSections = ({ store }: { store: DataStore }) => {
+/** A data-store path as the citizen reads it: "citizen.fullName" → "Full name". */
+const fieldName = (path: string, t: (key: 'fields.fullName') => string): string => {
+  const key = /^citizen\.(\w+)$/.exec(path)?.[1] ?? /^contact\.(\w+)$/.exec(path)?.[1];
+  const name = key ? t(`fields.${key}` as 'fields.fullName') : '';
+  return name && name !== `fields.${key}` ? name : path;
+};
+
+/** Requests to correct a value the state holds, until the agency answers: what, and when. */
+const Corrections = ({ pending }: { pending: Correction[] }) => {
+  const { t, i18n } = useTranslation('me');
+  return (
+    <section className="card" aria-labelledby="me-corrections">
+      <h2 id="me-corrections">{t('corrections.title')}</h2>
+      <ul className="corrections">
+        {pending.map((c) => (
+          <li key={c.id}>
+            <p>
+              <strong>{fieldName(c.path, t)}</strong>: {t('corrections.asked', { current: c.currentValue, proposed: c.proposedValue })}
+            </p>
+            <p className="hint">
+              {t('corrections.when', { date: formatDate(c.createdAt, i18n.language), id: c.id })} <span className="status-chip">{t('corrections.pending')}</span>
+            </p>
+            {c.note ? <p className="hint">{t('corrections.note', { note: c.note })}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
+
+const StoreSections = ({ store, pending }: { store: DataStore; pending: Correction[] }) => {
   const { t, i18n } = useTranslation('me');
   const lng = i18n.language;
   const c = store.citizen;
-  const rows: [string, string][] = [
-    [t('fields.fullName'), c.fullName],
-    [t('fields.dateOfBirth'), formatDate(c.dateOfBirth, lng)],
-    [t('fields.sex'), t(`sex.${c.sex}`)],
-    [t('fields.idNumber'), c.idNumber],
-    [t('fields.ethnicity'), c.ethnicity],
-    [t('fields.nationality'), c.nationality],
-    [t('fields.placeOfOrigin'), c.placeOfOrigin],
-    [t('fields.permanentAddress'), address(c.permanentAddress)],
-    [t('fields.currentAddress'), address(c.currentAddress)],
-    [t('fields.maritalStatus'), t(`marital.${c.maritalStatus}`)],
+  const rows: [string, string, string][] = [
+    ['fullName', t('fields.fullName'), c.fullName],
+    ['dateOfBirth', t('fields.dateOfBirth'), formatDate(c.dateOfBirth, lng)],
+    ['sex', t('fields.sex'), t(`sex.${c.sex}`)],
+    ['idNumber', t('fields.idNumber'), c.idNumber],
+    ['ethnicity', t('fields.ethnicity'), c.ethnicity],
+    ['nationality', t('fields.nationality'), c.nationality],
+    ['placeOfOrigin', t('fields.placeOfOrigin'), c.placeOfOrigin],
+    ['permanentAddress', t('fields.permanentAddress'), address(c.permanentAddress)],
+    ['currentAddress', t('fields.currentAddress'), address(c.currentAddress)],
+    ['maritalStatus', t('fields.maritalStatus'), t(`marital.${c.maritalStatus}`)],
   ];
+  const asked = new Set(pending.map((p) => p.path));
   return (
     <>
       <section className="card" aria-labelledby="me-profile">
         <h2 id="me-profile">{t('profile')}</h2>
         <SourceLine source={store.sources.citizen} />
         <dl className="summary-list">
-          {rows.map(([k, v]) => (
-            <div key={k} className="summary-list__row">
+          {rows.map(([key, k, v]) => (
+            <div key={key} className="summary-list__row">
               <dt>{k}</dt>
-              <dd>{v}</dd>
+              <dd>
+                {v}
+                {asked.has(`citizen.${key}`) ? (
+                  <>
+                    {' '}
+                    <span className="status-chip">{t('corrections.pending')}</span>
+                  </>
+                ) : null}
+              </dd>
             </div>
           ))}
         </dl>

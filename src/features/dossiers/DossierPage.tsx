@@ -19,6 +19,7 @@ import { Timeline } from './Timeline.tsx';
 import { CopyCode } from './CopyCode.tsx';
 import { useDossier } from './use-dossier.ts';
 import { DossierNotFound } from './DossierNotFound.tsx';
+import { RatingOffer } from './RatingOffer.tsx';
 
 const localised = (text: { vi: string; en: string }, lng: string) => (lng === 'en' ? text.en : text.vi);
 
@@ -122,6 +123,7 @@ const DossierView = ({ dossier: d, owner }: { dossier: Dossier; owner: string })
         </section>
       ) : null}
       {d.result ? <ResultSection dossier={d} /> : null}
+      <RatingOffer dossier={d} owner={owner} />
       <PaymentSection dossier={d} />
       <section aria-labelledby="dossier-timeline" className="card">
         <h2 id="dossier-timeline">{t('timeline.title')}</h2>

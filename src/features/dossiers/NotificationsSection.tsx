@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { markNotificationsRead } from '../../api/dossiers/requests.ts';
 import { dossierKeys, notificationsQueryOptions } from '../../api/dossiers/queries.ts';
 import { formatDateTime } from './format.ts';
+import { isRatable } from '../../api/ratings/schema.ts';
 
-/** "Thông báo mới": unread status changes, each leading to its dossier. */
+/** "Thông báo mới": unread status changes, each leading to its dossier, and answers to the citizen's questions. */
 export const NotificationsSection = ({ owner }: { owner: string }) => {
   const { t, i18n } = useTranslation('dossiers');
   const queryClient = useQueryClient();
@@ -14,6 +15,14 @@ export const NotificationsSection = ({ owner }: { owner: string }) => {
   const [state, setState] = useState<'idle' | 'marking' | 'done' | 'failed'>('idle');
   const statusRef = useRef<HTMLParagraphElement>(null);
   const unread = (notifications.data?.notifications ?? []).filter((n) => !n.read);
+  // A dossier just finished: rating is offered once, on its newest such notification.
+  const rateOn = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const n of unread) {
+    if (n.kind === 'question-answered' || !isRatable(n.status) || seen.has(n.dossierCode)) continue;
+    rateOn.set(n.id, n.dossierCode);
+    seen.add(n.dossierCode);
+  }
 
   const markRead = async () => {
     setState('marking');
@@ -42,11 +51,21 @@ export const NotificationsSection = ({ owner }: { owner: string }) => {
           <ul className="notifications__list">
             {unread.map((n) => (
               <li key={n.id}>
-                <Link to={`/dossiers/${encodeURIComponent(n.dossierCode)}`}>{t('notifications.item', { code: n.dossierCode, status: t(`status.${n.status}`) })}</Link>
+                {n.kind === 'question-answered' ? (
+                  <Link to={`/me/questions#${encodeURIComponent(n.questionId)}`}>{t('notifications.answered', { procedure: n.procedureName })}</Link>
+                ) : (
+                  <Link to={`/dossiers/${encodeURIComponent(n.dossierCode)}`}>{t('notifications.item', { code: n.dossierCode, status: t(`status.${n.status}`) })}</Link>
+                )}
                 <span className="hint">
                   {' '}
                   <time dateTime={n.at}>{formatDateTime(n.at, i18n.language)}</time>
                 </span>
+                {rateOn.has(n.id) ? (
+                  <>
+                    {' · '}
+                    <Link to={`/dossiers/${encodeURIComponent(rateOn.get(n.id) ?? '')}/rate`}>{t('rating.notification', { code: rateOn.get(n.id) })}</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

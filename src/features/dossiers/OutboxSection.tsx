@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../offline/personal-db.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
-import { liveProgress, retry } from '../../offline/outbox.ts';
+import { liveProgress, retry, waitingUntil } from '../../offline/outbox.ts';
 import { formatDateTime } from './format.ts';
 
 const ERROR_KINDS = new Set(['offline', 'network', 'timeout', 'server', 'unauthorized', 'conflict', 'invalid-input', 'malformed', 'too-large', 'rate-limited', 'client', 'invalid-response']);
@@ -59,19 +59,27 @@ const OutboxEntry = ({ item, onRetry }: { item: OutboxItem; onRetry: () => void 
     <li className={`outbox__item outbox__item--${item.state}`}>
       <p className="outbox__name">{item.procedureName}</p>
       {item.type === 'supplement' && item.dossierCode ? <p className="hint">{t('outbox.supplementFor', { code: item.dossierCode })}</p> : null}
+      {item.type === 'rating' && item.dossierCode ? <p className="hint">{t('rating.outboxFor', { code: item.dossierCode })}</p> : null}
       <p className="outbox__meta">
         <span className={`status-chip status-chip--outbox-${item.state}`}>{t(`outbox.state.${item.state}`)}</span>
         <span className="hint"> {t('outbox.savedAt', { time: formatDateTime(item.createdAt, i18n.language) })}</span>
       </p>
-      <label htmlFor={progressId} className="visually-hidden">
-        {t('outbox.progress', { name: item.procedureName })}
-      </label>
-      <progress id={progressId} className="outbox__progress" max={1} value={progress} />
-      <p className="hint">{t('outbox.percent', { percent })}</p>
+      {item.type === 'rating' ? null : (
+        <>
+          <label htmlFor={progressId} className="visually-hidden">
+            {t('outbox.progress', { name: item.procedureName })}
+          </label>
+          <progress id={progressId} className="outbox__progress" max={1} value={progress} />
+          <p className="hint">{t('outbox.percent', { percent })}</p>
+        </>
+      )}
       {item.lastError ? (
         <p className={item.state === 'failed' ? 'field-error' : 'hint'}>
           {t('outbox.lastError', { message: t(`outbox.errors.${kind as 'unknown'}`) })}
         </p>
+      ) : null}
+      {item.state === 'queued' && waitingUntil(item) !== undefined ? (
+        <p className="hint">{t('outbox.nextAttempt', { time: formatDateTime(new Date(waitingUntil(item) ?? 0).toISOString(), i18n.language) })}</p>
       ) : null}
       {item.state !== 'sending' ? (
         <button type="button" className="button button--secondary" onClick={onRetry}>

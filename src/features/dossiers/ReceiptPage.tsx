@@ -15,6 +15,7 @@ import { feeDue, isOpenStatus } from './payable.ts';
 import { receiptPdf } from './receipt-file.ts';
 import { DossierNotFound } from './DossierNotFound.tsx';
 import { useDossier } from './use-dossier.ts';
+import { isRatable } from '../../api/ratings/schema.ts';
 
 /** Where the receipt's QR code leads: the public tracking page, with the code filled in. */
 export const trackingUrl = (code: string, origin = window.location.origin): string => `${origin}/track?code=${encodeURIComponent(code)}`;
@@ -163,6 +164,11 @@ const Receipt = ({ dossier: d }: { dossier: Dossier }) => {
         <section aria-labelledby="receipt-next">
           <h2 id="receipt-next">{t('receipt.next')}</h2>
           <p>{text.next}</p>
+          {isRatable(d.status) ? (
+            <p className="receipt__rate">
+              <Link to={`/dossiers/${encodeURIComponent(d.code)}/rate`}>{t('rating.action')}</Link>
+            </p>
+          ) : null}
           {text.due ? (
             <p>
               <strong>{text.due}</strong>

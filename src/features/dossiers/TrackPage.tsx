@@ -6,6 +6,7 @@ import { DOSSIER_CODE, normaliseDossierCode, type TrackResult } from '../../api/
 import { trackQueryOptions } from '../../api/dossiers/queries.ts';
 import { isApiError } from '../../api/errors.ts';
 import { useSession } from '../../auth/session.ts';
+import { deviceMode } from '../../auth/device.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { ErrorSummary } from '../../components/forms/ErrorSummary.tsx';
@@ -218,6 +219,31 @@ const TrackResultView = ({ result: r, headingRef }: { result: TrackResult; headi
       ) : null}
       <h3 id="track-timeline">{t('timeline.title')}</h3>
       <Timeline events={r.events} headingId="track-timeline" />
+      {r.rating ? <TrackRating result={r} invitation={r.rating} /> : null}
     </section>
+  );
+};
+
+/**
+ * A finished dossier may be rated by whoever just looked it up, without signing in: the token
+ * the look-up gave goes to the rating page in the router's state (never in the address). At the
+ * counter's kiosk the channel says so.
+ */
+const TrackRating = ({ result: r, invitation }: { result: TrackResult; invitation: NonNullable<TrackResult['rating']> }) => {
+  const { t } = useTranslation('dossiers');
+  if (invitation.rated) return <p className="notice">{t('rating.trackRated')}</p>;
+  const channel = deviceMode() === 'kiosk' ? 'kiosk' : 'counter';
+  return (
+    <div className="track__rate">
+      <h3>{t('rating.title')}</h3>
+      <p>{t('rating.lead')}</p>
+      <Link
+        to={`/dossiers/${encodeURIComponent(r.code)}/rate`}
+        state={{ ratingToken: invitation.token, procedureName: r.procedureName, channel }}
+        className="button button--primary"
+      >
+        {t('rating.action')}
+      </Link>
+    </div>
   );
 };

@@ -4,10 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { advanceDossier, submitDossier } from '../../../mocks/dossiers/lifecycle.ts';
 import { resetDossiers } from '../../../mocks/dossiers/state.ts';
 import { trackDossier } from '../../../mocks/dossiers/tracking.ts';
+import { db } from '../../../mocks/db.ts';
+import { dataStoreFor } from '../../../mocks/idp.ts';
 import { initI18n } from '../../i18n/i18n.ts';
 import { openDB } from 'idb';
 import { PERSONAL_DB, deleteOutboxItem, listOutbox, loadSnapshot, personalDb, putOutboxItem } from '../../offline/personal-db.ts';
 import { validateTrackForm } from './TrackPage.tsx';
+import { formatDateTime } from './format.ts';
 import { renderAt } from '../../test/render-route.tsx';
 import { CITIZEN, signIn } from '../../test/session.ts';
 import { outboxItem } from '../../test/factories.ts';
@@ -26,8 +29,16 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
+/** A dossier of An's (Phường Thuận Hoá, Huế): its office, and each required paper from the data store. */
 const file = (procedureId: string, key: string) => {
-  const outcome = submitDossier(CITIZEN, key, { procedureId, values: {}, documents: [] });
+  const procedure = db.procedures.get(procedureId);
+  const stored = dataStoreFor(CITIZEN)?.documents ?? [];
+  if (!procedure) throw new Error(`no procedure ${procedureId}`);
+  const office = `${procedure.agency.id}-${procedure.agency.tier === 'commune' ? '19789' : '46'}`;
+  const documents = procedure.documents
+    .filter((d) => !d.optional && !d.providedBy)
+    .map((d) => ({ requirement: d.id, source: 'data-store' as const, ref: stored.find((doc) => d.accepts.includes(doc.type))?.id ?? '' }));
+  const outcome = submitDossier(CITIZEN, key, { procedureId, values: { receivingAgency: office }, documents });
   if (!outcome.ok) throw new Error(outcome.title);
   return outcome.value.code;
 };
@@ -225,6 +236,31 @@ describe('/dossiers', () => {
       expect(screen.getByText('Đang gửi lại “Đăng ký khai sinh”.')).toHaveAttribute('role', 'status');
     } finally {
       window.removeEventListener('mcs:drain-outbox', drain);
+      await deleteOutboxItem(item.id);
+    }
+  });
+
+  it('says when an application told to wait (429 with Retry-After) will be sent again', async () => {
+    signIn();
+    const retryAt = new Date(Date.now() + 10 * 60_000);
+    const item = outboxItem({
+      id: 'outbox-test-429',
+      owner: CITIZEN,
+      values: {},
+      attachments: [],
+      state: 'queued',
+      createdAt: new Date().toISOString(),
+      attempts: 1,
+      lastError: { kind: 'rate-limited', code: 'daily-dossiers-quota' },
+      progress: 0,
+      retryAt: retryAt.toISOString(),
+    });
+    await putOutboxItem(item);
+    try {
+      renderAt('/dossiers');
+      const section = await screen.findByRole('region', { name: 'Đang chờ gửi (1)' });
+      expect(within(section).getByText(`Hệ thống đang quá tải: máy sẽ gửi lại lúc ${formatDateTime(retryAt.toISOString(), 'vi')}.`)).toBeInTheDocument();
+    } finally {
       await deleteOutboxItem(item.id);
     }
   });

@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { procedureQueryOptions } from '../../api/procedures/queries.ts';
 import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
-import { dataStoreQueryOptions } from '../../api/me/queries.ts';
+import { correctionsQueryOptions, dataStoreQueryOptions, meKeys } from '../../api/me/queries.ts';
 import { isExpired, useSession } from '../../auth/session.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
@@ -33,6 +33,10 @@ export const ApplyFormPage = () => {
   const live = Boolean(session && !isExpired(session));
   // For listing stored documents; the form itself never waits for it.
   const dataStore = useQuery({ ...dataStoreQueryOptions(owner), enabled: live && online && state.status === 'ready' });
+  // Requests to correct a locked value, kept by the backend: shown pending on their field.
+  const corrections = useQuery({ ...correctionsQueryOptions(owner), enabled: live && online && state.status === 'ready' });
+  const queryClient = useQueryClient();
+  const onCorrectionFiled = useCallback(() => void queryClient.invalidateQueries({ queryKey: meKeys.corrections(owner) }), [queryClient, owner]);
   // Applied for this already from this phone (Back from the receipt, a second try): say so.
   const recent = useQuery({
     queryKey: ['outbox-recent', owner, procedure.id],
@@ -92,6 +96,8 @@ export const ApplyFormPage = () => {
             definition={definition}
             draft={state.draft}
             dataStore={dataStore.data}
+            corrections={corrections.data}
+            onCorrectionFiled={onCorrectionFiled}
             onSaved={onSaved}
             onComplete={onComplete}
           />

@@ -3,19 +3,23 @@ import { Link, Navigate, useParams } from 'react-router';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { dataStoreQueryOptions } from '../../api/me/queries.ts';
 import { useTranslation } from 'react-i18next';
-import { procedureQueryOptions } from '../../api/procedures/queries.ts';
+import { officesQueryOptions, procedureQueryOptions } from '../../api/procedures/queries.ts';
+import { copiesAskedFor, feeFor } from '../../api/procedures/fees.ts';
 import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
 import { checkForm, type FormCheckResult } from '../../api/forms/requests.ts';
 import { isApiError } from '../../api/errors.ts';
 import { useSession } from '../../auth/session.ts';
-import { loadDraft, type Draft } from '../../offline/personal-db.ts';
+import { loadDraft, saveDraft, type Draft } from '../../offline/personal-db.ts';
+import { refusedFields } from '../../offline/outbox.ts';
+import type { FieldError } from '../../api/problem/schema.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { Icon } from '../../components/ui/Icon.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatMoney } from '../../lib/format.ts';
 import { isGroup, localText, visibleSections, type Values } from './definition.ts';
 import { displayValue, type AnswerLabels } from './fields/Field.tsx';
 import { inputId } from './fields/input-id.ts';
+import { provincesOf } from './fields/OfficeField.tsx';
 import { validateValues } from './validation.ts';
 import { toSubmission } from './submission.ts';
 
@@ -33,12 +37,16 @@ export const CheckAnswersPage = () => {
   const [check, setCheck] = useState<Check>({ status: 'idle' });
   // Papers chosen from the data store are read back by their names (cached since the form).
   const store = useQuery({ ...dataStoreQueryOptions(session?.sub ?? ''), enabled: Boolean(session) });
+  // The chosen office by its name (the list the form showed, cached).
+  const provinces = provincesOf(store.data);
+  const offices = useQuery({ ...officesQueryOptions(id, provinces), enabled: provinces.length > 0 });
   const labels: AnswerLabels = {
     noAnswer: t('noAnswer'),
     yes: t('answer.yes'),
     no: t('answer.no'),
     storedDocument: t('answer.storedDocument'),
     documentTitle: (docId) => store.data?.documents.find((d) => d.id === docId)?.title,
+    officeName: (officeId) => offices.data?.offices.find((o) => o.id === officeId)?.name,
   };
   const headingRef = useRef<HTMLHeadingElement>(null);
   usePageTitle(t('check.title'));
@@ -59,17 +67,44 @@ export const CheckAnswersPage = () => {
 
   const values = draft.values;
   const errors = validateValues(definition, values);
+  // What the backend refused on the last check: shown beside each answer, and in the form.
+  const refused: FieldError[] = draft.serverErrors ?? [];
+  const refusedAt = (path: string) => refused.find((e) => e.path === path || e.path.startsWith(`${path}.`))?.code;
+  // The same fee the office will charge: from the procedure's rule and the copies asked for.
+  const fee = feeFor(procedure, { channel: 'online', copies: copiesAskedFor(procedure, toSubmission(definition, values)) });
   const changeLink = (path: string) => `/services/${id}/apply#${inputId(path)}`;
+  const labelOf = (path: string) => {
+    const [head = '', index, sub] = path.split('.');
+    const field = definition.sections.flatMap((sec) => sec.fields).find((f) => f.id === head);
+    if (!field) return head;
+    const inner = sub && isGroup(field) ? field.fields.find((f) => f.id === sub) : undefined;
+    return inner ? `${localText(inner.label, lng)} (${Number(index) + 1})` : localText(field.label, lng);
+  };
   const rejected = check.status === 'error' && isApiError(check.error) && check.error.code === 'locked-value-changed';
   // Offline, checking cannot happen; nothing else is wrong, and the form is kept as it is.
   const noConnection = check.status === 'error' && isApiError(check.error) && (check.error.kind === 'offline' || check.error.kind === 'network');
 
+  const keepServerErrors = async (fields: FieldError[] | undefined) => {
+    const { serverErrors: _previous, ...rest } = draft;
+    const next: Draft = fields ? { ...rest, serverErrors: fields } : rest;
+    setDraft(next);
+    await saveDraft(next).catch(() => undefined);
+  };
+
   const runCheck = async () => {
     setCheck({ status: 'checking' });
     try {
-      setCheck({ status: 'ok', result: await checkForm(id, toSubmission(definition, values)) });
+      const result = await checkForm(id, toSubmission(definition, values));
+      if (draft.serverErrors) await keepServerErrors(undefined);
+      setCheck({ status: 'ok', result });
     } catch (error) {
-      setCheck({ status: 'error', error });
+      const fields = isApiError(error) ? refusedFields(error) : undefined;
+      if (fields) {
+        // Kept with the draft, so the form shows each one beside its field (and after a reload).
+        await keepServerErrors(fields);
+        setCheck({ status: 'idle' });
+        requestAnimationFrame(() => document.getElementById('check-refused')?.focus());
+      } else setCheck({ status: 'error', error });
     }
   };
 
@@ -91,6 +126,21 @@ export const CheckAnswersPage = () => {
           </Link>
         </div>
       ) : null}
+      {refused.length > 0 ? (
+        <div className="error-summary" role="alert" tabIndex={-1} id="check-refused" aria-labelledby="check-refused-title">
+          <h2 id="check-refused-title">{t('check.invalidTitle')}</h2>
+          <p>{t('check.invalidBody')}</p>
+          <ul>
+            {refused.map((e) => (
+              <li key={e.path}>
+                <Link to={changeLink(e.path)}>
+                  {labelOf(e.path)}: {t(e.code as 'validation.required')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {visibleSections(definition, values).map((section) => (
         <section key={section.id} aria-labelledby={`c-${section.id}`} className="answers">
           <h2 id={`c-${section.id}`}>{localText(section.title, lng)}</h2>
@@ -106,6 +156,7 @@ export const CheckAnswersPage = () => {
                       {field.fields
                         .map((sub) => `${localText(sub.label, lng)}: ${displayValue(sub, item[sub.id], lng, labels)}`)
                         .join(' · ')}
+                      {refusedAt(`${field.id}.${index}`) ? <span className="field-error">{t(refusedAt(`${field.id}.${index}`) as 'validation.required')}</span> : null}
                     </dd>
                     <dd className="summary-list__action">
                       <Link to={changeLink(`${field.id}.${index}.${field.fields[0]?.id ?? ''}`)}>
@@ -121,6 +172,7 @@ export const CheckAnswersPage = () => {
                   <dd>
                     {displayValue(field, values[field.id], lng, labels)}
                     {draft.provenance[field.id]?.locked ? <span className="tag">{t('check.fromRecords')}</span> : null}
+                    {refusedAt(field.id) ? <span className="field-error">{t(refusedAt(field.id) as 'validation.required')}</span> : null}
                   </dd>
                   <dd className="summary-list__action">
                     {draft.provenance[field.id]?.locked ? null : (
@@ -136,6 +188,33 @@ export const CheckAnswersPage = () => {
           </dl>
         </section>
       ))}
+      {fee.total > 0 ? (
+        <section className="answers" aria-labelledby="c-fee">
+          <h2 id="c-fee">{t('check.feeTitle')}</h2>
+          <dl className="summary-list">
+            {fee.lines.map((line) => (
+              <div key={line.kind} className="summary-list__row">
+                <dt>{t(line.kind === 'fee' ? 'check.feeKind.fee' : 'check.feeKind.charge')}</dt>
+                <dd>
+                  {formatMoney(line.amount, lng)}
+                  {line.extraCopies > 0 ? (
+                    <span className="hint">
+                      {' '}
+                      {t('check.feeCopies', { base: formatMoney(line.base, lng), count: line.extraCopies, each: formatMoney(line.perCopy, lng) })}
+                    </span>
+                  ) : null}
+                </dd>
+              </div>
+            ))}
+            <div className="summary-list__row">
+              <dt>{t('check.feeTotal')}</dt>
+              <dd>
+                <strong>{formatMoney(fee.total, lng)}</strong>
+              </dd>
+            </div>
+          </dl>
+        </section>
+      ) : null}
       <section className="apply-card" aria-labelledby="verify-title">
         <h2 id="verify-title">{t('check.verifyTitle')}</h2>
         <p>{t('check.verifyBody')}</p>
@@ -162,7 +241,7 @@ export const CheckAnswersPage = () => {
         >
           {check.status === 'checking' ? t('check.checking') : t('check.verify')}
         </button>
-        {Object.keys(errors).length === 0 ? (
+        {Object.keys(errors).length === 0 && refused.length === 0 ? (
           <Link to={`/services/${id}/apply/documents`} className="button button--block">
             {t('check.next')}
           </Link>

@@ -14,7 +14,7 @@ export interface CorrectionTarget {
  * "This is wrong": the citizen cannot overwrite an authoritative value, but can ask the agency
  * that holds it to correct it. The form keeps the official value meanwhile.
  */
-export const CorrectionDialog = ({ target, onClose }: { target: CorrectionTarget; onClose: () => void }) => {
+export const CorrectionDialog = ({ target, onFiled, onClose }: { target: CorrectionTarget; onFiled?: ((receipt: CorrectionReceipt) => void) | undefined; onClose: () => void }) => {
   const { t } = useTranslation(['eform', 'common']);
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -36,6 +36,7 @@ export const CorrectionDialog = ({ target, onClose }: { target: CorrectionTarget
     try {
       const receipt = await requestCorrection({ path: target.path, currentValue: target.value, proposedValue: proposed.trim(), note: note.trim() || undefined });
       setState({ status: 'done', receipt });
+      onFiled?.(receipt);
     } catch (error) {
       setState({ status: 'error', key: isApiError(error) ? `common:errors.${error.kind}.body` : 'common:errors.unknown.body' });
     }

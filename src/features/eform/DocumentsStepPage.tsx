@@ -1,17 +1,19 @@
 import { useRef, useState } from 'react';
-import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { procedureQueryOptions } from '../../api/procedures/queries.ts';
 import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
 import { dataStoreQueryOptions } from '../../api/me/queries.ts';
 import { UPLOAD_LIMITS } from '../../api/dossiers/schema.ts';
-import { feeDue } from '../../api/dossiers/fees.ts';
+import type { DocumentType } from '../../api/me/schema.ts';
+import { copiesAskedFor, feeFor } from '../../api/procedures/fees.ts';
+import { checkPapers, type PaperProblem } from '../../api/procedures/papers.ts';
 import { isExpired, useSession } from '../../auth/session.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { DocumentPicker } from '../../components/documents/DocumentPicker.tsx';
-import { attachmentsFromForm, combinePhotos, coveredBy } from '../../components/documents/attachments.ts';
+import { attachmentsFromForm, combinePhotos } from '../../components/documents/attachments.ts';
 import { ErrorSummary } from '../../components/forms/ErrorSummary.tsx';
 import { deleteDraft, loadDraft, saveDraft, type Attachment, type Draft } from '../../offline/personal-db.ts';
 import { failureOf, trackWrite, type WriteFailure } from '../../offline/storage-health.ts';
@@ -44,7 +46,11 @@ export const DocumentsStepPage = () => {
   });
   const dataStore = useQuery({ ...dataStoreQueryOptions(owner), enabled: live && online });
   const [attachments, setAttachments] = useState<Attachment[] | null>(null);
-  const [missing, setMissing] = useState<number[]>([]);
+  // Papers refused by the same check the office runs (papers.ts): missing, or of a type it does not take.
+  const [searchParams] = useSearchParams();
+  const [refused, setRefused] = useState<PaperProblem[]>([]);
+  // Back from the outbox after the office refused papers (?refused=<ids>): shown until changed.
+  const [officeRefused, setOfficeRefused] = useState(() => (searchParams.get('refused') ?? '').split(',').filter(Boolean));
   const [submitting, setSubmitting] = useState(false);
   // Pickers still checking or compressing a file: sending now would leave that file out.
   const [processing, setProcessing] = useState(0);
@@ -60,10 +66,21 @@ export const DocumentsStepPage = () => {
   const draft = draftQuery.data;
   if (!draft) return <Navigate to={`/services/${id}/apply`} replace />;
   const current = attachments ?? draft.attachments ?? attachmentsFromForm(definition, toSubmission(definition, draft.values), procedure, dataStore.data?.documents);
-  const fee = feeDue(procedure);
+  // A stored paper's type comes from the data store; one no longer there is left to the office.
+  const typeOf = (documentId: string) => dataStore.data?.documents.find((d) => d.id === documentId)?.type ?? null;
+  const check = () => checkPapers(procedure, current.map((a) => ({ requirement: a.requirement, type: a.kind === 'data-store' ? typeOf(a.documentId) : null })));
+  const shown: PaperProblem[] =
+    refused.length > 0 || officeRefused.length === 0
+      ? refused
+      : officeRefused.map((requirement) => check().find((p) => p.requirement === requirement) ?? { requirement, reason: 'wrong-type', accepts: procedure.documents.find((d) => d.id === requirement)?.accepts ?? [] });
+  const refusalOf = (requirement: string) => shown.find((p) => p.requirement === requirement);
+  const submitted = toSubmission(definition, draft.values);
+  const fee = feeFor(procedure, { channel: 'online', copies: copiesAskedFor(procedure, submitted) }).total;
 
   const initial = current;
-  const update = (requirement: number, change: (mine: Attachment[]) => Attachment[]) => {
+  const acceptedList = (types: readonly DocumentType[] | undefined) =>
+    new Intl.ListFormat(i18n.language, { type: 'disjunction' }).format((types ?? []).map((type) => t(`documentTypes.${type}` as const)));
+  const update = (requirement: string, change: (mine: Attachment[]) => Attachment[]) => {
     setAttachments((previous) => {
       const base = previous ?? initial;
       const all = [...base.filter((a) => a.requirement !== requirement), ...change(base.filter((a) => a.requirement === requirement))];
@@ -79,16 +96,15 @@ export const DocumentsStepPage = () => {
       );
       return all;
     });
-    setMissing((m) => m.filter((r) => r !== requirement));
+    setRefused((r) => r.filter((p) => p.requirement !== requirement));
+    setOfficeRefused((r) => r.filter((id) => id !== requirement));
   };
 
   const submit = async () => {
-    const needed = procedure.documents
-      .map((d, i) => ({ d, i }))
-      .filter(({ d, i }) => !d.optional && !coveredBy(d.name) && !current.some((a) => a.requirement === i))
-      .map(({ i }) => i);
-    setMissing(needed);
-    if (needed.length > 0) {
+    const problems = check();
+    setRefused(problems);
+    setOfficeRefused([]);
+    if (problems.length > 0) {
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
@@ -110,6 +126,8 @@ export const DocumentsStepPage = () => {
         procedureId: procedure.id,
         procedureName: procedure.name,
         values: toSubmission(definition, draft.values),
+        // The form as filled in: a refusal of the answers brings the citizen back to exactly this.
+        form: { values: draft.values, provenance: draft.provenance, prefilledCount: draft.prefilledCount, definitionVersion: draft.definitionVersion },
         attachments: await combinePhotos(current),
       });
     } catch {
@@ -132,11 +150,11 @@ export const DocumentsStepPage = () => {
       <h1>{t('title')}</h1>
       <p className="apply__procedure">{procedure.name}</p>
       <p className="notice">{t('limits', { file: formatBytes(UPLOAD_LIMITS.maxFileBytes, i18n.language), dossier: formatBytes(UPLOAD_LIMITS.maxDossierBytes, i18n.language) })}</p>
-      {missing.length > 0 ? (
+      {shown.length > 0 ? (
         <ErrorSummary
           ref={summaryRef}
-          title={t('missingTitle', { count: missing.length })}
-          items={missing.map((i) => ({ key: String(i), text: procedure.documents[i]?.name }))}
+          title={t('missingTitle', { count: shown.length })}
+          items={shown.map((p) => ({ key: p.requirement, text: procedure.documents.find((d) => d.id === p.requirement)?.name ?? p.requirement }))}
         />
       ) : null}
       {notStored ? (
@@ -144,29 +162,37 @@ export const DocumentsStepPage = () => {
           {t(`notStored.${notStored.failure}`, { names: notStored.names })}
         </p>
       ) : null}
-      {procedure.documents.map((doc, i) => {
-        const covered = coveredBy(doc.name);
-        if (covered)
+      {procedure.documents.map((doc) => {
+        if (doc.providedBy)
           return (
-            <section key={doc.name} className="picker picker--covered" aria-label={doc.name}>
+            <section key={doc.id} className="picker picker--covered" aria-label={doc.name}>
               <p className="picker__title">{doc.name}</p>
-              <p className="success">{t(covered === 'eform' ? 'coveredByForm' : 'coveredByIdentity')}</p>
+              <p className="success">{t(doc.providedBy === 'eform' ? 'coveredByForm' : 'coveredByIdentity')}</p>
             </section>
           );
+        const refusal = refusalOf(doc.id);
         return (
           <DocumentPicker
-            key={doc.name}
-            requirement={i}
+            key={doc.id}
+            requirement={doc.id}
             title={doc.name}
             note={doc.note}
             optional={doc.optional}
-            attachments={current.filter((a) => a.requirement === i)}
+            attachments={current.filter((a) => a.requirement === doc.id)}
             allAttachments={current}
             storedDocuments={dataStore.data?.documents}
-            onChange={(change) => update(i, change)}
+            onChange={(change) => update(doc.id, change)}
             onBusyChange={(busy) => setProcessing((n) => Math.max(0, n + (busy ? 1 : -1)))}
             beforeCamera={() => saveDraft({ ...draft, attachments: current, updatedAt: new Date().toISOString() })}
-            error={missing.includes(i) ? t('required') : undefined}
+            error={
+              !refusal
+                ? undefined
+                : refusal.reason !== 'wrong-type'
+                  ? t('required')
+                  : refusal.accepts?.length
+                    ? t('wrongType', { accepted: acceptedList(refusal.accepts) })
+                    : t('wrongTypeScanOnly')
+            }
           />
         );
       })}

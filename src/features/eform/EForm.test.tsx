@@ -112,10 +112,44 @@ describe('EForm', () => {
     expect(screen.queryByRole('textbox', { name: /Họ tên/ })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Thông tin này sai\?/ })).toBeInTheDocument();
     expect(box(/Điện thoại/)).toHaveValue('0912345678');
-    expect(screen.getByText(/^Lấy từ .* Đây là thông tin chính thức/)).toBeInTheDocument();
-    expect(box(/Điện thoại/)).toHaveAccessibleDescription(/Điền sẵn từ .* Bạn có thể sửa/);
+    // Each pre-filled field carries a small mark naming its source (a button, not a colour).
+    expect(screen.getByRole('button', { name: 'CSDL dân cư, chính thức' })).toBeInTheDocument();
+    expect(box(/Điện thoại/)).toHaveAccessibleDescription(/Tài khoản VNeID, sửa được/);
     // The group counts as one; the hidden field does not count.
     expect(screen.getByText(/Đã điền sẵn 2 trên 6 mục/)).toBeInTheDocument();
+  });
+
+  it('says where values came from once per source for the section, and the details on tapping a field’s mark', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    const section = screen.getByRole('region', { name: 'Người khai' });
+    const lines = within(section).getAllByText(/^Điền sẵn từ /);
+    expect(lines.map((l) => l.textContent)).toEqual([
+      'Điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư ngày 20/11/2026. Mục đánh dấu “🔒 CSDL dân cư, chính thức” là thông tin chính thức nên không sửa ở đây; nếu sai, bấm “Thông tin này sai?”.',
+      'Điền sẵn từ tài khoản VNeID của bạn ngày 20/11/2026. Mục đánh dấu “↺ Tài khoản VNeID, sửa được” bạn có thể sửa nếu đã thay đổi.',
+    ]);
+    // The full sentence is not repeated under each field: only on tapping its mark.
+    expect(within(section).queryByText(/Đây là thông tin chính thức/)).not.toBeInTheDocument();
+    const mark = within(section).getByRole('button', { name: /CSDL dân cư, chính thức/ });
+    expect(mark).toHaveAttribute('aria-expanded', 'false');
+    await user.click(mark);
+    expect(mark).toHaveAttribute('aria-expanded', 'true');
+    expect(within(section).getByText(/^Lấy từ Cơ sở dữ liệu quốc gia về dân cư ngày 20\/11\/2026\. Đây là thông tin chính thức/)).toBeVisible();
+    await user.click(mark);
+    expect(within(section).queryByText(/Đây là thông tin chính thức/)).not.toBeInTheDocument();
+  });
+
+  it('shows a pending correction request on the field it is about, with what was asked and when', () => {
+    const corrections = [
+      { id: 'YC-OLD', path: 'citizen.dateOfBirth', currentValue: '1995', proposedValue: '1996', status: 'received' as const, createdAt: at },
+      { id: 'YC-1A2B', path: 'citizen.fullName', currentValue: 'Nguyễn Văn An', proposedValue: 'Nguyễn Văn Ân', status: 'received' as const, createdAt: at },
+    ];
+    render(<EForm definition={definition} draft={draft} dataStore={undefined} corrections={corrections} onSaved={vi.fn()} onComplete={vi.fn()} />);
+    const pending = screen.getByText(/^ngày 20\/11\/2026 bạn đã đề nghị sửa thành “Nguyễn Văn Ân” \(mã YC-1A2B\)/);
+    expect(pending.closest('p')).toHaveTextContent(/^Đang chờ điều chỉnh:/);
+    expect(screen.getByText('Nguyễn Văn An')).toHaveAccessibleDescription(/Đang chờ điều chỉnh: .*“Nguyễn Văn Ân”/);
+    // Only on the field it is about.
+    expect(screen.getAllByText(/Đang chờ điều chỉnh/)).toHaveLength(1);
   });
 
   it('shows a conditional field while its condition holds, in the form and inside a group item', async () => {
@@ -141,9 +175,10 @@ describe('EForm', () => {
     await user.click(screen.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }));
     const summary = await screen.findByRole('alert');
     await waitFor(() => expect(summary).toHaveFocus());
-    expect(within(summary).getByRole('link', { name: /Cơ quan tiếp nhận: Chưa nhập thông tin này/ })).toBeInTheDocument();
-    expect(within(summary).getByRole('link', { name: /Điện thoại: Chưa nhập thông tin này/ })).toBeInTheDocument();
-    expect(within(summary).getByRole('link', { name: /Tên con \(1\): Chưa nhập thông tin này/ })).toBeInTheDocument();
+    // Each entry says where the field is: its section, or its item of a group.
+    expect(within(summary).getByRole('link', { name: 'Người khai — Cơ quan tiếp nhận: Chưa nhập thông tin này' })).toBeInTheDocument();
+    expect(within(summary).getByRole('link', { name: 'Người khai — Điện thoại: Chưa nhập thông tin này' })).toBeInTheDocument();
+    expect(within(summary).getByRole('link', { name: 'Người 1 — Tên con: Chưa nhập thông tin này' })).toBeInTheDocument();
     expect(box(/Cơ quan tiếp nhận/)).toHaveAccessibleDescription(/Chưa nhập thông tin này/);
     expect(box(/Điện thoại/)).toHaveAccessibleDescription(/Chưa nhập thông tin này/);
 
@@ -161,6 +196,35 @@ describe('EForm', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('shows the answers the backend refused next to their fields and in the summary, until the form is checked again', async () => {
+    const user = userEvent.setup();
+    const onComplete = vi.fn();
+    const refused: Draft = {
+      ...draft,
+      values: { ...draft.values, agency: 'UBND phường Kim Long', people: [{ name: 'Nguyễn Minh Khang', adopted: false, decision: '' }] },
+      serverErrors: [
+        { path: 'phone', code: 'validation.phone.format' },
+        { path: 'people.0.name', code: 'validation.name.oneWord' },
+      ],
+    };
+    render(<EForm definition={definition} draft={refused} dataStore={undefined} onSaved={vi.fn()} onComplete={onComplete} />);
+    expect(screen.getByText(/Cơ quan chưa chấp nhận một số câu trả lời/)).toBeInTheDocument();
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: /Điện thoại: Số điện thoại chưa đúng/ })).toBeInTheDocument();
+    expect(within(summary).getByRole('link', { name: /Người 1 — Tên con: Nhập đầy đủ họ, chữ đệm và tên/ })).toBeInTheDocument();
+    await waitFor(() => expect(box(/Điện thoại/)).toHaveAccessibleDescription(/Số điện thoại chưa đúng/));
+    expect(box(/Tên con/)).toHaveAccessibleDescription(/Nhập đầy đủ họ, chữ đệm và tên/);
+    // What the citizen typed is all there.
+    expect(box(/Cơ quan tiếp nhận/)).toHaveValue('UBND phường Kim Long');
+    expect(box(/Tên con/)).toHaveValue('Nguyễn Minh Khang');
+
+    // Checked again by the app (the values hold for it): the backend's refusals are gone, and so from the draft.
+    await user.click(screen.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }));
+    await waitFor(() => expect(onComplete).toHaveBeenCalledOnce());
+    expect(screen.queryByText(/Cơ quan chưa chấp nhận một số câu trả lời/)).not.toBeInTheDocument();
+    await waitFor(async () => expect((await loadDraft('sub-1', 'test'))?.serverErrors).toBeUndefined());
+  });
+
   it('saves the draft on the device shortly after the citizen stops typing', async () => {
     const user = userEvent.setup();
     const { onSaved } = renderForm();
@@ -169,5 +233,33 @@ describe('EForm', () => {
     await waitFor(() => expect(onSaved).toHaveBeenCalled(), { timeout: 3_000 });
     expect(onSaved).toHaveBeenCalledTimes(1);
     expect((await loadDraft('sub-1', 'test'))?.values).toMatchObject({ agency: 'UBND', fullName: 'Nguyễn Văn An' });
+  });
+
+  it('tells apart two errors on fields of the same name in different sections', async () => {
+    const user = userEvent.setup();
+    const twoDates = FormDefinition.parse({
+      procedureId: 'dates',
+      version: 1,
+      title: { vi: 'Hai ngày sinh' },
+      sections: [
+        { id: 'child', title: { vi: 'Người được khai sinh' }, fields: [{ id: 'childDateOfBirth', type: 'date', label: { vi: 'Ngày sinh' }, required: true }] },
+        { id: 'parent', title: { vi: 'Người cha hoặc mẹ còn lại' }, fields: [{ id: 'parentDateOfBirth', type: 'date', label: { vi: 'Ngày sinh' }, required: true }] },
+      ],
+    });
+    render(
+      <EForm
+        definition={twoDates}
+        draft={{ ...draft, procedureId: 'dates', values: { childDateOfBirth: '', parentDateOfBirth: '' }, provenance: {}, prefilledCount: 0 }}
+        dataStore={undefined}
+        onSaved={vi.fn()}
+        onComplete={vi.fn()}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }));
+    const links = within(await screen.findByRole('alert')).getAllByRole('link');
+    expect(links.map((l) => l.textContent)).toEqual([
+      'Người được khai sinh — Ngày sinh: Chưa nhập thông tin này',
+      'Người cha hoặc mẹ còn lại — Ngày sinh: Chưa nhập thông tin này',
+    ]);
   });
 });

@@ -1,17 +1,17 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm, useWatch, type Control, type FieldErrors } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { Condition, FormDefinition, FormField } from '../../api/forms/schema.ts';
-import type { DataStore } from '../../api/me/schema.ts';
+import type { Correction, CorrectionReceipt, DataStore } from '../../api/me/schema.ts';
 import { saveDraft, type Draft } from '../../offline/personal-db.ts';
 import { trackWrite } from '../../offline/storage-health.ts';
-import { allFields, isGroup, localText, visibleSections, type Values } from './definition.ts';
-import { buildFormSchema } from './validation.ts';
-import { DataStoreCtx, EngineCtx, type EngineContext } from './engine-context.ts';
+import { isGroup, localText, visibleSections, type Values } from './definition.ts';
+import { formResolver } from './validation.ts';
+import { CorrectionsCtx, DataStoreCtx, EngineCtx, type EngineContext } from './engine-context.ts';
 import { Field } from './fields/Field.tsx';
 import { GroupField } from './fields/GroupField.tsx';
 import { When } from './fields/When.tsx';
+import { SectionProvenance } from './fields/Provenance.tsx';
 import { ErrorSummary, focusField } from '../../components/forms/ErrorSummary.tsx';
 import { inputId } from './fields/input-id.ts';
 import { CorrectionDialog, type CorrectionTarget } from './CorrectionDialog.tsx';
@@ -63,6 +63,7 @@ const Section = memo(function Section({ section, lng }: { section: FormDefinitio
     <section className="eform__section" aria-labelledby={`s-${section.id}`}>
       <h2 id={`s-${section.id}`}>{localText(section.title, lng)}</h2>
       {section.description ? <p className="hint">{localText(section.description, lng)}</p> : null}
+      <SectionProvenance fieldIds={section.fields.map((f) => f.id)} />
       {section.fields.map((field) =>
         field.visibleWhen ? (
           <When key={field.id} condition={field.visibleWhen}>
@@ -81,6 +82,10 @@ interface Props {
   definition: FormDefinition;
   draft: Draft;
   dataStore: DataStore | undefined;
+  /** The citizen's correction requests, when known: a pending one shows on its field. */
+  corrections?: readonly Correction[] | undefined;
+  /** A correction request was just filed (the page fetches the list again). */
+  onCorrectionFiled?: (receipt: CorrectionReceipt) => void;
   onSaved: (draft: Draft) => void;
   onComplete: () => void;
 }
@@ -91,13 +96,41 @@ interface Props {
  * `useController`, each condition through `useWatch` of the one answer it depends on), and the
  * draft is saved from a subscription, debounced, off the render path.
  */
-export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved, onComplete }: Props) {
+export const EForm = memo(function EForm({ definition, draft, dataStore, corrections, onCorrectionFiled, onSaved, onComplete }: Props) {
   const { t, i18n } = useTranslation('eform');
   const lng = i18n.language;
-  const resolver = useMemo(() => zodResolver(buildFormSchema(definition)), [definition]);
+  const resolver = useMemo(() => formResolver(definition), [definition]);
   // Checked on submit; after that a field is checked again as it changes (errors go as they are fixed).
   const form = useForm<Values>({ defaultValues: draft.values, resolver, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
-  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  // Each field's label and where it is (its section; in a group, the item): forms ask for a
+  // date of birth in several sections, and a summary of bare labels cannot tell them apart.
+  const labels = useMemo(() => {
+    const map = new Map<string, { label: string; where: string; item?: string }>();
+    for (const section of definition.sections) {
+      const where = localText(section.title, lng);
+      for (const f of section.fields) {
+        map.set(f.id, { label: localText(f.label, lng), where });
+        if (isGroup(f)) f.fields.forEach((sub) => map.set(`${f.id}.${sub.id}`, { label: localText(sub.label, lng), where, item: localText(f.itemLabel, lng) }));
+      }
+    }
+    return map;
+  }, [definition, lng]);
+
+  const summaryOf = useCallback(
+    (list: { path: string; message: string }[]): SummaryItem[] =>
+      list.map(({ path, message }) => {
+        const [head = '', index, sub] = path.split('.');
+        const known = labels.get(sub ? `${head}.${sub}` : head);
+        const where = known?.item ? `${known.item} ${Number(index) + 1}` : known?.where;
+        const label = known ? t('summary.item', { where, label: known.label }) : path;
+        return { path, label, message };
+      }),
+    [labels, t],
+  );
+  // What the backend refused (a check, or a queued dossier sent later): next to each field and in
+  // the summary, until the citizen checks the form again.
+  const [summary, setSummary] = useState<SummaryItem[]>(() => summaryOf((draft.serverErrors ?? []).map((e) => ({ path: e.path, message: e.code }))));
+  const [refusedByServer, setRefusedByServer] = useState(() => (draft.serverErrors?.length ?? 0) > 0);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [correction, setCorrection] = useState<CorrectionTarget | null>(null);
 
@@ -145,22 +178,18 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
     focusField(hash);
   }, []);
 
-  const labels = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const f of allFields(definition)) {
-      map.set(f.id, localText(f.label, lng));
-      if (isGroup(f)) f.fields.forEach((sub) => map.set(`${f.id}.${sub.id}`, localText(sub.label, lng)));
-    }
-    return map;
-  }, [definition, lng]);
 
-  const onInvalid = (errors: FieldErrors) => {
-    const items = flattenErrors(errors).map(({ path, message }) => {
-      const [head = '', index, sub] = path.split('.');
-      const label = sub ? `${labels.get(`${head}.${sub}`) ?? sub} (${Number(index) + 1})` : (labels.get(head) ?? head);
-      return { path, label, message };
-    });
-    setSummary(items);
+  const onInvalid = (errors: FieldErrors) => setSummary(summaryOf(flattenErrors(errors)));
+
+  useEffect(() => {
+    for (const e of draft.serverErrors ?? []) form.setError(e.path, { type: 'server', message: e.code });
+  }, [form, draft.serverErrors]);
+  const clearServerErrors = () => {
+    if (!latest.current.serverErrors) return;
+    const { serverErrors: _done, ...rest } = latest.current;
+    latest.current = { ...rest, values: form.getValues(), updatedAt: new Date().toISOString() };
+    setRefusedByServer(false);
+    void trackWrite('draft', saveDraft(latest.current)).then(() => onSaved(latest.current), () => undefined);
   };
 
   const provenance = draft.provenance;
@@ -168,13 +197,20 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
     (fieldId: string, label: string, value: string) => setCorrection({ path: provenance[fieldId]?.path ?? fieldId, label, value }),
     [provenance],
   );
-  const engine = useMemo<EngineContext>(() => ({ t, lng, provenance, onReportWrong }), [t, lng, provenance, onReportWrong]);
+  const procedureId = definition.procedureId;
+  const engine = useMemo<EngineContext>(() => ({ t, lng, procedureId, provenance, onReportWrong }), [t, lng, procedureId, provenance, onReportWrong]);
 
   return (
     <EngineCtx.Provider value={engine}>
       <DataStoreCtx value={dataStore}>
+        <CorrectionsCtx value={corrections}>
         <PrefilledCount definition={definition} control={form.control} count={draft.prefilledCount} />
         <FormProvider {...form}>
+          {refusedByServer ? (
+            <p className="notice" role="status">
+              {t('serverRefused')}
+            </p>
+          ) : null}
           {summary.length > 0 ? (
             <ErrorSummary
               ref={summaryRef}
@@ -188,6 +224,7 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
             onSubmit={(e) =>
               void form.handleSubmit(() => {
                 setSummary([]);
+                clearServerErrors();
                 onComplete();
               }, onInvalid)(e)
             }
@@ -200,7 +237,8 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, onSaved
             </button>
           </form>
         </FormProvider>
-        {correction ? <CorrectionDialog target={correction} onClose={() => setCorrection(null)} /> : null}
+        {correction ? <CorrectionDialog target={correction} onFiled={onCorrectionFiled} onClose={() => setCorrection(null)} /> : null}
+        </CorrectionsCtx>
       </DataStoreCtx>
     </EngineCtx.Provider>
   );

@@ -1,41 +1,12 @@
-import type { Condition, FormDefinition, FormField, GroupField, LeafField, LocalText } from '../../api/forms/schema.ts';
+import type { FormField, GroupField, LocalText } from '../../api/forms/schema.ts';
+import type { Values } from '../../api/forms/conditions.ts';
 
-export type Values = Record<string, unknown>;
+export { allFields, isEmpty, isGroup, matches, visibleLeaves, visibleSections, type Values } from '../../api/forms/conditions.ts';
 
 /** A label in the user's language, else Vietnamese (always present). */
 export const localText = (text: LocalText | undefined, lng: string): string => (text ? (text[lng] ?? text.vi) : '');
 
-export const isEmpty = (value: unknown): boolean =>
-  value === undefined ||
-  value === null ||
-  value === '' ||
-  value === false ||
-  (Array.isArray(value) && value.length === 0) ||
-  (typeof value === 'object' && !Array.isArray(value) && value !== null && Object.values(value).every((v) => v === '' || v === undefined));
-
-export const matches = (condition: Condition | undefined, values: Values): boolean => {
-  if (!condition) return true;
-  const value = values[condition.field];
-  if (condition.filled !== undefined) return condition.filled === !isEmpty(value);
-  if (condition.in) return typeof value === 'string' && condition.in.includes(value);
-  if (condition.equals !== undefined) return value === condition.equals;
-  return true;
-};
-
-export const isGroup = (field: FormField): field is GroupField => field.type === 'group';
-
-/** Sections and fields the citizen sees with these answers (hidden ones are neither checked nor sent). */
-export const visibleSections = (definition: FormDefinition, values: Values) =>
-  definition.sections
-    .filter((s) => matches(s.visibleWhen, values))
-    .map((s) => ({ ...s, fields: s.fields.filter((f) => matches(f.visibleWhen, values)) }));
-
-export const visibleLeaves = (definition: FormDefinition, values: Values): LeafField[] =>
-  visibleSections(definition, values).flatMap((s) => s.fields.filter((f): f is LeafField => !isGroup(f)));
-
-export const allFields = (definition: FormDefinition): FormField[] => definition.sections.flatMap((s) => s.fields);
-
-/** The empty value a field starts from. */
+/** The value a field starts from when nothing is pre-filled (empty, or the form's default). */
 export const emptyValue = (field: FormField): unknown => {
   switch (field.type) {
     case 'checkbox':
@@ -44,6 +15,8 @@ export const emptyValue = (field: FormField): unknown => {
       return [];
     case 'address':
       return { provinceCode: '', provinceName: '', communeCode: '', communeName: '', line: '' };
+    case 'number':
+      return field.initial === undefined ? '' : String(field.initial);
     default:
       return '';
   }

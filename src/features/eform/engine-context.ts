@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { TFunction } from 'i18next';
-import type { DataStore } from '../../api/me/schema.ts';
+import type { Correction, DataStore } from '../../api/me/schema.ts';
 import type { FieldProvenance } from '../../offline/personal-db.ts';
 
 /**
@@ -10,6 +10,8 @@ import type { FieldProvenance } from '../../offline/personal-db.ts';
 export interface EngineContext {
   t: TFunction<'eform'>;
   lng: string;
+  /** The procedure the form is for (the office field lists its offices). */
+  procedureId: string;
   provenance: Record<string, FieldProvenance>;
   onReportWrong: (fieldId: string, label: string, value: string) => void;
 }
@@ -30,3 +32,11 @@ export const useEngine = (): EngineContext => {
 export const DataStoreCtx = createContext<DataStore | undefined>(undefined);
 
 export const useDataStore = (): DataStore | undefined => useContext(DataStoreCtx);
+
+/**
+ * The citizen's correction requests ("this is wrong"), as the backend lists them: a locked field
+ * shows one that is pending. Apart for the same reason as the data store: it arrives later.
+ */
+export const CorrectionsCtx = createContext<readonly Correction[] | undefined>(undefined);
+
+export const useCorrections = (): readonly Correction[] | undefined => useContext(CorrectionsCtx);

@@ -1,4 +1,4 @@
-import { selectAll, selectOne, type FormDefinition, type LeafField } from '../../api/forms/schema.ts';
+import { prefillValue, selectAll, type FormDefinition, type LeafField } from '../../api/forms/schema.ts';
 import type { Address, DataStore } from '../../api/me/schema.ts';
 import type { FieldProvenance } from '../../offline/personal-db.ts';
 import { formatVietnameseDate } from '../../lib/vn/dates.ts';
@@ -60,7 +60,7 @@ export const prefill = (definition: FormDefinition, store: DataStore): Prefilled
         const row = emptyGroupItem(field);
         for (const sub of field.fields) {
           if (!sub.prefill) continue;
-          const v = toFormValue(sub, selectOne(item, sub.prefill.path));
+          const v = toFormValue(sub, prefillValue(item, sub.prefill));
           if (v !== undefined) row[sub.id] = v;
         }
         return row;
@@ -72,7 +72,7 @@ export const prefill = (definition: FormDefinition, store: DataStore): Prefilled
       }
       continue;
     }
-    const value = field.prefill ? toFormValue(field, selectOne(store, field.prefill.path)) : undefined;
+    const value = field.prefill ? toFormValue(field, prefillValue(store, field.prefill)) : undefined;
     values[field.id] = value ?? emptyValue(field);
     if (value !== undefined && field.prefill) {
       const p = provenanceFor(field.prefill.path, field.prefill.lock === 'locked');

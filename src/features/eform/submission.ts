@@ -13,7 +13,8 @@ const leafValue = (field: LeafField, value: unknown): unknown => {
     case 'date':
       return parseVietnameseDate(text) ?? text;
     case 'number':
-      return text === '' ? null : Number(text.replace(',', '.'));
+      // Anything but a plain number stays text, which the schema refuses as "enter a number".
+      return text === '' ? null : /^-?\d+([.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : text;
     case 'idNumber':
       return normaliseIdNumber(text);
     case 'phone':

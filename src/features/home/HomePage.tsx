@@ -50,6 +50,9 @@ export const HomePage = () => {
             </li>
           ))}
         </ul>
+        <p>
+          <Link to="/stats">{t('home.statsLink')}</Link>
+        </p>
       </section>
       <section aria-labelledby="levels-title" className="levels-intro">
         <h2 id="levels-title">{t('home.levelsTitle')}</h2>

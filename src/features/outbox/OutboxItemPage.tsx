@@ -1,28 +1,67 @@
 import { useEffect, useRef } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { procedureQueryOptions } from '../../api/procedures/queries.ts';
+import { saveDraft } from '../../offline/personal-db.ts';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.ts';
 import { signIn } from '../../auth/actions.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { deleteOutboxItem, getOutboxItem } from '../../offline/personal-db.ts';
-import { liveProgress, retry, subscribeOutbox } from '../../offline/outbox.ts';
+import { liveProgress, retry, returnToForm, subscribeOutbox, waitingUntil } from '../../offline/outbox.ts';
+import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
+import type { FieldError } from '../../api/problem/schema.ts';
+import type { FormDefinition } from '../../api/forms/schema.ts';
 import { useOnline } from '../../lib/use-online.ts';
 
 /** What happened to a submission: waiting for a connection, sending, refused, or sent. */
 /** The backend refused a file by what is inside it (docs/domain/uploads.md). */
 const FILE_REFUSALS = new Set(['unsupported-file', 'not-a-pdf', 'unreadable-image', 'too-many-pixels']);
 
+/** Refusals the citizen fixes on the documents step (or, for the office, on the form before it). */
+const FIXABLE = new Set(['papers-refused', 'unknown-agency', 'upload-lost']);
+
 /** Which translated reason (documents:outbox.errors.*) a failed item shows. */
 export const failureKey = (lastError: { kind: string; code?: string | undefined } | undefined): string => {
+  if (lastError?.code === 'invalid-values') return 'invalid-values';
   if (lastError?.code === 'procedure-not-accepting') return 'closed';
   if (lastError?.code && FILE_REFUSALS.has(lastError.code)) return 'file-refused';
+  if (lastError?.code === 'papers-refused' || lastError?.code === 'unknown-agency' || lastError?.code === 'upload-lost') return lastError.code;
   return lastError?.kind ?? 'unknown';
+};
+
+/** A refused answer's field, by its label in the form when the form is at hand. */
+const fieldLabel = (definition: FormDefinition | undefined, path: string, lng: string): string => {
+  const [head = '', index, sub] = path.split('.');
+  const field = definition?.sections.flatMap((s) => s.fields).find((f) => f.id === head);
+  const text = (label: { vi: string; [lng: string]: string } | undefined, fallback: string) => (label ? (label[lng] ?? label.vi) : fallback);
+  if (!field) return head;
+  const inner = sub && field.type === 'group' ? field.fields.find((f) => f.id === sub) : undefined;
+  return inner ? `${text(inner.label, sub ?? '')} (${Number(index) + 1})` : text(field.label, head);
+};
+
+/** The answers the backend refused, each with its reason; the form shows them again beside the fields. */
+const RefusedAnswers = ({ procedureId, fields }: { procedureId: string; fields: FieldError[] }) => {
+  const { t, i18n } = useTranslation(['documents', 'eform']);
+  // Cached with the form (offline too); without it the fields are named by their ids.
+  const definition = useQuery({ ...formDefinitionQueryOptions(procedureId), networkMode: 'offlineFirst' });
+  return (
+    <>
+      <h3>{t('outbox.fieldErrors')}</h3>
+      <ul>
+        {fields.map((e) => (
+          <li key={e.path}>
+            {fieldLabel(definition.data, e.path, i18n.language)}: {t(e.code as 'validation.required', { ns: 'eform' })}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 };
 
 export const OutboxItemPage = () => {
   const { id = '' } = useParams();
-  const { t } = useTranslation('documents');
+  const { t, i18n } = useTranslation('documents');
   const online = useOnline();
   const session = useSession();
   const queryClient = useQueryClient();
@@ -32,13 +71,37 @@ export const OutboxItemPage = () => {
   const item = useQuery({ queryKey: ['outbox-item', id], queryFn: async () => (await getOutboxItem(id)) ?? null, networkMode: 'always', gcTime: 0 });
   useEffect(() => subscribeOutbox(() => void queryClient.invalidateQueries({ queryKey: ['outbox-item', id] })), [queryClient, id]);
 
+  const procedure = useQuery({ ...procedureQueryOptions(item.data?.procedureId ?? ''), enabled: Boolean(item.data?.procedureId) });
+
   if (item.isPending) return <p className="loading">{t('loading')}</p>;
   const data = item.data;
   if (!data || data.owner !== session?.sub) return <Navigate to="/dossiers" replace />;
+  // A rating waits, is refused or is sent where it was given.
+  if (data.type === 'rating' && data.dossierCode) return <Navigate to={`/dossiers/${encodeURIComponent(data.dossierCode)}/rate`} replace />;
   if (data.state === 'sent' && data.dossierCode) {
     const dossier = `/dossiers/${encodeURIComponent(data.dossierCode)}`;
     return <Navigate to={data.type === 'supplement' ? `${dossier}?supplement=sent` : `${dossier}/receipt`} replace />;
   }
+
+  const retryAt = waitingUntil(data);
+  const retryTime = (at: number) => new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
+  /** The answers and papers go back into a draft, and the unsent item goes: nothing typed or picked is lost. */
+  const fix = async () => {
+    const now = new Date().toISOString();
+    await saveDraft({
+      owner: data.owner,
+      procedureId: data.procedureId,
+      procedureName: data.procedureName,
+      definitionVersion: 0,
+      values: data.values,
+      provenance: {},
+      prefilledCount: 0,
+      updatedAt: now,
+      attachments: data.attachments,
+    });
+    await deleteOutboxItem(data.id);
+    void navigate(`/services/${encodeURIComponent(data.procedureId)}/apply/documents?refused=${encodeURIComponent((data.lastError?.requirements ?? []).join(','))}`, { replace: true });
+  };
 
   return (
     <div className="apply">
@@ -48,7 +111,14 @@ export const OutboxItemPage = () => {
         {data.state === 'failed' ? (
           <>
             <h2>{t('outbox.failedTitle')}</h2>
-            <p>{t(`outbox.errors.${failureKey(data.lastError)}`, { defaultValue: t('outbox.errors.unknown') })}</p>
+            <p>
+              {t(`outbox.errors.${failureKey(data.lastError)}`, {
+                defaultValue: t('outbox.errors.unknown'),
+                papers: (data.lastError?.requirements ?? []).map((r) => procedure.data?.documents.find((d) => d.id === r)?.name ?? r).join('; '),
+                name: data.lastError?.fileName ?? '',
+              })}
+            </p>
+            {data.lastError?.fields?.length ? <RefusedAnswers procedureId={data.procedureId} fields={data.lastError.fields} /> : null}
           </>
         ) : data.state === 'sending' ? (
           <>
@@ -63,6 +133,8 @@ export const OutboxItemPage = () => {
                 ? t('outbox.waitingOffline')
                 : data.lastError?.kind === 'unauthorized'
                   ? t('outbox.signInAgain')
+                  : retryAt !== undefined
+                    ? t('outbox.errors.rate-limited', { time: retryTime(retryAt) })
                   : data.lastError
                     ? t('outbox.lastAttemptFailed')
                     : t('outbox.waitingOnline')}
@@ -77,7 +149,17 @@ export const OutboxItemPage = () => {
           {t('outbox.signInToSend')}
         </button>
       ) : null}
-      {data.state !== 'sending' ? (
+      {data.state === 'failed' && data.type === 'dossier' && data.lastError?.code === 'invalid-values' ? (
+        // Refused for its answers: back to the form as it was filled in, papers kept, each refusal beside its field.
+        <button
+          type="button"
+          className="button button--primary button--block"
+          onClick={() => void returnToForm(data).then(() => navigate(`/services/${encodeURIComponent(data.procedureId)}/apply`, { replace: true }))}
+        >
+          {t('outbox.fixAnswers')}
+        </button>
+      ) : null}
+      {data.state !== 'sending' && data.lastError?.code !== 'invalid-values' ? (
         <button
           type="button"
           className="button button--primary button--block"
@@ -89,6 +171,12 @@ export const OutboxItemPage = () => {
           }}
         >
           {t('outbox.retry')}
+        </button>
+      ) : null}
+      {data.state === 'failed' && data.type === 'dossier' && FIXABLE.has(data.lastError?.code ?? '') ? (
+        // Back to the documents step with everything as it was sent, to change what was refused.
+        <button type="button" className="button button--primary button--block" onClick={() => void fix()}>
+          {t('outbox.fix')}
         </button>
       ) : null}
       {data.state === 'failed' ? (

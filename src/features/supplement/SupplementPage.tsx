@@ -54,7 +54,7 @@ export const SupplementPage = () => {
         procedureId: data.procedureId,
         procedureName: data.procedureName,
         values: {},
-        attachments: await combinePhotos(attachments.map((a) => ({ ...a, requirement: a.requirement ?? 0 }))).then((all) =>
+        attachments: await combinePhotos(attachments.map((a) => ({ ...a, requirement: a.requirement ?? 'supplement' }))).then((all) =>
           all.map((a) => ({ ...a, requirement: null })),
         ),
       });

@@ -2,9 +2,10 @@ import { memo } from 'react';
 import { useController, type FieldError, type FieldErrors } from 'react-hook-form';
 import type { LeafField } from '../../../api/forms/schema.ts';
 import { formatAddress, localText, type Values } from '../definition.ts';
-import { useEngine } from '../engine-context.ts';
+import { useCorrections, useEngine } from '../engine-context.ts';
+import { formatDate } from '../../../lib/format.ts';
 import { inputId } from './input-id.ts';
-import { ProvenanceNote } from './Provenance.tsx';
+import { ProvenanceMark } from './Provenance.tsx';
 import type { FieldComponent, FieldType } from './field-types.ts';
 import { InputField } from './InputField.tsx';
 import { SelectField } from './SelectField.tsx';
@@ -12,6 +13,7 @@ import { RadioField } from './RadioField.tsx';
 import { CheckboxField } from './CheckboxField.tsx';
 import { AddressField } from './AddressField.tsx';
 import { DocumentField } from './DocumentField.tsx';
+import { OfficeField } from './OfficeField.tsx';
 
 /** The component that draws each field type: a type added to the contract without one here does not compile. */
 const fieldComponents: { [T in FieldType]: FieldComponent<T> } = {
@@ -26,6 +28,7 @@ const fieldComponents: { [T in FieldType]: FieldComponent<T> } = {
   checkbox: CheckboxField,
   address: AddressField,
   document: DocumentField,
+  office: OfficeField,
 };
 
 export const errorAt = (errors: FieldErrors, path: string): string | undefined => {
@@ -43,6 +46,8 @@ export interface AnswerLabels {
   documentTitle?: ((id: string) => string | undefined) | undefined;
   /** When the data store is not at hand: "a paper from your data store". */
   storedDocument: string;
+  /** An office's name, by its id (from the offices of the procedure). */
+  officeName?: ((id: string) => string | undefined) | undefined;
 }
 
 /** An answer as the citizen reads it back: labels, not codes; "No" for a box left unticked. */
@@ -57,6 +62,8 @@ export const displayValue = (field: LeafField, value: unknown, lng: string, labe
       return formatAddress(value) || labels.noAnswer;
     case 'document':
       return labels.documentTitle?.(String(value)) ?? labels.storedDocument;
+    case 'office':
+      return labels.officeName?.(String(value)) ?? String(value);
     default:
       return String(value);
   }
@@ -76,6 +83,9 @@ export const Field = memo(function Field({ field, path, inGroup = false }: { fie
   const error = fieldState.error?.message;
   const origin = inGroup ? undefined : provenance[field.id];
   const id = inputId(path);
+  const corrections = useCorrections();
+  // The latest request about this value, while the agency has not answered it.
+  const pending = origin?.locked ? corrections?.filter((c) => c.path === origin.path && c.status === 'received').at(-1) : undefined;
 
   if (origin?.locked) {
     const shown = displayValue(field, rhf.value, lng, { noAnswer: t('noAnswer'), yes: t('answer.yes'), no: t('answer.no'), storedDocument: t('answer.storedDocument') });
@@ -84,12 +94,17 @@ export const Field = memo(function Field({ field, path, inGroup = false }: { fie
         <p className="field__label" id={`${id}-label`}>
           {label}
         </p>
-        <p className="locked-value" id={id} tabIndex={-1} aria-describedby={`${id}-note`}>
+        <p className="locked-value" id={id} tabIndex={-1} aria-describedby={pending ? `${id}-note ${id}-pending` : `${id}-note`}>
           {shown}
         </p>
-        <div className="provenance" id={`${id}-note`}>
-          <ProvenanceNote provenance={origin} />
+        <div id={`${id}-note`}>
+          <ProvenanceMark provenance={origin} id={`${id}-source`} />
         </div>
+        {pending ? (
+          <p className="correction-pending" id={`${id}-pending`}>
+            <strong>{t('correction.pendingTitle')}</strong> {t('correction.pending', { value: pending.proposedValue, date: formatDate(pending.createdAt, lng), id: pending.id })}
+          </p>
+        ) : null}
         <button type="button" className="button button--link" onClick={() => onReportWrong(field.id, label, shown)}>
           {t('reportWrong')}
         </button>
@@ -103,7 +118,7 @@ export const Field = memo(function Field({ field, path, inGroup = false }: { fie
     hint,
     error: error ? t(error as 'validation.required') : undefined,
     optional: !field.required,
-    note: origin ? <ProvenanceNote provenance={origin} /> : undefined,
+    note: origin ? <ProvenanceMark provenance={origin} id={`${id}-source`} /> : undefined,
   };
   const Component = fieldComponents[field.type] as FieldComponent<FieldType>;
   return <Component field={field} rhf={rhf} frame={frame} />;

@@ -4,7 +4,7 @@ import type { GroupField as GroupFieldDefinition } from '../../../api/forms/sche
 import { emptyGroupItem, localText, type Values } from '../definition.ts';
 import { useEngine } from '../engine-context.ts';
 import { inputId } from './input-id.ts';
-import { ProvenanceNote } from './Provenance.tsx';
+import { ProvenanceMark } from './Provenance.tsx';
 import { errorAt, Field } from './Field.tsx';
 import { When } from './When.tsx';
 
@@ -22,11 +22,7 @@ export const GroupField = memo(function GroupField({ field }: { field: GroupFiel
     <fieldset className="group" id={`${inputId(field.id)}-group`}>
       <legend className="field__label">{localText(field.label, lng)}</legend>
       {field.hint ? <p className="hint">{localText(field.hint, lng)}</p> : null}
-      {origin ? (
-        <div className="provenance">
-          <ProvenanceNote provenance={origin} />
-        </div>
-      ) : null}
+      {origin ? <ProvenanceMark provenance={origin} id={`${inputId(field.id)}-source`} /> : null}
       {error ? (
         <p className="field-error" id={inputId(field.id)} tabIndex={-1}>
           {t(error as 'validation.required')}

@@ -1,0 +1,173 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { APIRequestContext } from '@playwright/test';
+import { test, expect, expectAccessible, signInAs, waitForServiceWorker } from './fixtures.ts';
+
+/** Nguyễn Văn An at the simulated VNeID; his phone ends in 5678. */
+const AN = 'vneid-046095001234';
+
+/**
+ * A token for An straight from the simulated VNeID (authorization code + PKCE, as the app does),
+ * so the test can file his dossiers without going through the e-form journey again.
+ */
+const tokenFor = async (request: APIRequestContext, origin: string, citizen: string) => {
+  const verifier = randomBytes(32).toString('base64url');
+  const redirectUri = `${origin}/auth/callback`;
+  const consent = await request.post('/idp/authorize', {
+    form: {
+      client_id: 'mot-cua-so',
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: 'openid profile',
+      state: randomUUID(),
+      nonce: randomUUID(),
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+      ui_locales: 'vi',
+      citizen,
+      decision: 'allow',
+    },
+    maxRedirects: 0,
+  });
+  const code = new URL(consent.headers().location ?? 'about:blank').searchParams.get('code') ?? '';
+  expect(code, 'the simulated VNeID gave a code').not.toBe('');
+  const token = await request.post('/idp/token', {
+    form: { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'mot-cua-so', code_verifier: verifier },
+  });
+  return ((await token.json()) as { access_token: string }).access_token;
+};
+
+interface HeldRating {
+  dossierCode: string;
+  channel: string;
+  overall: string;
+  indicators: Record<string, number>;
+  comment?: string;
+}
+const heldRatings = async (request: APIRequestContext) => {
+  const response = await request.get('/api/__mock/ratings');
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { ratings: HeldRating[] }).ratings;
+};
+
+test('a finished dossier is rated offline and sent once, a second rating is refused with what was given, and a dossier is rated from /track without signing in', async ({
+  page,
+  context,
+  browser,
+  request,
+  backend,
+  baseURL,
+}) => {
+  void backend;
+  // Two browsers, eight pages checked by axe: longer than most journeys on a busy 2-core machine.
+  test.slow();
+  // Two dossiers of An's (residence registration, no fee), which the office finishes.
+  const token = await tokenFor(request, baseURL ?? '', AN);
+  const file = async () => {
+    const response = await request.post('/api/dossiers', {
+      headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': randomUUID() },
+      data: { procedureId: '1.004222', values: {}, documents: [] },
+    });
+    expect(response.status()).toBe(201);
+    return ((await response.json()) as { code: string }).code;
+  };
+  const advance = async (code: string, to: string) => expect((await request.post(`/api/__mock/dossiers/${code}/advance`, { data: { to } })).ok()).toBe(true);
+  const rated = await file();
+  const counter = await file();
+  await advance(rated, 'result-ready');
+  await advance(counter, 'returned');
+
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  await page.goto(`/dossiers/${rated}`);
+  await signInAs(page, 'Nguyễn Văn An');
+
+  // The finished dossier asks how it went.
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký thường trú' })).toBeVisible();
+  const offer = page.getByRole('region', { name: 'Bạn thấy việc giải quyết hồ sơ thế nào?' });
+  await expect(offer.getByRole('link', { name: 'Đánh giá hồ sơ này' })).toBeVisible();
+  await expectAccessible(page, 'finished dossier');
+
+  // Meanwhile, someone at the counter looks the same dossier up and starts rating it, without signing in.
+  const stranger = await browser.newContext();
+  const visitor = await stranger.newPage();
+  const lookUp = async (code: string) => {
+    await visitor.goto(`/track?code=${code}`);
+    await visitor.getByRole('textbox', { name: '4 số cuối điện thoại' }).fill('5678');
+    await visitor.getByRole('button', { name: 'Tra cứu' }).click();
+    const result = visitor.getByRole('region', { name: 'Kết quả tra cứu' });
+    await expect(result.getByText(code, { exact: true })).toBeVisible();
+    return result;
+  };
+  await (await lookUp(rated)).getByRole('link', { name: 'Đánh giá hồ sơ này' }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Đánh giá mức độ hài lòng' })).toBeVisible();
+  await expect(visitor.getByText(/Bạn đánh giá mà không cần đăng nhập/)).toBeVisible();
+  await visitor.getByRole('radio', { name: 'Không hài lòng' }).check();
+  await expectAccessible(visitor, 'rating without signing in');
+
+  // The signal drops; the citizen rates anyway.
+  await context.setOffline(true);
+  await offer.getByRole('link', { name: 'Đánh giá hồ sơ này' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Đánh giá mức độ hài lòng' })).toBeVisible();
+  const overall = page.getByRole('group', { name: 'Nhìn chung, bạn có hài lòng với việc giải quyết hồ sơ này không?' });
+  await expect(overall.getByRole('radio')).toHaveCount(3);
+  // Big, quick answers: every target at least 48 px high.
+  for (const label of await overall.locator('label').all()) expect((await label.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(48);
+  await overall.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
+  await page.getByText('Cho chúng tôi biết thêm (không bắt buộc)').click();
+  await page.getByRole('group', { name: 'Thời gian giải quyết hồ sơ so với thời hạn theo quy định' }).getByRole('radio', { name: 'Sớm hơn hoặc đúng hẹn' }).check();
+  const comment = page.getByRole('textbox', { name: 'Ý kiến thêm (không bắt buộc)' });
+  await expect(comment).toHaveAccessibleDescription(/Đừng ghi số định danh cá nhân/);
+  await expect(comment).toHaveAccessibleDescription(/Không ai trả lời riêng ý kiến đánh giá/);
+  await comment.fill('Nhanh, đúng hẹn. <b>Cảm ơn</b>');
+  await expectAccessible(page, 'rating form');
+  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await expect(page.getByRole('heading', { name: 'Đang chờ gửi' })).toBeVisible();
+  await expect(page.getByText(/Đánh giá đã được lưu trên máy và sẽ tự gửi một lần duy nhất khi có mạng/)).toBeVisible();
+  await expectAccessible(page, 'rating waiting to send');
+  expect(await heldRatings(request)).toEqual([]);
+
+  // The dossier and the outbox say the same, honestly.
+  await page.getByRole('link', { name: 'Quay lại hồ sơ' }).click();
+  await expect(page.getByText('Đánh giá của bạn đang chờ gửi: đã lưu trên máy, sẽ tự gửi khi có mạng.')).toBeVisible();
+  await page.getByRole('link', { name: 'Hồ sơ của tôi' }).first().click();
+  const outbox = page.getByRole('region', { name: 'Đang chờ gửi (1)' });
+  await expect(outbox.getByText(`Đánh giá hồ sơ ${rated}`)).toBeVisible();
+  await expectAccessible(page, 'my dossiers with a rating waiting');
+
+  // Back online: it goes by itself, once.
+  await context.setOffline(false);
+  await expect(page.getByRole('region', { name: /Đang chờ gửi/ })).toHaveCount(0, { timeout: 30_000 });
+  await expect.poll(async () => (await heldRatings(request)).length).toBe(1);
+  expect(await heldRatings(request)).toEqual([
+    expect.objectContaining({ dossierCode: rated, channel: 'online', overall: 'satisfied', indicators: { 'total-time': 2 }, comment: 'Nhanh, đúng hẹn. <b>Cảm ơn</b>' }),
+  ]);
+  await page.getByRole('link', { name: `Hồ sơ ${rated}: Đã có kết quả` }).click();
+  await expect(page.getByText(/^Bạn đã đánh giá hồ sơ này: Hài lòng\./)).toBeVisible();
+
+  // Rating again is refused, saying it was rated and what was given; nothing typed is lost.
+  await visitor.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  const refusal = visitor.getByRole('region', { name: 'Hồ sơ này đã được đánh giá' });
+  await expect(refusal.getByText('Hài lòng', { exact: true })).toBeVisible();
+  // The markup is shown as the text it is.
+  await expect(refusal.getByText('Nhanh, đúng hẹn. <b>Cảm ơn</b>')).toBeVisible();
+  await expect(visitor.getByRole('region', { name: 'Câu trả lời của bạn vẫn được giữ:' }).getByText('Không hài lòng')).toBeVisible();
+  await expectAccessible(visitor, 'second rating refused');
+  expect(await heldRatings(request)).toHaveLength(1);
+  // The citizen's own page says the same.
+  await page.getByRole('region', { name: 'Bạn thấy việc giải quyết hồ sơ thế nào?' }).getByRole('link', { name: 'Xem chi tiết' }).click();
+  await expect(page.getByRole('region', { name: 'Hồ sơ này đã được đánh giá' }).getByText('Hài lòng', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'already rated');
+
+  // The other finished dossier, rated from /track without signing in.
+  await (await lookUp(counter)).getByRole('link', { name: 'Đánh giá hồ sơ này' }).click();
+  await visitor.getByRole('radio', { name: 'Rất hài lòng' }).check();
+  await visitor.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await expect(visitor.getByRole('heading', { name: 'Cảm ơn bạn đã đánh giá' })).toBeVisible();
+  await expectAccessible(visitor, 'rated without signing in');
+  const held = await heldRatings(request);
+  expect(held).toHaveLength(2);
+  expect(held.find((r) => r.dossierCode === counter)).toMatchObject({ channel: 'counter', overall: 'very-satisfied' });
+  // Looking it up again says it has been rated.
+  await expect((await lookUp(counter)).getByText('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.')).toBeVisible();
+  await stranger.close();
+});

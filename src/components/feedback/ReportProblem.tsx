@@ -1,0 +1,139 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/errors.ts';
+import { reportProblem } from '../../api/questions/requests.ts';
+import { TEXT_LIMITS, textProblem, type TextProblem } from '../../api/questions/schema.ts';
+import { enqueuePost, readPost, subscribeOutbox } from '../../offline/outbox.ts';
+import { FieldFrame } from '../forms/FieldFrame.tsx';
+import { useTextMessages } from './text-errors.ts';
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'sending' }
+  | { kind: 'sent' }
+  | { kind: 'waiting'; id: string }
+  | { kind: 'sent-later' }
+  | { kind: 'refused'; message: string };
+
+/** Worth keeping for later: the request never got an answer. */
+const unsent = (error: unknown) => !isApiError(error) || error.kind === 'offline' || error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server';
+
+const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
+/**
+ * "Report a problem with this page": anonymous (no sign-in, never the citizen's token), no
+ * reply, no personal data. Sent at once when online; otherwise queued in the outbox under the
+ * same Idempotency-Key and sent exactly once when the connection returns ("waiting to send"
+ * until then). Loaded only when opened.
+ */
+export const ReportProblem = ({ path, onClose }: { path: string; onClose: () => void }) => {
+  const { t } = useTranslation('questions');
+  const { problemMessage, refusedText, rateLimited } = useTextMessages();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [fieldError, setFieldError] = useState<TextProblem | undefined>();
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const limits = TEXT_LIMITS.report;
+
+  useEffect(() => inputRef.current?.focus(), []);
+
+  // A queued report: say so until the outbox has sent it.
+  const waitingId = status.kind === 'waiting' ? status.id : undefined;
+  useEffect(() => {
+    if (!waitingId) return undefined;
+    const check = () =>
+      void readPost(waitingId)
+        .then((post) => {
+          if (post?.state === 'sent') setStatus({ kind: 'sent-later' });
+        })
+        .catch(() => undefined);
+    check();
+    return subscribeOutbox(check);
+  }, [waitingId]);
+
+  const keep = async (key: string, body: { path: string; text: string }) => {
+    try {
+      await enqueuePost({ id: key, owner: '', kind: 'problem-report', body });
+      setText('');
+      setStatus({ kind: 'waiting', id: key });
+      window.dispatchEvent(new Event('mcs:drain-outbox'));
+    } catch {
+      setStatus({ kind: 'refused', message: t('report.notKept') });
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problem = textProblem(text, limits);
+    setFieldError(problem);
+    if (problem) {
+      inputRef.current?.focus();
+      return;
+    }
+    const key = crypto.randomUUID();
+    const body = { path, text };
+    if (offline()) return keep(key, body);
+    setStatus({ kind: 'sending' });
+    try {
+      await reportProblem(body, key);
+      setText('');
+      setStatus({ kind: 'sent' });
+    } catch (error) {
+      if (unsent(error)) return keep(key, body);
+      const refused = refusedText(error);
+      if (refused) {
+        setFieldError(refused);
+        setStatus({ kind: 'idle' });
+        inputRef.current?.focus();
+        return;
+      }
+      setStatus({ kind: 'refused', message: rateLimited(error) ?? t('text.failed') });
+    }
+  };
+
+  const message =
+    status.kind === 'sent' ? t('report.sent') : status.kind === 'sent-later' ? t('report.sentLater') : status.kind === 'waiting' ? t('report.waiting') : status.kind === 'refused' ? status.message : '';
+  const count = text.length;
+  return (
+    <section className="report-problem card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('report.title')}</h2>
+      <p>{t('report.noReply')}</p>
+      <p>
+        <strong>{t('report.noPersonal')}</strong>
+      </p>
+      <p className="hint">{t('report.page', { path })}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <FieldFrame id={`${id}-text`} label={t('report.label')} hint={t('report.hint')} error={fieldError ? problemMessage(fieldError, limits, count) : undefined}>
+          {(describedBy, invalid) => (
+            <textarea
+              ref={inputRef}
+              id={`${id}-text`}
+              rows={4}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              aria-describedby={[describedBy, `${id}-count`].filter(Boolean).join(' ')}
+              aria-invalid={invalid || undefined}
+            />
+          )}
+        </FieldFrame>
+        <p className={count > limits.max ? 'field-error' : 'hint'} id={`${id}-count`}>
+          {t('text.count', { count, max: limits.max })}
+        </p>
+        <p role="status" className={status.kind === 'refused' ? 'field-error' : status.kind === 'waiting' ? 'notice' : status.kind === 'idle' || status.kind === 'sending' ? 'visually-hidden' : 'success'}>
+          {message}
+        </p>
+        <div className="report-problem__actions">
+          <button type="submit" className="button" disabled={status.kind === 'sending'}>
+            {status.kind === 'sending' ? t('report.sending') : t('report.send')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('report.close')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+};
+
+export default ReportProblem;
