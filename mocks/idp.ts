@@ -367,6 +367,11 @@ export const startDeviceAuthorization = (clientId: string, now = Date.now()): De
   return auth;
 };
 
+/** Test control: every device code outstanding is past its expiry (expired_token without a 10-minute wait). */
+export const expireDeviceCodes = (now = Date.now()): void => {
+  for (const auth of devices.values()) auth.expiresAt = Math.min(auth.expiresAt, now);
+};
+
 export type UserCodeState = 'pending' | 'unknown' | 'expired' | 'used';
 
 /** What the approval page may do with a user code. */
