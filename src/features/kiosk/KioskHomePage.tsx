@@ -21,8 +21,9 @@ export const KioskHomePage = () => {
     { to: '/kiosk/queue', title: t('home.queue'), hint: t('home.queueHint') },
     { to: '/services', title: t('home.find'), hint: t('home.findHint') },
     { to: session ? '/services' : '/signin?returnTo=%2Fservices', title: t('home.file'), hint: t('home.fileHint') },
-    // The rating flow starts from a finished dossier's look-up.
-    { to: '/track?rate=1', title: t('home.rate'), hint: t('home.rateHint') },
+    // Rating starts from a finished dossier's look-up: /track offers it with the look-up's rating
+    // token, and on an enrolled kiosk the rating's channel is 'kiosk' (auth/device.ts, read at run time).
+    { to: '/track', title: t('home.rate'), hint: t('home.rateHint') },
   ];
   return (
     <div className="kiosk-home">
