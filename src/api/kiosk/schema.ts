@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { Agency, Field } from '../procedures/schema.ts';
 
 /**
- * Kiosks in the halls of one-stop shops (docs/architecture/decisions.md, 13): enrolment of a
+ * Kiosks in the halls of one-stop shops (docs/architecture/decisions.md, 14 "Kiosk mode"): enrolment of a
  * device with a centre's code, the staff PIN that lets a device leave kiosk mode, and the
  * centre's queue. Nothing here is about a person: a kiosk's token names the device only.
  */
