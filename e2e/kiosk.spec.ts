@@ -10,11 +10,37 @@ test.use({ viewport: { width: 1080, height: 1920 }, hasTouch: true, isMobile: fa
 
 const LAN = { name: 'Lê Thị Lan', phone: '0987654321' };
 const AN = { name: 'Nguyễn Văn An', phone: '0912345678' };
+/** The People's Committee of An's ward (Phường Thuận Hoá, Huế), preselected for him. */
+const AN_OFFICE = 'commune-pc-19789';
 
 /** Types on the kiosk's own keypad, one tap a character. */
 const tapKeys = async (page: Page, text: string) => {
   const keypad = page.getByRole('group', { name: 'Bàn phím' });
   for (const key of text) await keypad.getByRole('button', { name: key, exact: true }).tap();
+};
+
+/** An's permanent residence registration at his ward's police, with his proof of residence from the data store. */
+const HOME = { line: '12 Lê Lợi', communeCode: '19789', communeName: 'Phường Thuận Hoá', provinceCode: '46', provinceName: 'Thành phố Huế' };
+const RESIDENCE = {
+  procedureId: '1.004222',
+  values: {
+    receivingAgency: 'commune-police-19789',
+    fullName: 'Nguyễn Văn An',
+    dateOfBirth: '1995-03-14',
+    sex: 'male',
+    idNumber: '046095001234',
+    phone: '0912345678',
+    email: 'nguyenvanan@example.vn',
+    currentPermanentAddress: HOME,
+    newAddress: HOME,
+    basis: 'ownHome',
+    requestDetails: '',
+    relationshipToHead: 'head',
+    members: [],
+    residenceProof: '',
+    declarationAgreed: true,
+  },
+  documents: [{ requirement: 'giay-to-tai-lieu-chung-minh-cho-o-hop-phap', source: 'data-store', ref: 'doc-an-qsdd' }],
 };
 
 /** A dossier of An's made through the API (as if filed on his own phone), for the look-up. */
@@ -24,7 +50,7 @@ const seedDossier = async (request: APIRequestContext): Promise<string> => {
   const tokens = (await (await request.post('/idp/token', { form: { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: start.device_code, client_id: 'mot-cua-so' } })).json()) as { access_token: string };
   const created = await request.post('/api/dossiers', {
     headers: { Authorization: `Bearer ${tokens.access_token}`, 'Idempotency-Key': crypto.randomUUID() },
-    data: { procedureId: '1.004222', values: {}, documents: [] },
+    data: RESIDENCE,
   });
   expect(created.status()).toBe(201);
   return ((await created.json()) as { code: string }).code;
@@ -184,7 +210,13 @@ test('a hall kiosk: enrol, queue ticket, look-up on the keypad, device sign-in, 
   await expect(page).toHaveURL(/\/services\/1\.004873\/apply$/, { timeout: 30_000 });
   await expect(page.getByRole('textbox', { name: /Số điện thoại/ })).toHaveValue(LAN.phone);
   await expect(page.getByText(/sau 90 giây không chạm vào màn hình/)).toBeVisible();
-  await page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ }).fill('UBND phường Bến Thành');
+  // She picks another office than the one preselected for her ward: a choice of hers to be wiped.
+  const office = page.getByRole('combobox', { name: /Cơ quan tiếp nhận/ });
+  const preselected = await office.inputValue();
+  const choices = await office.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  const lanChoice = choices.find((value) => value !== preselected && value !== AN_OFFICE);
+  expect(lanChoice).toBeTruthy();
+  await office.selectOption(lanChoice!);
   await expectAccessible(page, 'kiosk form');
 
   // She walks away: after 90 s a countdown of 30 s, then the session ends.
@@ -213,7 +245,8 @@ test('a hall kiosk: enrol, queue ticket, look-up on the keypad, device sign-in, 
   await signInOnKiosk(page, browser, AN);
   await expect(page).toHaveURL(/\/services\/1\.004873\/apply$/, { timeout: 30_000 });
   await expect(page.getByRole('textbox', { name: /Số điện thoại/ })).toHaveValue(AN.phone);
-  await expect(page.getByRole('textbox', { name: /Cơ quan tiếp nhận/ })).toHaveValue('');
+  // His own ward's office, not the one she chose.
+  await expect(page.getByRole('combobox', { name: /Cơ quan tiếp nhận/ })).toHaveValue(AN_OFFICE);
   await expect(page.getByText(LAN.name)).toHaveCount(0);
   await expect(page.getByText(LAN.phone)).toHaveCount(0);
 
