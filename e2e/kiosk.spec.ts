@@ -196,6 +196,26 @@ test('a hall kiosk: enrol, queue ticket, look-up on the keypad, device sign-in, 
   await page.getByRole('link', { name: 'Trang chủ' }).tap();
   await expect(page).toHaveURL(/\/kiosk$/);
 
+  // Once the office has finished it, "Rate the service" looks it up again and rates it without
+  // signing in, through the look-up's rating token; the rating says it came from a kiosk.
+  expect((await request.post(`/api/__mock/dossiers/${code}/advance`, { data: { to: 'result-ready' } })).ok()).toBe(true);
+  await page.getByRole('link', { name: /^Đánh giá dịch vụ/ }).tap();
+  await page.getByRole('textbox', { name: 'Mã hồ sơ' }).tap();
+  await tapKeys(page, code);
+  await page.getByRole('textbox', { name: '4 số cuối điện thoại' }).tap();
+  await tapKeys(page, '5678');
+  await page.getByRole('group', { name: 'Bàn phím' }).getByRole('button', { name: 'Xong' }).tap();
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).tap();
+  await page.getByRole('region', { name: 'Kết quả tra cứu' }).getByRole('link', { name: 'Đánh giá hồ sơ này' }).tap();
+  await page.getByRole('radio', { name: 'Rất hài lòng' }).check();
+  await page.getByRole('button', { name: 'Gửi đánh giá' }).tap();
+  await expect(page.getByRole('heading', { name: 'Cảm ơn bạn đã đánh giá' })).toBeVisible();
+  await expectAccessible(page, 'kiosk rating');
+  const held = (await (await request.get('/api/__mock/ratings')).json()) as { ratings: { dossierCode: string; channel: string; overall: string }[] };
+  expect(held.ratings.find((r) => r.dossierCode === code)).toMatchObject({ channel: 'kiosk', overall: 'very-satisfied' });
+  await page.getByRole('link', { name: 'Trang chủ' }).tap();
+  await expect(page).toHaveURL(/\/kiosk$/);
+
   // Sign in without typing a secret: the test plays the person's phone in its own context.
   await openMaritalStatusForm(page);
   const usedCode = await signInOnKiosk(page, browser, LAN);
