@@ -10,11 +10,13 @@ import { ratingControlHandlers, ratingHandlers } from './handlers/ratings.ts';
 import { statsHandlers } from './handlers/stats.ts';
 import { questionControlHandlers, questionHandlers } from './handlers/questions.ts';
 import { problem } from './handlers/problem.ts';
+import { kioskControlHandlers, kioskHandlers } from './handlers/kiosk.ts';
 
 /** Every handler of the simulated backend, in the order msw tries them. */
 export const handlers = [
   ...controlHandlers,
   ...dossierControlHandlers,
+  ...kioskControlHandlers,
   ...ratingControlHandlers,
   ...questionControlHandlers,
   faultInjection,
@@ -24,6 +26,7 @@ export const handlers = [
   ...formHandlers,
   ...ratingHandlers,
   ...dossierHandlers,
+  ...kioskHandlers,
   ...statsHandlers,
   ...questionHandlers,
   ...openApiHandlers,

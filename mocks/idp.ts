@@ -88,6 +88,7 @@ let state = fresh();
 
 export const resetIdp = (): void => {
   state = fresh();
+  resetDeviceFlow();
 };
 
 export const findCitizen = (id: string): DemoCitizen | undefined => demoCitizens.find((c) => c.id === id);
@@ -303,3 +304,124 @@ export const fileCorrection = (citizenId: string, request: CorrectionRequest, no
 /** This citizen's requests, oldest first: what was asked and when. */
 export const correctionsOf = (citizenId: string): Correction[] =>
   state.corrections.filter((c) => c.citizenId === citizenId).map((c) => ({ ...c.request, ...c.receipt }));
+
+// ---------------------------------------------------------------------------------------------
+// OAuth 2.0 Device Authorization Grant (RFC 8628), for kiosks: the kiosk shows a code, the
+// person approves on their own phone, the kiosk polls. Short-lived access only, never a refresh
+// token; a code is approved once (a second person scanning the same QR gets nothing).
+// ---------------------------------------------------------------------------------------------
+
+export const DEVICE_CODE_TTL_SECONDS = 10 * 60;
+export const DEVICE_POLL_INTERVAL_SECONDS = 5;
+/** A kiosk session is one visit to the hall: its access token ends well before a phone's. */
+export const DEVICE_TOKEN_TTL_SECONDS = 20 * 60;
+export const DEVICE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
+
+interface DeviceAuthorization {
+  deviceCode: string;
+  userCode: string;
+  clientId: string;
+  expiresAt: number;
+  interval: number;
+  lastPollAt: number;
+  /** Set by the first approval (or refusal) on a phone; nothing changes it afterwards. */
+  decision?: { allowed: true; citizenId: string } | { allowed: false };
+  redeemed: boolean;
+}
+
+const devices = new Map<string, DeviceAuthorization>();
+const byUserCode = new Map<string, string>();
+
+export const resetDeviceFlow = (): void => {
+  devices.clear();
+  byUserCode.clear();
+};
+
+/** RFC 8628 §6.1: 8 letters from an alphabet without vowels or look-alikes, typed as XXXX-XXXX. */
+const USER_CODE_ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
+const newUserCode = (): string => {
+  const bytes = randomBytes(8);
+  const letters = [...bytes].map((b) => USER_CODE_ALPHABET[b % USER_CODE_ALPHABET.length]).join('');
+  return `${letters.slice(0, 4)}-${letters.slice(4)}`;
+};
+
+export const normaliseUserCode = (input: string): string => {
+  const letters = input.toUpperCase().replace(/[^A-Z]/g, '');
+  return letters.length === 8 ? `${letters.slice(0, 4)}-${letters.slice(4)}` : letters;
+};
+
+export const startDeviceAuthorization = (clientId: string, now = Date.now()): DeviceAuthorization => {
+  let userCode = newUserCode();
+  while (byUserCode.has(userCode)) userCode = newUserCode();
+  const auth: DeviceAuthorization = {
+    deviceCode: randomToken(32),
+    userCode,
+    clientId,
+    expiresAt: now + DEVICE_CODE_TTL_SECONDS * 1000,
+    interval: DEVICE_POLL_INTERVAL_SECONDS,
+    lastPollAt: 0,
+    redeemed: false,
+  };
+  devices.set(auth.deviceCode, auth);
+  byUserCode.set(userCode, auth.deviceCode);
+  return auth;
+};
+
+/** Test control: every device code outstanding is past its expiry (expired_token without a 10-minute wait). */
+export const expireDeviceCodes = (now = Date.now()): void => {
+  for (const auth of devices.values()) auth.expiresAt = Math.min(auth.expiresAt, now);
+};
+
+export type UserCodeState = 'pending' | 'unknown' | 'expired' | 'used';
+
+/** What the approval page may do with a user code. */
+export const userCodeState = (userCode: string, now = Date.now()): UserCodeState => {
+  const deviceCode = byUserCode.get(normaliseUserCode(userCode));
+  const auth = deviceCode ? devices.get(deviceCode) : undefined;
+  if (!auth) return 'unknown';
+  if (auth.decision || auth.redeemed) return 'used';
+  if (auth.expiresAt <= now) return 'expired';
+  return 'pending';
+};
+
+/** The first decision on a phone counts; any later one is refused with the state it found. */
+export const decideUserCode = (userCode: string, decision: { allowed: true; citizenId: string } | { allowed: false }, now = Date.now()): Exclude<UserCodeState, 'pending'> | 'decided' => {
+  const found = userCodeState(userCode, now);
+  if (found !== 'pending') return found;
+  const auth = devices.get(byUserCode.get(normaliseUserCode(userCode)) ?? '');
+  if (!auth) return 'unknown';
+  auth.decision = decision;
+  return 'decided';
+};
+
+export type DevicePoll =
+  | { ok: true; citizenId: string }
+  | { ok: false; error: 'authorization_pending' | 'slow_down' | 'expired_token' | 'access_denied' | 'invalid_grant' | 'invalid_client'; interval?: number };
+
+/** One poll of the kiosk (RFC 8628 §3.4–3.5). Polling faster than the interval slows it by 5 s. */
+export const pollDeviceCode = (deviceCode: string, clientId: string, now = Date.now()): DevicePoll => {
+  const auth = devices.get(deviceCode);
+  if (!auth || auth.redeemed) return { ok: false, error: 'invalid_grant' };
+  if (auth.clientId !== clientId) return { ok: false, error: 'invalid_client' };
+  if (auth.expiresAt <= now) return { ok: false, error: 'expired_token' };
+  const early = auth.lastPollAt > 0 && now - auth.lastPollAt < auth.interval * 1000;
+  auth.lastPollAt = now;
+  if (early) {
+    auth.interval += 5;
+    return { ok: false, error: 'slow_down', interval: auth.interval };
+  }
+  if (!auth.decision) return { ok: false, error: 'authorization_pending' };
+  if (!auth.decision.allowed) {
+    auth.redeemed = true;
+    return { ok: false, error: 'access_denied' };
+  }
+  auth.redeemed = true;
+  return { ok: true, citizenId: auth.decision.citizenId };
+};
+
+/** Access token of a kiosk session: short, no family, so nothing can renew it. */
+export const issueDeviceAccessToken = (citizenId: string, now = Date.now()): string => {
+  const token = randomToken(32);
+  state.tokens.set(token, { citizenId, expiresAt: now + DEVICE_TOKEN_TTL_SECONDS * 1000 });
+  return token;
+};

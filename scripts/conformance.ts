@@ -34,6 +34,7 @@ import { PapersRefused } from '../src/api/procedures/papers.ts';
 import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
 import { CheckFailed, exitCodeOf, expect, once, runChecks, type Check } from './lib/conformance-runner.ts';
 import { questionChecks } from './lib/conformance-questions.ts';
+import { kioskChecks, kioskEnrolmentLimitCheck, type KioskTools } from './lib/conformance-kiosk.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Talking to the backend
@@ -469,6 +470,8 @@ export interface Context {
   /** A citizen's bearer token, and another citizen's. */
   token: () => Promise<string>;
   otherToken: () => Promise<string>;
+  /** The identity provider's base URL (the device flow of hall kiosks). */
+  idp: string;
 }
 
 interface State {
@@ -495,6 +498,15 @@ const keyed = (key: string = randomUUID()) => ({ 'Idempotency-Key': key });
 const path = (template: string, ...parts: string[]) => parts.reduce((p, part) => p.replace(/\{\w+\}/, encodeURIComponent(part)), template);
 
 /** The checks, in order. Each is a name and a function that throws (via `expect`) to fail. */
+const kioskTools: KioskTools<Context, Answer> = {
+  call: (ctx, method, p, options) => ctx.api.call(method, p, options),
+  idp: (ctx) => ctx.idp,
+  parsed,
+  refused,
+  tooMany,
+  retryAfterSeconds,
+};
+
 export const conformanceChecks = (): Check<Context>[] => {
   let state: State | undefined;
   const s = (ctx: Context): State =>
@@ -1239,6 +1251,10 @@ export const conformanceChecks = (): Check<Context>[] => {
       tooMany,
       retryAfterSeconds,
     }),
+    // ---- Hall kiosks and the device flow (scripts/lib/conformance-kiosk.ts) -------------------
+    ...kioskChecks(kioskTools),
+    // Spends this client's enrolment tries: after every check that enrols a kiosk.
+    kioskEnrolmentLimitCheck(kioskTools),
 
     // ---- Add further checks above this one. The per-client /track budget goes LAST: it is
     // ---- keyed on the connection's address (the contract defines no client identity a test
@@ -1324,6 +1340,7 @@ export const main = async (argv: string[]): Promise<number> => {
     api,
     token: once('signing in', async () => given ?? signInAtSimulatedIdp(idp, 'vneid-046095001234')),
     otherToken: once('signing in as another citizen', async () => otherGiven ?? signInAtSimulatedIdp(idp, 'vneid-092301004567')),
+    idp,
   };
   console.log(`Conformance of ${api.baseUrl} (${given ? 'given tokens' : `signing in at ${idp}`})`);
   const report = await runChecks(conformanceChecks(), context);

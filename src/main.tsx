@@ -11,6 +11,7 @@ import { queryClient } from './app/query-client.ts';
 import { readPageData, resolveLazyRoutes, type PageData } from './app/hydration.ts';
 import { afterTakeover } from './components/layout/Takeover.tsx';
 import { readSession } from './auth/session.ts';
+import { isKiosk } from './auth/kiosk-config.ts';
 import './styles.css';
 
 applyTextSize(readTextSize());
@@ -80,7 +81,9 @@ const render = async (prerendered: boolean): Promise<void> => {
   } else reactRoot.render(app(router));
 };
 
-const page = root.hasChildNodes() ? readPageData() : null;
+// An enrolled kiosk renders every page in its own layout (a pre-rendered page has the phone's,
+// so it is rendered afresh rather than taken over).
+const page = root.hasChildNodes() && !isKiosk() ? readPageData() : null;
 const chosen = savedLanguage();
 if (page && (!chosen || chosen === page.lng) && new URL(page.url, window.location.origin).pathname === window.location.pathname) void takeOver(page);
 else void render(root.hasChildNodes());

@@ -4,8 +4,9 @@ import { resetDb } from '../db.ts';
 import { resetDossiers } from '../dossiers/state.ts';
 import { resetGatewaySessions } from '../gateway-session.ts';
 import { resetRatings } from '../ratings/store.ts';
+import { resetKiosks } from '../kiosk.ts';
 import { resetQuestions } from '../questions/store.ts';
-import { expireAllTokens, resetIdp, revokeAllRefreshTokens } from '../idp.ts';
+import { expireAllTokens, expireDeviceCodes, resetIdp, revokeAllRefreshTokens } from '../idp.ts';
 import { readJson } from './body.ts';
 import { problem } from './problem.ts';
 
@@ -37,6 +38,10 @@ export const controlHandlers = [
     return new HttpResponse(null, { status: 204 });
   }),
   // Ends every kept session at the provider (signed out on another device, or revoked by VNeID).
+  http.post('*/api/__mock/idp/expire-device-codes', () => {
+    expireDeviceCodes();
+    return new HttpResponse(null, { status: 204 });
+  }),
   http.post('*/api/__mock/revoke-refresh-tokens', () => {
     revokeAllRefreshTokens();
     return new HttpResponse(null, { status: 204 });
@@ -48,6 +53,7 @@ export const controlHandlers = [
     resetDossiers();
     resetGatewaySessions();
     resetRatings();
+    resetKiosks();
     resetQuestions();
     return new HttpResponse(null, { status: 204 });
   }),

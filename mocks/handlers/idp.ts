@@ -19,6 +19,15 @@ import {
   startRefreshFamily,
   SIGNING_ALG,
   citizenForSubject,
+  decideUserCode,
+  DEVICE_GRANT_TYPE,
+  DEVICE_TOKEN_TTL_SECONDS,
+  issueDeviceAccessToken,
+  normaliseUserCode,
+  pollDeviceCode,
+  startDeviceAuthorization,
+  userCodeState,
+  type UserCodeState,
   publicJwks,
   signJwt,
   verifyIdToken,
@@ -83,6 +92,16 @@ const TEXT = {
     badLogout: 'Yêu cầu đăng xuất không hợp lệ',
     badLogoutBody: 'Nhà cung cấp định danh không chấp nhận yêu cầu đăng xuất này, nên không phiên đăng nhập nào bị thay đổi. Hãy quay lại ứng dụng và đăng xuất từ đó.',
     back: 'Quay lại Một Cửa Số',
+    deviceTitle: 'Đăng nhập trên máy tự phục vụ',
+    deviceLead: 'Bạn đang cho phép máy tự phục vụ tại trung tâm hành chính công dùng tài khoản của bạn trong lượt này. Chỉ đồng ý khi mã dưới đây giống mã trên màn hình của máy.',
+    deviceCode: 'Mã trên màn hình máy',
+    deviceCodeHint: '8 chữ cái, ví dụ BCDF-GHJK',
+    deviceContinue: 'Tiếp tục',
+    deviceAllowed: 'Đã đăng nhập trên máy tự phục vụ. Hãy quay lại màn hình của máy.',
+    deviceDenied: 'Bạn đã từ chối. Máy tự phục vụ không được đăng nhập.',
+    device_unknown: 'Không có mã này. Hãy kiểm tra mã trên màn hình của máy.',
+    device_expired: 'Mã này đã hết hạn. Hãy bắt đầu lại trên máy tự phục vụ.',
+    device_used: 'Mã này đã được dùng. Mỗi mã chỉ dùng cho một người, một lần.',
   },
   en: {
     title: 'Sign in with your electronic identity',
@@ -105,6 +124,16 @@ const TEXT = {
     badLogout: 'Invalid sign-out request',
     badLogoutBody: 'The identity provider did not accept this sign-out request, so no session was changed. Go back to the app and sign out from there.',
     back: 'Back to Một Cửa Số',
+    deviceTitle: 'Sign in on a self-service kiosk',
+    deviceLead: 'You are letting the kiosk at the public administration service centre use your account for this visit. Only allow it if the code below is the one on the kiosk’s screen.',
+    deviceCode: 'Code on the kiosk’s screen',
+    deviceCodeHint: '8 letters, for example BCDF-GHJK',
+    deviceContinue: 'Continue',
+    deviceAllowed: 'You are signed in on the kiosk. Go back to its screen.',
+    deviceDenied: 'You declined. The kiosk is not signed in.',
+    device_unknown: 'There is no such code. Check the code on the kiosk’s screen.',
+    device_expired: 'This code has expired. Start again on the kiosk.',
+    device_used: 'This code has already been used. Each code is for one person, once.',
   },
 } as const;
 
@@ -215,6 +244,43 @@ ${demoCitizens.map((c) => citizenChoice(c, lang, c.id === chosen)).join('\n')}
   );
 };
 
+/** The phone's page of the device flow: type (or scan) the kiosk's code, choose, allow. */
+const devicePage = (lang: Lang, userCode: string, error: Exclude<UserCodeState, 'pending'> | 'missing' | undefined, status = 200) => {
+  const t = TEXT[lang];
+  const message = error === 'missing' ? t.missing : error ? t[`device_${error}`] : undefined;
+  const alert = message ? `<p class="error" role="alert">${escapeHtml(message)}</p>` : '';
+  const codeField = `<label for="user_code"><strong>${escapeHtml(t.deviceCode)}</strong></label>
+<p class="note" id="user_code_hint">${escapeHtml(t.deviceCodeHint)}</p>
+<input id="user_code" name="user_code" value="${escapeHtml(userCode)}" autocomplete="off" autocapitalize="characters" aria-describedby="user_code_hint" required>`;
+  // Until the code is known to be live, only the code is asked for.
+  const known = userCode !== '' && (error === undefined || error === 'missing');
+  const body = known
+    ? `<form method="post" action="/idp/device">
+<input type="hidden" name="ui_locales" value="${lang}">
+${codeField}
+<fieldset>
+<legend>${escapeHtml(t.choose)}</legend>
+${demoCitizens.map((c) => citizenChoice(c, lang, false)).join('\n')}
+</fieldset>
+<h2>${escapeHtml(t.consent)}</h2>
+<ul>${t.scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>
+<div class="actions">
+<button type="submit" name="decision" value="allow" class="primary">${escapeHtml(t.allow)}</button>
+<button type="submit" name="decision" value="deny" formnovalidate>${escapeHtml(t.deny)}</button>
+</div>
+</form>`
+    : `<form method="get" action="/idp/device">
+<input type="hidden" name="ui_locales" value="${lang}">
+${codeField}
+<div class="actions"><button type="submit" class="primary">${escapeHtml(t.deviceContinue)}</button></div>
+</form>`;
+  return page(lang, t.deviceTitle, `<h1>${escapeHtml(t.deviceTitle)}</h1>
+<p>${escapeHtml(t.deviceLead)}</p>
+<p class="note">${escapeHtml(t.demo)}</p>
+${alert}
+${body}`, status);
+};
+
 const IDP_CSS = `*{box-sizing:border-box}
 body{margin:0;font:1.0625rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f4f6f8}
 .bar{background:#a50e0e;color:#fff;padding:.75rem 1rem}
@@ -225,6 +291,7 @@ h2{font-size:1.1rem;margin-top:1.5rem}
 .note{background:#fff8e1;border-left:4px solid #8a6d00;padding:.5rem .75rem}
 .error{background:#fdecea;border-left:4px solid #b3261e;padding:.5rem .75rem;color:#7a1a14;font-weight:600}
 fieldset{border:0;padding:0;margin:1rem 0}
+input[name=user_code]{font:inherit;font-size:1.5rem;letter-spacing:.1em;min-height:48px;width:100%;padding:.25rem .5rem;border:2px solid #3d4349;border-radius:8px;text-transform:uppercase}
 legend{font-weight:700;font-size:1.1rem;margin-bottom:.5rem}
 .choice{display:flex;gap:.75rem;align-items:flex-start;background:#fff;border:1px solid #c4c9ce;border-radius:8px;padding:.75rem;margin-bottom:.5rem}
 .choice input{width:1.5rem;height:1.5rem;margin:.15rem 0 0;flex:none}
@@ -237,6 +304,15 @@ button.primary{background:#a50e0e;color:#fff}
 `;
 
 // ---------------------------------------------------------------------------------------------
+
+const DEVICE_ERRORS = {
+  authorization_pending: 'Not approved on a phone yet',
+  slow_down: 'Polling too fast: wait longer between polls',
+  expired_token: 'The device code expired; start again',
+  access_denied: 'The person declined',
+  invalid_grant: 'Unknown or already used device code',
+  invalid_client: 'Device code issued to another client',
+} as const;
 
 const tokenError = (error: string, description: string, status = 400) =>
   HttpResponse.json({ error, error_description: description }, { status, headers: noStore });
@@ -252,9 +328,10 @@ export const idpHandlers = [
         userinfo_endpoint: `${issuer}/userinfo`,
         end_session_endpoint: `${issuer}/logout`,
         revocation_endpoint: `${issuer}/revoke`,
+        device_authorization_endpoint: `${issuer}/device_authorization`,
         jwks_uri: `${issuer}/jwks`,
         response_types_supported: ['code'],
-        grant_types_supported: ['authorization_code', 'refresh_token'],
+        grant_types_supported: ['authorization_code', 'refresh_token', DEVICE_GRANT_TYPE],
         subject_types_supported: ['pairwise'],
         id_token_signing_alg_values_supported: [SIGNING_ALG],
         code_challenge_methods_supported: ['S256'],
@@ -324,7 +401,27 @@ export const idpHandlers = [
         { headers: noStore },
       );
     }
-    if (grant !== 'authorization_code') return tokenError('unsupported_grant_type', 'Only authorization_code and refresh_token are supported');
+    if (grant === DEVICE_GRANT_TYPE) {
+      const polled = pollDeviceCode(form.get('device_code') ?? '', form.get('client_id') ?? '');
+      if (!polled.ok) {
+        const body = { error: polled.error, error_description: DEVICE_ERRORS[polled.error], ...(polled.interval ? { interval: polled.interval } : {}) };
+        return HttpResponse.json(body, { status: polled.error === 'invalid_client' ? 401 : 400, headers: noStore });
+      }
+      const citizen = findCitizen(polled.citizenId);
+      if (!citizen) return tokenError('invalid_grant', 'Unknown subject');
+      // A shared device: a short access token and an ID token, never a refresh token.
+      return HttpResponse.json(
+        {
+          access_token: issueDeviceAccessToken(citizen.id),
+          token_type: 'Bearer',
+          expires_in: DEVICE_TOKEN_TTL_SECONDS,
+          id_token: signJwt({ iss: issuerOf(request), aud: CLIENT_ID, iat: now, exp: now + DEVICE_TOKEN_TTL_SECONDS, auth_time: now, ...profileClaims(citizen) }),
+          scope: 'openid profile',
+        },
+        { headers: noStore },
+      );
+    }
+    if (grant !== 'authorization_code') return tokenError('unsupported_grant_type', 'Only authorization_code, refresh_token and device_code are supported');
     const result = redeemCode({
       code: form.get('code') ?? '',
       clientId: form.get('client_id') ?? '',
@@ -346,6 +443,56 @@ export const idpHandlers = [
       },
       { headers: noStore },
     );
+  }),
+
+  /** RFC 8628 §3.1–3.2: a kiosk asks for a device code and a user code to show. */
+  http.post('*/idp/device_authorization', async ({ request }) => {
+    const form = await readForm(request);
+    if (form.get('client_id') !== CLIENT_ID) return tokenError('invalid_client', 'Unknown client', 401);
+    const scope = form.get('scope') ?? 'openid profile';
+    // A shared device never stays signed in: offline_access is not granted here.
+    if (scope.split(' ').includes('offline_access')) return tokenError('invalid_scope', 'offline_access is not granted to a device');
+    const auth = startDeviceAuthorization(CLIENT_ID);
+    const verification = `${issuerOf(request)}/device`;
+    return HttpResponse.json(
+      {
+        device_code: auth.deviceCode,
+        user_code: auth.userCode,
+        verification_uri: verification,
+        verification_uri_complete: `${verification}?user_code=${encodeURIComponent(auth.userCode)}`,
+        expires_in: Math.round((auth.expiresAt - Date.now()) / 1000),
+        interval: auth.interval,
+      },
+      { headers: noStore },
+    );
+  }),
+  http.get('*/idp/device', ({ request }) => {
+    const params = new URL(request.url).searchParams;
+    const lang = langOf(params.get('ui_locales') ?? request.headers.get('Accept-Language'));
+    const raw = params.get('user_code');
+    if (raw === null || raw.trim() === '') return devicePage(lang, '', undefined);
+    const userCode = normaliseUserCode(raw);
+    const found = userCodeState(userCode);
+    return found === 'pending' ? devicePage(lang, userCode, undefined) : devicePage(lang, userCode, found, found === 'unknown' ? 404 : 410);
+  }),
+  http.post('*/idp/device', async ({ request }) => {
+    const form = await readForm(request);
+    const lang = langOf(form.get('ui_locales') ?? request.headers.get('Accept-Language'));
+    const userCode = normaliseUserCode(form.get('user_code') ?? '');
+    const t = TEXT[lang];
+    if (form.get('decision') !== 'allow') {
+      const outcome = decideUserCode(userCode, { allowed: false });
+      if (outcome !== 'decided') return devicePage(lang, userCode, outcome, 409);
+      return page(lang, t.deviceTitle, `<h1>${escapeHtml(t.deviceTitle)}</h1><p role="status">${escapeHtml(t.deviceDenied)}</p>`);
+    }
+    const citizen = findCitizen(form.get('citizen') ?? '');
+    if (!citizen) {
+      const found = userCodeState(userCode);
+      return devicePage(lang, userCode, found === 'pending' ? 'missing' : found, found === 'pending' ? 400 : 409);
+    }
+    const outcome = decideUserCode(userCode, { allowed: true, citizenId: citizen.id });
+    if (outcome !== 'decided') return devicePage(lang, userCode, outcome, 409);
+    return page(lang, t.deviceTitle, `<h1>${escapeHtml(t.deviceTitle)}</h1><p role="status">${escapeHtml(t.deviceAllowed)}</p>`);
   }),
 
   /** RFC 7009 token revocation: 200 whatever the token (an unknown one is no error). */

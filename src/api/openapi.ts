@@ -18,6 +18,7 @@ import {
 import { CheckForm, FormCheckResult, FormDefinition } from './forms/schema.ts';
 import { Correction, CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
 import { FieldError, InvalidValuesProblem, Problem } from './problem/schema.ts';
+import { Enrol, Enrolment, KIOSK_TRIES, NowServing, TakeTicket, Ticket, Unlock, UnlockResult } from './kiosk/schema.ts';
 import { AskQuestion, MyQuestion, MyQuestionList, POST_LIMITS, ProblemReport, PublicQuestionList, ReportReceipt, TEXT_LIMITS } from './questions/schema.ts';
 import { PapersRefused } from './procedures/papers.ts';
 import { Catalogue, OfficeList, Procedure } from './procedures/schema.ts';
@@ -69,6 +70,13 @@ export const CONTRACT_SCHEMAS = {
   MyQuestionList,
   ProblemReport,
   ReportReceipt,
+  Enrol,
+  Enrolment,
+  Unlock,
+  UnlockResult,
+  TakeTicket,
+  Ticket,
+  NowServing,
   Problem,
   FieldError,
   InvalidValuesProblem,
@@ -92,6 +100,8 @@ interface Endpoint {
   summary: string;
   /** Needs the citizen's bearer token (401 without a live one). */
   auth?: boolean;
+  /** Needs a kiosk's device token (from POST /kiosk/enrolments), never a person's. */
+  kiosk?: boolean;
   /** The bearer token may be left out (the body then carries another proof, e.g. a rating token). */
   authOptional?: boolean;
   /** Takes an Idempotency-Key: the same key again answers 200 with what the first request made. */
@@ -420,6 +430,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
   },
   ...questionEndpoints(),
+  ...kioskEndpoints(),
 ];
 
 /** Questions and feedback (src/api/questions): the text limits and rates as the contract states them. */
@@ -464,6 +475,58 @@ function questionEndpoints(): Endpoint[] {
       body: 'ProblemReport',
       ok: { status: 201, schema: 'ReportReceipt', description: 'Received' },
       refusals: { ...JSON_BODY_REFUSALS, 400: 'Idempotency-Key missing (or malformed JSON)', 422: `Not a page path, or ${text('report')}`, 429: rate('reports', 'this client (by connection address)') },
+    },
+  ];
+}
+
+/** Hall kiosks (src/api/kiosk): enrolment with a centre's code, the staff PIN, the queue. */
+function kioskEndpoints(): Endpoint[] {
+  const KIOSK_TOKEN = { 401: 'No token of an enrolled kiosk (`kiosk-unknown`; WWW-Authenticate: Bearer)' } as const;
+  return [
+    {
+      method: 'post',
+      path: '/kiosk/enrolments',
+      summary: "Enrol a device as a kiosk of the centre whose code staff typed: the answer is all the kiosk keeps (its centre, fields, counters, idle limits and its own token)",
+      body: 'Enrol',
+      ok: { status: 201, schema: 'Enrolment', description: 'Enrolled' },
+      refusals: {
+        ...JSON_BODY_REFUSALS,
+        410: 'The code was a centre\'s but has expired (`enrolment-code-expired`; `triesLeft`)',
+        422: 'No centre has this code (`enrolment-code-invalid`; `triesLeft`), or the body is not { code }',
+        429: `${KIOSK_TRIES.enrolCodes} wrong or expired codes from this client: paused ${KIOSK_TRIES.lockMinutes} minutes (\`enrolment-tries-exceeded\`)`,
+      },
+    },
+    {
+      method: 'post',
+      path: '/kiosk/unlock',
+      summary: 'Staff leave kiosk mode with the centre\'s PIN; the device\'s token is retired',
+      kiosk: true,
+      body: 'Unlock',
+      ok: { status: 200, schema: 'UnlockResult', description: 'The device is no kiosk any more' },
+      refusals: {
+        ...JSON_BODY_REFUSALS,
+        ...KIOSK_TOKEN,
+        403: 'Wrong PIN (`pin-wrong`; `triesLeft`)',
+        422: 'Not a PIN of 4 to 8 digits',
+        429: `${KIOSK_TRIES.pins} wrong PINs on this kiosk: locked ${KIOSK_TRIES.lockMinutes} minutes (\`pin-tries-exceeded\`)`,
+      },
+    },
+    {
+      method: 'post',
+      path: '/kiosk/tickets',
+      summary: 'A queue number for the counters that receive a field\'s dossiers, printed on 80 mm paper',
+      kiosk: true,
+      body: 'TakeTicket',
+      ok: { status: 201, schema: 'Ticket', description: 'The number, its counters, how many wait before it' },
+      refusals: { ...JSON_BODY_REFUSALS, ...KIOSK_TOKEN, 404: 'No counter of this centre receives that field (`field-not-served`)', 422: 'The body is not { fieldId }' },
+    },
+    {
+      method: 'get',
+      path: '/kiosk/now-serving',
+      summary: 'The number each counter group of the kiosk\'s centre serves now, and how many wait',
+      kiosk: true,
+      ok: { status: 200, schema: 'NowServing', description: 'One entry per counter group' },
+      refusals: KIOSK_TOKEN,
     },
   ];
 }
@@ -515,7 +578,7 @@ const operation = (e: Endpoint): Json => {
   return {
     operationId: `${e.method}${e.path.replace(/\{(\w+)\}/g, 'By-$1').replace(/[^a-zA-Z0-9]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
     summary: e.summary,
-    ...(e.auth ? { security: e.authOptional ? [{ bearer: [] }, {}] : [{ bearer: [] }] } : { security: [] }),
+    ...(e.kiosk ? { security: [{ kiosk: [] }] } : e.auth ? { security: e.authOptional ? [{ bearer: [] }, {}] : [{ bearer: [] }] } : { security: [] }),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(e.body === 'file'
       ? { requestBody: { required: true, content: Object.fromEntries(FILE_TYPES.map((t) => [t, { schema: binary }])) } }
@@ -575,6 +638,7 @@ export const openApiDocument = (serverUrl = '/api'): Json => {
       },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'The access token of the identity provider (VNeID, OIDC authorization code + PKCE)' },
+        kiosk: { type: 'http', scheme: 'bearer', description: "A hall kiosk's device token (`kioskToken` of POST /kiosk/enrolments): names the device, never a person" },
       },
     },
   };

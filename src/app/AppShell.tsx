@@ -13,6 +13,7 @@ import { hasKeptSession, useSession } from '../auth/session.ts';
 import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
 import { Takeover } from '../components/layout/Takeover.tsx';
 import { languageToOffer, loadLaterNamespaces } from '../i18n/i18n.ts';
+import { isKiosk } from '../auth/kiosk-config.ts';
 
 // Sends queued submissions (and reports); loaded only for a signed-in citizen, after the first paint.
 const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
@@ -23,6 +24,11 @@ const LanguageOffer = lazy(() => import('../components/layout/LanguageOffer.tsx'
 const Footer = lazy<ComponentType>(() => import('../components/layout/Footer.tsx').catch(() => ({ default: () => null })));
 // A session kept on this phone: resume, app lock, "sign in to send"; loaded only where one is or was.
 const KeptSession = lazy(() => import('../features/auth/KeptSession.tsx'));
+// An enrolled kiosk in a service centre's hall: its layout and rules, loaded only there. The
+// same routes and pages, without the phone's header and bottom navigation or a kept session (its
+// outbox only ever sends at once: DocumentsStepPage refuses to queue on a kiosk while offline). Read once: enrolling or leaving reloads.
+const KioskChrome = lazy(() => import('../features/kiosk/KioskChromeLoader.tsx'));
+const kiosk = isKiosk();
 
 export const AppShell = () => {
   const { t } = useTranslation();
@@ -35,17 +41,23 @@ export const AppShell = () => {
           {t('skipToContent')}
         </a>
         <NavigationProgress />
-        <Header />
+        <Suspense fallback={null}>{kiosk ? <KioskChrome /> : <Header />}</Suspense>
         <OfflineBanner />
-        <KeptSessionSlot />
+        {kiosk ? null : <KeptSessionSlot />}
         <SignedOutSlot />
         <main id="main" className="main" tabIndex={-1}>
           <Outlet />
         </main>
-        <FooterSlot />
-        <UpdatePrompt />
-        <BottomNav />
-        <ScrollRestoration />
+        {/* Not on a kiosk: its sessionStorage record of pages visited would outlive the visit, and
+            a report queued there while offline would be wiped with the visit before it was sent. */}
+        {kiosk ? null : (
+          <>
+            <FooterSlot />
+            <UpdatePrompt />
+            <BottomNav />
+            <ScrollRestoration />
+          </>
+        )}
         <AfterFirstPaint />
       </Takeover>
     </div>

@@ -1,3 +1,5 @@
+import { KIOSK_CONFIG_KEY } from './kiosk-config.ts';
+
 /**
  * Removing one person's data from the device: at sign-out, at the end of an assisted session
  * and when a kiosk times out (docs/architecture/decisions.md, 7). Modules that hold personal data
@@ -10,8 +12,11 @@ export const registerWipe = (name: string, wiper: Wiper): void => {
   wipers.set(name, wiper);
 };
 
-/** Kept across people: display preferences only, nothing about anyone. */
-const KEEP_LOCAL = new Set(['mcs.language', 'mcs.textSize']);
+/**
+ * Kept across people: display preferences, and a kiosk's enrolment (its centre and device
+ * token), nothing about anyone.
+ */
+const KEEP_LOCAL = new Set(['mcs.language', 'mcs.textSize', KIOSK_CONFIG_KEY]);
 
 /** IndexedDB databases with no personal data (Workbox's cache bookkeeping). */
 const PUBLIC_DB = /^workbox-/;

@@ -8,6 +8,7 @@ import type documents from './locales/vi/documents.json';
 import type dossiers from './locales/vi/dossiers.json';
 import type settings from './locales/vi/settings.json';
 import type problems from './locales/vi/problems.json';
+import type kiosk from './locales/vi/kiosk.json';
 import type rating from './locales/vi/rating.json';
 import type stats from './locales/vi/stats.json';
 import type questions from './locales/vi/questions.json';
@@ -27,6 +28,7 @@ declare module 'i18next' {
       dossiers: typeof dossiers;
       settings: typeof settings;
       problems: typeof problems;
+      kiosk: typeof kiosk;
       rating: typeof rating;
       stats: typeof stats;
       questions: typeof questions;

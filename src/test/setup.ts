@@ -10,6 +10,7 @@ import { resetDossiers } from '../../mocks/dossiers/state.ts';
 import { resetRatings } from '../../mocks/ratings/store.ts';
 import { resetQuestions } from '../../mocks/questions/store.ts';
 import { resetGatewaySessions } from '../../mocks/gateway-session.ts';
+import { resetKiosks } from '../../mocks/kiosk.ts';
 import { createQueryClient, installQueryClient } from '../app/query-client.ts';
 
 // findBy…/waitFor return as soon as the page shows what they wait for; on a busy machine the
@@ -39,5 +40,6 @@ afterEach(() => {
   resetRatings();
   resetQuestions();
   resetGatewaySessions();
+  resetKiosks();
 });
 afterAll(() => server.close());

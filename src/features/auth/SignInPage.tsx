@@ -1,15 +1,31 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { signIn } from '../../auth/actions.ts';
 import { safeReturnTo } from '../../auth/return-to.ts';
 import { hasKeptSession, isExpired, useSession } from '../../auth/session.ts';
-import { canKeepSignedIn } from '../../auth/device.ts';
+import { canKeepSignedIn, deviceMode } from '../../auth/device.ts';
 import { useKeepStatus } from './KeptSession.tsx';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { useOnline } from '../../lib/use-online.ts';
 
+// A kiosk signs people in from their own phone (RFC 8628); loaded only on a kiosk.
+const DeviceSignIn = lazy(() => import('./DeviceSignIn.tsx'));
+
 export const SignInPage = () => {
+  const [params] = useSearchParams();
+  if (deviceMode() === 'kiosk') {
+    return (
+      <Suspense fallback={null}>
+        <DeviceSignIn returnTo={safeReturnTo(params.get('returnTo'))} />
+      </Suspense>
+    );
+  }
+  return <RedirectSignIn />;
+};
+
+/** The citizen's own phone (or a computer): off to VNeID and back (authorization code + PKCE). */
+const RedirectSignIn = () => {
   const { t } = useTranslation('auth');
   usePageTitle(t('signIn.title'));
   const [params] = useSearchParams();

@@ -49,6 +49,9 @@ export const TrackPage = () => {
     // Offline is an answer in itself: fail at once instead of waiting paused.
     networkMode: 'always',
     retry: false,
+    // On a hall kiosk a look-up is not kept once its page is left: the next person at the screen
+    // must not find the last one's answer, and a look-up asked again is asked of the office.
+    ...(deviceMode() === 'kiosk' ? { gcTime: 0 } : {}),
   });
 
   const outcome = submitted === null ? 'idle' : track.isFetching ? 'searching' : track.isError ? 'error' : track.data ? 'found' : 'searching';

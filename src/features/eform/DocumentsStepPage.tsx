@@ -20,6 +20,7 @@ import { failureOf, trackWrite, type WriteFailure } from '../../offline/storage-
 import { enqueue } from '../../offline/outbox.ts';
 import { formatBytes, formatMoney } from '../../lib/format.ts';
 import { useOnline } from '../../lib/use-online.ts';
+import { deviceMode } from '../../auth/device.ts';
 import { toSubmission } from './submission.ts';
 
 /** Step 3: the papers, then Submit — which puts the dossier in the outbox, online or not. */
@@ -30,6 +31,8 @@ export const DocumentsStepPage = () => {
   const session = useSession();
   const owner = session?.sub ?? '';
   const online = useOnline();
+  const kiosk = deviceMode() === 'kiosk';
+  const [kioskOffline, setKioskOffline] = useState(false);
   const live = Boolean(session && !isExpired(session));
   const { data: procedure } = useSuspenseQuery(procedureQueryOptions(id));
   const { data: definition } = useSuspenseQuery(formDefinitionQueryOptions(id));
@@ -106,6 +109,12 @@ export const DocumentsStepPage = () => {
       return;
     }
     if (processing > 0) return;
+    // A kiosk sends online or not at all: nothing of a person waits on a shared device.
+    if (kiosk && !navigator.onLine) {
+      setKioskOffline(true);
+      return;
+    }
+    setKioskOffline(false);
     setSubmitting(true);
     setFailed(false);
     const key = submissionKey.current;
@@ -189,7 +198,12 @@ export const DocumentsStepPage = () => {
       })}
       <section className="apply-card" aria-labelledby="submit-title">
         <h2 id="submit-title">{t('submitTitle')}</h2>
-        <p>{online ? t('submitOnline') : t('submitOffline')}</p>
+        <p>{online ? t('submitOnline') : kiosk ? t('submitKioskOffline') : t('submitOffline')}</p>
+        {kioskOffline ? (
+          <p className="field-error" role="alert">
+            {t('submitKioskOffline')}
+          </p>
+        ) : null}
         {fee > 0 ? <p>{t('feeDue', { amount: formatMoney(fee, i18n.language) })}</p> : null}
         {failed ? (
           <p className="field-error" role="alert">

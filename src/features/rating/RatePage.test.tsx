@@ -8,6 +8,7 @@ import { liveRatings } from '../../../mocks/ratings/store.ts';
 import { initI18n } from '../../i18n/i18n.ts';
 import { beginPersonalSession, listOutbox, putOutboxItem } from '../../offline/personal-db.ts';
 import { wipePersonalData } from '../../auth/wipe.ts';
+import { KIOSK_CONFIG_KEY } from '../../auth/kiosk-config.ts';
 import { renderAt } from '../../test/render-route.tsx';
 import { CITIZEN, signIn } from '../../test/session.ts';
 import { answerErrors } from './answers.ts';
@@ -144,7 +145,7 @@ describe('/dossiers/:code/rate, signed in', () => {
       id: 'second',
       owner: CITIZEN,
       type: 'rating',
-      procedureId: '1.004222',
+      procedureId: '1.004873',
       procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân',
       dossierCode: code,
       values: { channel: 'online', criteriaVersion: '766-2022.1', overall: 'dissatisfied', comment: 'Phải đi lại ba lần' },
@@ -199,6 +200,22 @@ describe('rating without signing in, after /track', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Gửi đánh giá' }));
     expect(await screen.findByRole('heading', { name: 'Cảm ơn bạn đã đánh giá' })).toBeInTheDocument();
     expect(liveRatings()).toEqual([expect.objectContaining({ dossierCode: code, channel: 'counter', overall: 'very-satisfied' })]);
+  });
+
+  it('on an enrolled hall kiosk, rates the dossier just found with the kiosk channel (read at run time, not from the build)', async () => {
+    localStorage.setItem(KIOSK_CONFIG_KEY, '{}');
+    try {
+      const code = dossier('result-ready');
+      const result = await lookUp(code);
+      await userEvent.click(within(result).getByRole('link', { name: 'Đánh giá hồ sơ này' }));
+      expect(router.state.location.state).toMatchObject({ channel: 'kiosk' });
+      await userEvent.click(within(await overall()).getByRole('radio', { name: 'Hài lòng' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Gửi đánh giá' }));
+      expect(await screen.findByRole('heading', { name: 'Cảm ơn bạn đã đánh giá' })).toBeInTheDocument();
+      expect(liveRatings()).toEqual([expect.objectContaining({ dossierCode: code, channel: 'kiosk', overall: 'satisfied' })]);
+    } finally {
+      localStorage.removeItem(KIOSK_CONFIG_KEY);
+    }
   });
 
   it('says it was rated meanwhile, with what was given, and keeps what this person chose', async () => {

@@ -1,0 +1,47 @@
+import { http, HttpResponse } from 'msw';
+import { Enrol, TakeTicket, Unlock } from '../../src/api/kiosk/schema.ts';
+import { callNext, enrol, nowServing, takeTicket, unlock, type Refusal, type Result } from '../kiosk.ts';
+import { readJson } from './body.ts';
+import { clientOf } from './client.ts';
+import { problem } from './problem.ts';
+
+/** The kiosk endpoints (src/api/kiosk/schema.ts): a device's token, never a person's. */
+const noStore = { 'Cache-Control': 'no-store' };
+
+const kioskToken = (request: Request) => /^Bearer\s+(\S+)$/i.exec(request.headers.get('Authorization') ?? '')?.[1];
+
+const refuse = (r: Refusal) => {
+  const response = problem(r.status, r.code, r.title, r.extra);
+  if (r.retryAfter !== undefined) response.headers.set('Retry-After', String(r.retryAfter));
+  if (r.status === 401) response.headers.set('WWW-Authenticate', 'Bearer error="invalid_token"');
+  response.headers.set('Cache-Control', 'no-store');
+  return response;
+};
+
+const answer = <T,>(result: Result<T>, status = 200) => (result.ok ? HttpResponse.json(result.value as object, { status, headers: noStore }) : refuse(result));
+
+export const kioskHandlers = [
+  http.post('*/api/kiosk/enrolments', async ({ request }) => {
+    const parsed = Enrol.safeParse(await readJson(request));
+    if (!parsed.success) return problem(422, 'invalid-enrolment', 'An enrolment needs { code }');
+    return answer(enrol(parsed.data.code, clientOf(request)), 201);
+  }),
+  http.post('*/api/kiosk/unlock', async ({ request }) => {
+    const parsed = Unlock.safeParse(await readJson(request));
+    if (!parsed.success) return problem(422, 'invalid-pin', 'A PIN is 4 to 8 digits');
+    return answer(unlock(kioskToken(request), parsed.data.pin));
+  }),
+  http.post('*/api/kiosk/tickets', async ({ request }) => {
+    const parsed = TakeTicket.safeParse(await readJson(request));
+    if (!parsed.success) return problem(422, 'invalid-ticket-request', 'A ticket needs { fieldId }');
+    return answer(takeTicket(kioskToken(request), parsed.data.fieldId), 201);
+  }),
+  http.get('*/api/kiosk/now-serving', ({ request }) => answer(nowServing(kioskToken(request)))),
+];
+
+/** Test control: a counter of a group calls the next number. */
+export const kioskControlHandlers = [
+  http.post('*/api/__mock/kiosk/:centre/:group/call-next', ({ params }) =>
+    callNext(String(params.centre), String(params.group)) ? new HttpResponse(null, { status: 204 }) : problem(404, 'not-found', 'No such counter group'),
+  ),
+];

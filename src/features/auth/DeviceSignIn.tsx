@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { DeviceFlowFailure, pollOnce, startDeviceAuthorization, startKioskSession, type DeviceAuthorization, type DeviceFlowError } from '../../auth/device-flow.ts';
+import { QrCode } from '../../components/ui/QrCode.tsx';
+import { usePageTitle } from '../../components/layout/use-document-title.ts';
+
+type State = { step: 'starting' } | { step: 'waiting'; auth: DeviceAuthorization } | { step: 'failed'; reason: DeviceFlowError };
+
+/**
+ * Signing in on a kiosk (RFC 8628): a QR code and a short code for the person's own phone, then
+ * polling until they approve there. No password is ever typed on the shared screen; the session
+ * that starts lives in memory only. Walking away mid-sign-in: the kiosk's idle guard takes the
+ * screen home and this polling stops with the page.
+ */
+export const DeviceSignIn = ({ returnTo }: { returnTo: string }) => {
+  const { t } = useTranslation('kiosk');
+  usePageTitle(t('signIn.title'));
+  const navigate = useNavigate();
+  const [state, setState] = useState<State>({ step: 'starting' });
+  const [attempt, setAttempt] = useState(0);
+  const codeRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const fail = (error: unknown) => {
+      if (!stopped) setState({ step: 'failed', reason: error instanceof DeviceFlowFailure ? error.reason : 'network' });
+    };
+    const poll = (auth: DeviceAuthorization, interval: number) => {
+      timer = setTimeout(() => {
+        pollOnce({ ...auth, interval })
+          .then((outcome) => {
+            if (stopped) return;
+            if (outcome.status === 'pending') return poll(auth, outcome.interval);
+            startKioskSession(outcome.session);
+            void navigate(returnTo, { replace: true });
+          })
+          .catch(fail);
+      }, interval * 1000);
+    };
+    startDeviceAuthorization()
+      .then((auth) => {
+        if (stopped) return;
+        setState({ step: 'waiting', auth });
+        poll(auth, auth.interval);
+      })
+      .catch(fail);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [attempt, navigate, returnTo]);
+
+  return (
+    <div className="signin">
+      <h1>{t('signIn.title')}</h1>
+      <p className="lead">{t('signIn.lead')}</p>
+      {state.step === 'starting' ? (
+        <p className="loading" role="status">
+          {t('signIn.starting')}
+        </p>
+      ) : null}
+      {state.step === 'failed' ? (
+        <div className="error-summary kiosk-error" role="alert">
+          <p>{t(`signIn.errors.${state.reason}`)}</p>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              setState({ step: 'starting' });
+              setAttempt((n) => n + 1);
+            }}
+          >
+            {t('signIn.restart')}
+          </button>
+        </div>
+      ) : null}
+      {state.step === 'waiting' ? (
+        <div className="kiosk-signin">
+          <QrCode value={state.auth.verificationUriComplete} label={t('signIn.qr')} size={352} />
+          <div>
+            <ol>
+              <li>{t('signIn.step1')}</li>
+              <li>{t('signIn.step2')}</li>
+              <li>{t('signIn.step3')}</li>
+            </ol>
+            <p>{t('signIn.orType', { uri: state.auth.verificationUri })}</p>
+            <p className="kiosk-signin__code" ref={codeRef} data-testid="user-code" aria-label={`${t('signIn.code')}: ${state.auth.userCode.split('').join(' ')}`}>
+              {state.auth.userCode}
+            </p>
+            <p className="loading" role="status">
+              {t('signIn.waiting')}
+            </p>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+};
+export default DeviceSignIn;
