@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { judge, measure, scriptRefs } from './budget.ts';
+import { BUDGET_KB, judge, measure, scriptRefs } from './budget.ts';
 
 const dirs: string[] = [];
 /** A built site in a temporary directory: path → contents. */
@@ -99,7 +99,7 @@ describe('the initial-JavaScript budget', () => {
   it('fails over budget, on the worst page', async () => {
     const verdict = judge(await measure(await site({ ...smallSite, 'services/1.001193.html': shell('<script src="/assets/lazy-route.js" type="module"></script>') })));
     expect(verdict.worst?.page).toBe('services/1.001193.html');
-    expect(verdict.failures.join('\n')).toMatch(/services\/1\.001193\.html: .* over the 132 KB budget/);
+    expect(verdict.failures.join('\n')).toMatch(new RegExp(`services/1\\.001193\\.html: .* over the ${BUDGET_KB} KB budget`));
   });
 
   it('fails when there is no page at all (nothing built)', async () => {
