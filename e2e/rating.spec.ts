@@ -72,6 +72,16 @@ test('a finished dossier is rated offline and sent once, a second rating is refu
     return ((await response.json()) as { code: string }).code;
   };
   const advance = async (code: string, to: string) => expect((await request.post(`/api/__mock/dossiers/${code}/advance`, { data: { to } })).ok()).toBe(true);
+  // The public statistics before: this year's ratings of the agency that handles the procedure.
+  const year = String(new Date().getFullYear());
+  const agencyRatings = async () => {
+    const response = await request.get(`/api/stats?period=${year}`);
+    expect(response.ok()).toBe(true);
+    const body = (await response.json()) as { agencies: { agency: { id: string }; figures: { ratings: { count: number; satisfiedShare: number | null } } }[] };
+    return body.agencies.find((a) => a.agency.id === 'commune-pc')?.figures.ratings;
+  };
+  const before = await agencyRatings();
+  expect(before, 'the statistics list the commune People’s Committees').toBeDefined();
   const rated = await file();
   const counter = await file();
   await advance(rated, 'result-ready');
@@ -170,5 +180,16 @@ test('a finished dossier is rated offline and sent once, a second rating is refu
   expect(held.find((r) => r.dossierCode === counter)).toMatchObject({ channel: 'counter', overall: 'very-satisfied' });
   // Looking it up again says it has been rated.
   await expect((await lookUp(counter)).getByText('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.')).toBeVisible();
+
+  // The public statistics count both: the agency's ratings two higher, its share recomputed, and
+  // the page's table says the same number.
+  const after = await agencyRatings();
+  expect(after?.count).toBe((before?.count ?? 0) + 2);
+  expect(after?.satisfiedShare).not.toBe(before?.satisfiedShare);
+  await visitor.goto(`/stats?period=${year}`);
+  await visitor.getByRole('button', { name: 'Xem dạng bảng' }).first().click();
+  const cell = visitor.locator('tr[data-agency="commune-pc"] td[data-measure="ratings"]').first();
+  await expect.poll(async () => Number((await cell.textContent())?.replace(/\D/g, ''))).toBe(after?.count);
+  await expectAccessible(visitor, 'statistics after rating');
   await stranger.close();
 });
