@@ -1,4 +1,4 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
 import base from './playwright.config.ts';
 
 /**
@@ -28,7 +28,9 @@ export default defineConfig({
   grep: [/work offline/, /keeps the backend/, /identity provider can be declined/],
   outputDir: 'test-results/cross-origin',
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report/cross-origin' }]],
+  workers: 1,
   use: { ...base.use, baseURL: appOrigin },
+  projects: [{ name: 'cross-origin', use: { ...devices['Pixel 7'], browserName: 'chromium' } }],
   webServer: [
     {
       command: 'node scripts/mock-backend.ts',
