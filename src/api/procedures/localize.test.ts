@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Procedure, ProcedureTranslation, type ProcedureInput, type ProcedureTranslationInput } from './schema.ts';
+import { ProcedureTranslation, type ProcedureTranslationInput } from './schema.ts';
+import { procedure as makeProcedure } from '../../test/factories.ts';
 import { localizeProcedure, translationApplies } from './localize.ts';
 
-const procedure = Procedure.parse({
+const procedure = makeProcedure({
   id: '1.000001',
   code: '1.000001',
-  name: 'Thủ tục thử',
-  nameEn: 'Test procedure',
-  level: 'full',
-  field: { id: 'civil-status', name: 'Hộ tịch', nameEn: 'Civil status' },
-  agency: { id: 'commune-pc', name: 'Ủy ban nhân dân cấp xã', nameEn: 'Commune People’s Committee', tier: 'commune' },
-  tiers: ['commune'],
   summary: 'Tóm tắt',
   steps: ['Bước một', 'Bước hai'],
   documents: [
@@ -24,10 +19,9 @@ const procedure = Procedure.parse({
   ],
   feeNote: 'Ghi chú phí',
   result: 'Kết quả',
-  legalBasis: [{ number: '1/2020/QH14', title: 'Luật' }],
   faq: [{ question: 'Hỏi?', answer: 'Đáp.' }],
   updatedAt: '2025-07-01',
-} satisfies ProcedureInput);
+});
 
 const complete: ProcedureTranslationInput = {
   procedureId: '1.000001',
@@ -124,7 +118,7 @@ describe('localizeProcedure', () => {
   });
 
   it('treats lists the Vietnamese does not have as translated, and names the translation’s own language', () => {
-    const bare = Procedure.parse({ ...procedure, documents: [], fees: [], faq: [], feeNote: undefined });
+    const bare = makeProcedure({ ...procedure, documents: [], fees: [], faq: [], feeNote: undefined });
     const page = localizeProcedure(bare, translation({ lang: 'fr', documents: undefined, fees: undefined, faq: undefined }), 'fr');
     expect(page.coverage).toBe('all');
     expect(page.documents).toEqual({ value: [], lang: 'fr', fallback: false });
