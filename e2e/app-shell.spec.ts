@@ -33,9 +33,9 @@ test('Cache Storage holds only the shell and public data', async ({ page, backen
   const urls = await cachedPaths(page);
   const api = urls.filter((u) => u.startsWith('/api/'));
   expect(api.length).toBeGreaterThan(0);
-  // Public data only (src/pwa/public-data.ts): the catalogue, procedures, e-forms, the rating
+  // Public data only (src/pwa/public-data.ts): the catalogue, procedures (and translations), e-forms, the rating
   // criteria, addresses and the public statistics (the procedure page's agency line).
-  for (const url of api) expect(url).toMatch(/^\/api\/(catalogue|procedures\/[^/]+|forms\/[^/]+|ratings\/criteria|admin-units\/.*|stats(\/agencies\/[^/?]+)?(\?.*)?)$/);
+  for (const url of api) expect(url).toMatch(/^\/api\/(catalogue|procedures\/[^/]+(\/translations\/[^/]+)?|forms\/[^/]+|ratings\/criteria|admin-units\/.*|stats(\/agencies\/[^/?]+)?(\?.*)?)$/);
 });
 
 test('a pre-rendered page stays in its language and offers the browser’s; then the saved choice; text size scales and persists', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible } from './fixtures.ts';
+import { test, expect, expectAccessible, expectCached, waitForServiceWorker } from './fixtures.ts';
 
 test.describe('Find a procedure and read what it takes', () => {
   test('search without diacritics finds birth registration; the detail page is complete', async ({ page, backend: _ }) => {
@@ -109,6 +109,9 @@ test.describe('Find a procedure and read what it takes', () => {
     expect(detail).toContain('<title>Đăng ký khai sinh · Một Cửa Số</title>');
     expect(detail).toMatch(/<h1[^>]*>Đăng ký khai sinh<\/h1>/);
     expect(detail).toContain('Thành phần hồ sơ');
+    // A Vietnamese page carries no English content (it is fetched only for a page in English).
+    expect(detail).not.toContain('Register a newborn child');
+    expect(detail).not.toContain('translations');
     const list = await (await request.get('/services', { headers: { Accept: 'text/html' } })).text();
     expect(list).toContain('Tìm thấy');
     const other = await (await request.get('/dossiers', { headers: { Accept: 'text/html' } })).text();
@@ -136,5 +139,53 @@ test.describe('Find a procedure and read what it takes', () => {
     await expect(app.getByRole('link', { name: 'Đăng ký khai sinh', exact: true })).toBeVisible();
     await expectAccessible(app, 'catalogue after taking over');
     await live.close();
+  });
+
+});
+
+test.describe('A phone set to English', () => {
+  test.use({ locale: 'en-US', viewport: { width: 412, height: 915 } });
+
+  test('reads a procedure in English where the backend has it, is told plainly where not, and keeps it offline', async ({ page, context, backend: _ }) => {
+    await page.goto('/services/1.001193');
+    await waitForServiceWorker(page);
+    // The pre-rendered page is Vietnamese; switching to English brings the procedure's English.
+    await page.getByRole('region', { name: 'Language of this page' }).getByRole('button', { name: 'Read in English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByText('Translated from the official Vietnamese, which is the text that applies.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' })).toHaveAttribute('lang', 'vi');
+    const steps = page.getByRole('region', { name: 'Steps' });
+    await expect(steps.getByRole('listitem').first()).toHaveText('Prepare the application form and the child’s birth notice (or a paper that replaces it).');
+    await expect(page.getByRole('region', { name: 'Required documents' }).getByText('Birth notice (from the hospital or midwife)')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Fees' }).getByText(/No fee when the birth is registered on time/)).toBeVisible();
+    // Only the laws' titles stay Vietnamese, and say so.
+    await expect(page.getByText('This part is only available in Vietnamese.')).toHaveCount(1);
+    await expect(page.getByRole('region', { name: 'Legal basis' }).getByRole('list')).toHaveAttribute('lang', 'vi');
+    await expectAccessible(page, 'procedure in English');
+
+    // A translation without its questions: that part in Vietnamese, marked and announced.
+    await page.goto('/services/3.000333');
+    await expect(page.getByText(/Some parts of this procedure are only available in Vietnamese/)).toBeVisible();
+    const faq = page.getByRole('region', { name: 'Frequently asked questions' });
+    await expect(faq.getByText('This part is only available in Vietnamese.')).toBeVisible();
+    await expect(faq.locator('details').first()).toHaveAttribute('lang', 'vi');
+    await expect(page.getByRole('region', { name: 'Steps' }).getByText(/Choose the certificate: No\. 1/)).toBeVisible();
+    await expectAccessible(page, 'procedure partly in English');
+
+    // The search finds procedures by their English names too.
+    await page.goto('/services');
+    await page.getByLabel('Search procedures').fill('criminal record');
+    await expect(page.getByRole('link', { name: /Cấp Phiếu lý lịch tư pháp/ }).first()).toBeVisible();
+
+    // Opened again (the English choice remembered: drawn in English from the start), then
+    // offline: a procedure read before opens in English again.
+    await page.goto('/services/1.001193');
+    await expect(page.getByRole('region', { name: 'Steps' }).getByRole('listitem').first()).toHaveText(/^Prepare the application form/);
+    await expectCached(page, ['/api/procedures/1.001193', '/api/procedures/1.001193/translations/en']);
+    await context.setOffline(true);
+    await page.goto('/services/1.001193');
+    await expect(page.getByRole('region', { name: 'Steps' }).getByRole('listitem').first()).toHaveText(/^Prepare the application form/);
+    await expect(page.getByText('This part is only available in Vietnamese.')).toHaveCount(1);
+    await expectAccessible(page, 'procedure in English, offline');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue, db } from './db.ts';
+import { catalogue, db, translationKey } from './db.ts';
+import { localizeProcedure } from '../src/api/procedures/localize.ts';
 
 describe('seed data', () => {
   it('has at least 60 real procedures with unique ids and national codes', () => {
@@ -29,5 +30,20 @@ describe('seed data', () => {
     expect(count('Đồng Nai')).toBe(95);
     expect(count('Cần Thơ')).toBe(103);
     expect(count('Lâm Đồng')).toBe(124);
+  });
+
+  it('has English for the procedures the home page features and the journeys use, whole but for what it leaves out on purpose', () => {
+    const featured = catalogue().procedures.slice(0, 6).map((p) => p.id);
+    for (const id of [...featured, '1.004222', '3.000333']) {
+      const procedure = db.procedures.get(id);
+      const translation = db.translations.get(translationKey(id, 'en'));
+      expect(procedure && translation, id).toBeTruthy();
+      if (!procedure) continue;
+      const page = localizeProcedure(procedure, translation, 'en');
+      const inVietnamese = Object.entries(page).flatMap(([part, value]) => (typeof value === 'object' && value.fallback ? [part] : []));
+      expect(inVietnamese, id).toEqual(id === '3.000333' ? ['faq'] : []);
+    }
+    // Every translation is of a procedure the backend has, as it is now.
+    for (const translation of db.translations.values()) expect(db.procedures.get(translation.procedureId)?.updatedAt, translation.procedureId).toBe(translation.sourceUpdatedAt);
   });
 });

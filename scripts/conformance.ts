@@ -26,7 +26,7 @@ import { FormCheckResult, FormDefinition, prefillValue } from '../src/api/forms/
 import { isEmpty, matches, visibleSections } from '../src/api/forms/conditions.ts';
 import { Correction, CorrectionReceipt, DataStore } from '../src/api/me/schema.ts';
 import { InvalidValuesProblem, Problem, type FieldError } from '../src/api/problem/schema.ts';
-import { Catalogue, OfficeList, Procedure, type Office } from '../src/api/procedures/schema.ts';
+import { Catalogue, OfficeList, Procedure, ProcedureTranslation, type Office } from '../src/api/procedures/schema.ts';
 import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RatingCriteria, StoredRating, type RateDossier } from '../src/api/ratings/schema.ts';
 import { AgencyStats, ProvinceStats, type Figures } from '../src/api/stats/schema.ts';
 import { copiesAskedFor, feeFor } from '../src/api/procedures/fees.ts';
@@ -586,6 +586,25 @@ export const conformanceChecks = (): Check<Context>[] => {
           const procedure = parsed(Procedure, await ctx.api.call('GET', path('/procedures/{id}', summary.id)));
           expect(procedure.id === summary.id, `GET /procedures/${summary.id} answered procedure ${procedure.id}`);
         }
+      },
+    },
+    {
+      name: 'GET /procedures/{id}/translations/en parses where the backend has English (Content-Language: en), and is 404 problem+json where it has none',
+      run: async (ctx) => {
+        // English is optional: a backend with none answers 404 for every procedure, and passes.
+        const catalogue = parsed(Catalogue, await ctx.api.call('GET', '/catalogue'));
+        for (const summary of catalogue.procedures) {
+          const answer = await ctx.api.call('GET', path('/procedures/{id}/translations/{lang}', summary.id, 'en'));
+          if (answer.status === 404) {
+            refused(answer, 404);
+            continue;
+          }
+          const translation = parsed(ProcedureTranslation, answer);
+          expect(translation.procedureId === summary.id && translation.lang === 'en', `GET /procedures/${summary.id}/translations/en answered ${translation.lang} of ${translation.procedureId}`);
+          const language = answer.headers.get('Content-Language') ?? '';
+          expect(language === 'en', `GET /procedures/${summary.id}/translations/en with Content-Language "${language}", expected en`);
+        }
+        refused(await ctx.api.call('GET', '/procedures/0.000000/translations/en'), 404);
       },
     },
     // ---- Public statistics ---------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { catalogue, db } from '../db.ts';
+import { catalogue, db, translationKey } from '../db.ts';
 import { officesFor } from '../dossiers/offices.ts';
 import { problem } from './problem.ts';
 
@@ -11,6 +11,15 @@ export const procedureHandlers = [
     const procedure = db.procedures.get(String(params.id));
     if (!procedure) return problem(404, 'procedure-not-found', 'No procedure with this code');
     return HttpResponse.json(procedure, { headers: { 'Cache-Control': 'no-cache' } });
+  }),
+  // Its content in another language, where the province publishes one (docs/architecture/decisions.md, 15).
+  http.get('*/api/procedures/:id/translations/:lang', ({ params }) => {
+    const id = String(params.id);
+    const lang = String(params.lang);
+    if (!db.procedures.has(id)) return problem(404, 'procedure-not-found', 'No procedure with this code');
+    const translation = db.translations.get(translationKey(id, lang));
+    if (!translation) return problem(404, 'translation-not-found', `This procedure has no translation in "${lang}": its content is only in Vietnamese`);
+    return HttpResponse.json(translation, { headers: { 'Cache-Control': 'no-cache', 'Content-Language': translation.lang } });
   }),
   // The offices that receive its dossiers, in the provinces asked for (?province=46&province=92).
   http.get('*/api/procedures/:id/offices', ({ request, params }) => {

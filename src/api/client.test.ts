@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { server } from '../../mocks/node.ts';
 import { setFaults } from '../../mocks/faults.ts';
-import { getCatalogue, getProcedure } from './procedures/requests.ts';
+import { getCatalogue, getProcedure, getProcedureTranslation } from './procedures/requests.ts';
 import { getCommunes, getProvinces } from './admin-units/requests.ts';
 import { ApiError } from './errors.ts';
 
@@ -27,6 +27,17 @@ describe('API client against the simulated backend', () => {
     const p = await getProcedure('1.001193');
     expect(p.steps.length).toBeGreaterThan(0);
     expect(p.legalBasis.length).toBeGreaterThan(0);
+  });
+
+  it('gets a procedure’s English where the backend has it, and null (no error) where it has none', async () => {
+    const english = await getProcedureTranslation('1.001193', 'en');
+    expect(english).toMatchObject({ procedureId: '1.001193', lang: 'en' });
+    expect(english?.steps?.length).toBe((await getProcedure('1.001193')).steps.length);
+    expect(await getProcedureTranslation('1.000689', 'en')).toBeNull();
+    expect(await getProcedureTranslation('1.001193', 'fr')).toBeNull();
+    // A failure that is not "there is none" stays an error: the page says it could not load it.
+    setFaults({ rules: [{ path: '/api/procedures/1.001193/translations/en', status: 500 }] });
+    expect((await rejection(getProcedureTranslation('1.001193', 'en'))).kind).toBe('server');
   });
 
   it('turns a 404 into a not-found error with the problem code', async () => {

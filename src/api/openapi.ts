@@ -21,7 +21,7 @@ import { FieldError, InvalidValuesProblem, Problem } from './problem/schema.ts';
 import { Enrol, Enrolment, KIOSK_TRIES, NowServing, TakeTicket, Ticket, Unlock, UnlockResult } from './kiosk/schema.ts';
 import { AskQuestion, MyQuestion, MyQuestionList, POST_LIMITS, ProblemReport, PublicQuestionList, ReportReceipt, TEXT_LIMITS } from './questions/schema.ts';
 import { PapersRefused } from './procedures/papers.ts';
-import { Catalogue, OfficeList, Procedure } from './procedures/schema.ts';
+import { Catalogue, OfficeList, Procedure, ProcedureTranslation } from './procedures/schema.ts';
 import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RATING_TOKEN_TTL_MS, RateDossier, RatingCriteria, StoredRating } from './ratings/schema.ts';
 import { AgencyStats, MIN_RATINGS, ProvinceStats } from './stats/schema.ts';
 
@@ -39,6 +39,7 @@ import { AgencyStats, MIN_RATINGS, ProvinceStats } from './stats/schema.ts';
 export const CONTRACT_SCHEMAS = {
   Catalogue,
   Procedure,
+  ProcedureTranslation,
   OfficeList,
   PapersRefused,
   FormDefinition,
@@ -154,6 +155,15 @@ export const ENDPOINTS: readonly Endpoint[] = [
     params: [id('id', 'Procedure id (the national code when known)')],
     ok: { status: 200, schema: 'Procedure', description: 'The procedure' },
     refusals: { 404: 'No procedure with this id' },
+  },
+  {
+    method: 'get',
+    path: '/procedures/{id}/translations/{lang}',
+    summary:
+      'A procedure’s content in another language, beside the official Vietnamese of GET /procedures/{id}: any part may be left out (the app shows it in Vietnamese and says so); a list counts only with as many items as the Vietnamese, and only for the version named by sourceUpdatedAt. Answered with Content-Language',
+    params: [id('id', 'Procedure id'), id('lang', 'The language, a BCP 47 tag (en)', '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$')],
+    ok: { status: 200, schema: 'ProcedureTranslation', description: 'The procedure’s content in that language' },
+    refusals: { 404: 'No procedure with this id (`procedure-not-found`), or none of its content in this language (`translation-not-found`)' },
   },
   {
     method: 'get',

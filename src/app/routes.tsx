@@ -1,5 +1,6 @@
 import { matchRoutes, type RouteObject } from 'react-router';
 import { startEarly } from '../api/early.ts';
+import { detectLanguage } from '../i18n/i18n.ts';
 import { AppShell } from './AppShell.tsx';
 import { ShellFallback } from '../components/layout/ShellFallback.tsx';
 import { RootErrorBoundary } from '../components/errors/RootErrorBoundary.tsx';
@@ -59,4 +60,7 @@ export const startEarlyRequests = (pathname: string): void => {
   const path = match?.route.path;
   const early = path ? earlyData[path] : undefined;
   if (match && early) startEarly(early(match.params));
+  // A procedure page in another language needs its translation too (loadProcedureTranslation).
+  const lng = detectLanguage();
+  if (match && path === 'services/:id' && lng !== 'vi') startEarly(`/procedures/${encodeURIComponent(match.params.id ?? '')}/translations/${lng}`);
 };

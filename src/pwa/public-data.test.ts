@@ -15,12 +15,13 @@ describe('publicDataRoutes', () => {
       matchAll('/api', [
         `${app}/api/catalogue`,
         `${app}/api/procedures/1.004222`,
+        `${app}/api/procedures/1.004222/translations/en`,
         `${app}/api/forms/1.004873`,
         `${app}/api/ratings/criteria`,
         `${app}/api/admin-units/provinces`,
         `${app}/api/admin-units/provinces/46/communes`,
       ]),
-    ).toEqual(['catalogue', 'catalogue', 'catalogue', 'catalogue', 'admin-units', 'admin-units']);
+    ).toEqual(['catalogue', 'catalogue', 'catalogue', 'catalogue', 'catalogue', 'admin-units', 'admin-units']);
   });
 
   it('matches the public data of a backend on another origin, and only there', () => {
@@ -70,11 +71,13 @@ describe('publicDataRoutes', () => {
         `${app}/api/dossiers/ABC/rating`,
         `${app}/api/ratings/criteria/extra`,
         `${app}/api/procedures/1.004222/extra`,
+        `${app}/api/procedures/1.004222/translations`,
+        `${app}/api/procedures/1.004222/translations/en/extra`,
         `${app}/api/admin-units/`,
         `${app}/api/catalogue-private`,
         `${app}/apix/catalogue`,
         `${app}/api/__mock/faults`,
       ]),
-    ).toEqual(Array(11).fill(undefined));
+    ).toEqual(Array(13).fill(undefined));
   });
 });

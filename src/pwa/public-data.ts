@@ -1,7 +1,8 @@
 /**
  * Which requests the service worker may keep: the PUBLIC data of the backend the app was built
  * for (VITE_API_BASE_URL), wherever it lives — a path on the app's own origin (`/api`) or
- * another origin (`https://dichvucong.example.gov.vn/api`): the catalogue, procedures, e-forms,
+ * another origin (`https://dichvucong.example.gov.vn/api`): the catalogue, procedures (and their
+ * translations), e-forms,
  * the rating criteria (so a finished dossier can be rated offline) and administrative units.
  * Anything else, personal data above all, is never matched.
  */
@@ -22,7 +23,7 @@ export const publicDataRoutes = (apiBase: string, selfOrigin: string): PublicDat
     match: (url) => {
       if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return undefined;
       const rest = url.pathname.slice(base.pathname.length);
-      if (/^(catalogue|procedures\/[^/]+|forms\/[^/]+|ratings\/criteria)$/.test(rest)) return 'catalogue';
+      if (/^(catalogue|procedures\/[^/]+(\/translations\/[^/]+)?|forms\/[^/]+|ratings\/criteria)$/.test(rest)) return 'catalogue';
       if (/^admin-units\/./.test(rest)) return 'admin-units';
       if (/^stats(\/agencies\/[^/]+)?$/.test(rest)) return 'stats';
       return undefined;

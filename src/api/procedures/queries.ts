@@ -1,11 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import { getCatalogue, getOffices, getProcedure } from './requests.ts';
+import { getCatalogue, getOffices, getProcedure, getProcedureTranslation } from './requests.ts';
 
 /** Query keys from general to specific: invalidate `procedureKeys.all` to refetch everything. */
 export const procedureKeys = {
   all: ['procedures'] as const,
   catalogue: () => [...procedureKeys.all, 'catalogue'] as const,
   detail: (id: string) => [...procedureKeys.all, 'detail', id] as const,
+  translation: (id: string, lang: string) => [...procedureKeys.all, 'translation', id, lang] as const,
   offices: (id: string, provinceCodes: readonly string[]) => [...procedureKeys.all, 'offices', id, ...provinceCodes] as const,
 };
 
@@ -25,6 +26,18 @@ export const procedureQueryOptions = (id: string) =>
   queryOptions({
     queryKey: procedureKeys.detail(id),
     queryFn: ({ signal }) => getProcedure(id, signal),
+    staleTime: 10 * 60_000,
+    networkMode: 'offlineFirst',
+  });
+
+/**
+ * The procedure's content in the reader's language (null: the backend has none). Only asked for
+ * a reader of another language than Vietnamese: a Vietnamese page costs nothing more.
+ */
+export const procedureTranslationQueryOptions = (id: string, lang: string) =>
+  queryOptions({
+    queryKey: procedureKeys.translation(id, lang),
+    queryFn: ({ signal }) => getProcedureTranslation(id, lang, signal),
     staleTime: 10 * 60_000,
     networkMode: 'offlineFirst',
   });

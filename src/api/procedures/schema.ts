@@ -188,3 +188,47 @@ export type Office = z.infer<typeof Office>;
 
 export const OfficeList = z.object({ offices: z.array(Office) });
 export type OfficeList = z.infer<typeof OfficeList>;
+
+/** A BCP 47 language tag as the backend names a translation: "en", "fr", "zh-Hant"… */
+export const LanguageTag = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
+
+const Text = z.string().check(z.minLength(1));
+
+/**
+ * A procedure's content in another language, as the backend publishes it beside the Vietnamese
+ * (`GET /procedures/{id}/translations/{lang}`; 404 when it has none in that language). The
+ * Vietnamese `Procedure` stays the official text; a translation may cover only some parts, and
+ * every part it leaves out is shown in Vietnamese, saying so (docs/architecture/decisions.md, 15).
+ * Names are not here: `nameEn` of the procedure, its field and its agency are in the catalogue.
+ */
+export const ProcedureTranslation = z.object({
+  procedureId: z.string().check(z.regex(/^[a-z0-9.-]+$/)),
+  lang: LanguageTag,
+  /**
+   * The Vietnamese version it translates (`Procedure.updatedAt`). A translation of an older
+   * version is not shown: steps, papers or fees may have changed since.
+   */
+  sourceUpdatedAt: z.iso.date(),
+  summary: z.optional(Text),
+  steps: z.optional(z.array(Text).check(z.minLength(1))),
+  /** By requirement id; a part counts as translated only when every requirement is here. */
+  documents: z.optional(
+    z.array(
+      z.object({
+        id: RequirementId,
+        name: Text,
+        template: z.optional(Text),
+        note: z.optional(Text),
+      }),
+    ),
+  ),
+  processingTime: z.optional(Text),
+  /** One per fee of the procedure, in the same order: amounts and rules stay the Vietnamese ones. */
+  fees: z.optional(z.array(z.object({ description: Text }))),
+  feeNote: z.optional(Text),
+  result: z.optional(Text),
+  conditions: z.optional(Text),
+  faq: z.optional(z.array(Faq)),
+});
+export type ProcedureTranslation = z.infer<typeof ProcedureTranslation>;
+export type ProcedureTranslationInput = z.input<typeof ProcedureTranslation>;

@@ -7,6 +7,7 @@ import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
 import { ApplyPage } from '../../features/catalogue/ApplyPage.tsx';
 import { ApplyFormPage } from '../../features/eform/ApplyFormPage.tsx';
 import { queryClient } from '../query-client.ts';
+import { loadProcedureTranslation } from '../procedure-translation.ts';
 import { requireSession } from '../require-session.ts';
 import { readSession } from '../../auth/session.ts';
 import { readDraftEarly } from '../../features/eform/use-draft.ts';
@@ -24,7 +25,7 @@ export const loader = async ({ params, request }: LoaderFunctionArgs) => {
       // The draft on the device, read meanwhile, so the form draws with the page.
       readDraftEarly(readSession()?.sub ?? '', procedure.id),
     ]);
-  } else await i18next.loadNamespaces('catalogue');
+  } else await Promise.all([loadProcedureTranslation(procedure.id), i18next.loadNamespaces('catalogue')]);
   return null;
 };
 

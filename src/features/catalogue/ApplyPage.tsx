@@ -5,6 +5,8 @@ import { procedureQueryOptions } from '../../api/procedures/queries.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
+import { langOf, useLocalizedProcedure } from './use-localized-procedure.ts';
+import { ViOnly } from './ViOnly.tsx';
 
 /**
  * The entry to filing online: what the citizen needs at hand before starting. Signing in and
@@ -14,6 +16,7 @@ export const ApplyPage = () => {
   const { id = '' } = useParams();
   const { data: procedure } = useSuspenseQuery(procedureQueryOptions(id));
   const { t } = useTranslation('catalogue');
+  const text = useLocalizedProcedure(procedure);
   usePageTitle(t('prepare.title'));
   return (
     <div className="prepare">
@@ -23,15 +26,18 @@ export const ApplyPage = () => {
       </Link>
       <h1>{t('prepare.title')}</h1>
       <p className="prepare__procedure">
-        {procedure.name} <LevelBadge level={procedure.level} />
+        <span lang={text.lng === 'vi' ? undefined : 'vi'}>{procedure.name}</span> <LevelBadge level={procedure.level} />
       </p>
       <h2>{t('prepare.need')}</h2>
+      <ViOnly part={text.documents} text={text} />
       <ol className="checklist">
         <li>{t('prepare.identity')}</li>
-        {procedure.documents
+        {text.documents.value
           .filter((d) => !d.optional)
-          .map((d, i) => (
-            <li key={i}>{d.name}</li>
+          .map((d) => (
+            <li key={d.id} lang={langOf(text.documents, text)}>
+              {d.name}
+            </li>
           ))}
         {procedure.level === 'full' && procedure.fees.length > 0 ? <li>{t('prepare.payment')}</li> : null}
       </ol>

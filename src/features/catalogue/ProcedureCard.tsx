@@ -13,7 +13,7 @@ export const ProcedureCard = memo(function ProcedureCard({ procedure }: { proced
     procedure.feeFrom === null ? t('fee.varies') : procedure.feeFrom === 0 ? t('fee.free') : t('fee.from', { amount: formatMoney(procedure.feeFrom, i18n.language) });
   return (
     <li className="card procedure-card">
-      <h2 className="procedure-card__title">
+      <h2 className="procedure-card__title" lang={english ? 'vi' : undefined}>
         <Link to={`/services/${procedure.id}`}>{procedure.name}</Link>
       </h2>
       {english ? (

@@ -9,43 +9,52 @@ import { Icon } from '../../components/ui/Icon.tsx';
 import { LevelExplanation } from '../../components/LevelBadge.tsx';
 import { AgencyStatsLine } from './AgencyStatsLine.tsx';
 import { ProcedureQuestions } from './questions/ProcedureQuestions.tsx';
+import { langOf, useLocalizedProcedure, type ProcedureText } from './use-localized-procedure.ts';
+import { ViOnly } from './ViOnly.tsx';
 
 export const ProcedurePage = () => {
   const { id = '' } = useParams();
   const { data: procedure } = useSuspenseQuery(procedureQueryOptions(id));
   const { t } = useTranslation('catalogue');
+  const text = useLocalizedProcedure(procedure);
   usePageTitle(procedure.name);
+  const legalLang = text.lng === 'vi' ? undefined : 'vi';
   return (
     <article className="procedure">
       <Link to="/services" className="back-link">
         <Icon name="back" size={20} />
         {t('detail.back')}
       </Link>
-      <ProcedureHeader procedure={procedure} />
+      <ProcedureHeader procedure={procedure} text={text} />
       <ApplyCard procedure={procedure} />
       <section aria-labelledby="steps">
         <h2 id="steps">{t('detail.steps')}</h2>
-        <ol className="steps">
-          {procedure.steps.map((step, i) => (
+        <ViOnly part={text.steps} text={text} />
+        <ol className="steps" lang={langOf(text.steps, text)}>
+          {text.steps.value.map((step, i) => (
             <li key={i}>{step}</li>
           ))}
         </ol>
       </section>
-      <DocumentsSection procedure={procedure} />
-      <FeesSection procedure={procedure} />
+      <DocumentsSection text={text} />
+      <FeesSection text={text} />
       <section aria-labelledby="result">
         <h2 id="result">{t('detail.result')}</h2>
-        <p>{procedure.result}</p>
+        <ViOnly part={text.result} text={text} />
+        <p lang={langOf(text.result, text)}>{text.result.value}</p>
       </section>
-      {procedure.conditions ? (
+      {text.conditions ? (
         <section aria-labelledby="conditions">
           <h2 id="conditions">{t('detail.conditions')}</h2>
-          <p>{procedure.conditions}</p>
+          <ViOnly part={text.conditions} text={text} />
+          <p lang={langOf(text.conditions, text)}>{text.conditions.value}</p>
         </section>
       ) : null}
       <section aria-labelledby="legal">
         <h2 id="legal">{t('detail.legalBasis')}</h2>
-        <ul className="legal-list">
+        {/* The laws' official titles: never translated by the backend. */}
+        {legalLang ? <ViOnly part={{ value: null, lang: 'vi', fallback: true }} text={text} /> : null}
+        <ul className="legal-list" lang={legalLang}>
           {procedure.legalBasis.map((law) => (
             <li key={law.number}>
               <strong>{law.number}</strong> — {law.title}
@@ -53,7 +62,7 @@ export const ProcedurePage = () => {
           ))}
         </ul>
       </section>
-      <FaqSection procedure={procedure} />
+      <FaqSection text={text} />
       <ProcedureQuestions procedureId={procedure.id} />
       {/* Last on the page: it arrives after the first paint, so nothing shifts under the reader. */}
       <AgencyStatsLine agency={procedure.agency} />
@@ -61,18 +70,41 @@ export const ProcedurePage = () => {
   );
 };
 
-const ProcedureHeader = ({ procedure }: { procedure: Procedure }) => {
+/** One line under the title: how much of the page is in the reader's language. */
+const TranslationStatus = ({ text }: { text: ProcedureText }) => {
+  const { t } = useTranslation('catalogue');
+  if (text.translation === 'failed')
+    return (
+      <p className="notice" role="note">
+        {t('detail.translationFailed')}
+      </p>
+    );
+  if (text.translation !== 'loaded') return null;
+  if (text.coverage === 'all') return <p className="hint">{t('detail.translated')}</p>;
+  return (
+    <p className="notice" role="note">
+      {t(text.coverage === 'none' ? 'detail.viOnlyAll' : 'detail.viOnlySome')}
+    </p>
+  );
+};
+
+const ProcedureHeader = ({ procedure, text }: { procedure: Procedure; text: ProcedureText }) => {
   const { t, i18n } = useTranslation('catalogue');
-  const english = i18n.resolvedLanguage !== 'vi';
+  const english = text.lng !== 'vi';
   return (
     <header className="procedure__header">
-      <h1>{procedure.name}</h1>
+      {/* The official name, as the office writes it; the English beside it. */}
+      <h1 lang={english ? 'vi' : undefined}>{procedure.name}</h1>
       {english ? (
         <p className="procedure__translation" lang="en">
           {procedure.nameEn}
         </p>
       ) : null}
-      <p className="procedure__summary">{procedure.summary}</p>
+      <TranslationStatus text={text} />
+      <ViOnly part={text.summary} text={text} />
+      <p className="procedure__summary" lang={langOf(text.summary, text)}>
+        {text.summary.value}
+      </p>
       <LevelExplanation level={procedure.level} />
       <dl className="facts facts--wide">
         <div>
@@ -93,7 +125,10 @@ const ProcedureHeader = ({ procedure }: { procedure: Procedure }) => {
         </div>
         <div>
           <dt>{t('facts.time')}</dt>
-          <dd>{procedure.processingTime.text}</dd>
+          <dd>
+            <span lang={langOf(text.processingTime, text)}>{text.processingTime.value}</span>
+            <ViOnly part={text.processingTime} text={text} />
+          </dd>
         </div>
         <div>
           <dt>{t('facts.updated')}</dt>
@@ -117,63 +152,87 @@ const ApplyCard = ({ procedure }: { procedure: Procedure }) => {
   );
 };
 
-const DocumentsSection = ({ procedure }: { procedure: Procedure }) => {
+const DocumentsSection = ({ text }: { text: ProcedureText }) => {
   const { t } = useTranslation('catalogue');
+  const { documents } = text;
+  const lang = langOf(documents, text);
   return (
     <section aria-labelledby="documents">
       <h2 id="documents">{t('detail.documents')}</h2>
-      {procedure.documents.length === 0 ? (
+      {documents.value.length === 0 ? (
         <p>{t('detail.noDocuments')}</p>
       ) : (
-        <ul className="documents">
-          {procedure.documents.map((doc, i) => (
-            <li key={i} className="document">
-              <p className="document__name">
-                {doc.name}
-                {doc.optional ? <span className="tag">{t('detail.optional')}</span> : null}
-              </p>
-              {doc.template ? <p className="document__template">{t('detail.template', { template: doc.template })}</p> : null}
-              <p className="document__count">
-                {[doc.originals > 0 ? t('detail.originals', { count: doc.originals }) : null, doc.copies > 0 ? t('detail.copies', { count: doc.copies }) : null]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </p>
-              {doc.note ? <p className="document__note">{doc.note}</p> : null}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ViOnly part={documents} text={text} />
+          <ul className="documents">
+            {documents.value.map((doc) => (
+              <li key={doc.id} className="document">
+                <p className="document__name">
+                  <span lang={lang}>{doc.name}</span>
+                  {doc.optional ? <span className="tag">{t('detail.optional')}</span> : null}
+                </p>
+                {doc.template ? (
+                  <p className="document__template">
+                    {t('detail.templateLabel')} <span lang={lang}>{doc.template}</span>
+                  </p>
+                ) : null}
+                <p className="document__count">
+                  {[doc.originals > 0 ? t('detail.originals', { count: doc.originals }) : null, doc.copies > 0 ? t('detail.copies', { count: doc.copies }) : null]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+                {doc.note ? (
+                  <p className="document__note" lang={lang}>
+                    {doc.note}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );
 };
 
-const FeesSection = ({ procedure }: { procedure: Procedure }) => {
+const FeesSection = ({ text }: { text: ProcedureText }) => {
   const { t, i18n } = useTranslation('catalogue');
+  const { fees, feeNote } = text;
   return (
     <section aria-labelledby="fees">
       <h2 id="fees">{t('detail.fees')}</h2>
-      {procedure.fees.length === 0 ? <p>{t('fee.free')}</p> : null}
+      {fees.value.length === 0 ? <p>{t('fee.free')}</p> : <ViOnly part={fees} text={text} />}
       <ul className="fees">
-        {procedure.fees.map((fee, i) => (
+        {fees.value.map((fee, i) => (
           <li key={i}>
-            <span>{fee.description}</span>{' '}
+            <span lang={langOf(fees, text)}>{fee.description}</span>{' '}
             <strong>{fee.amount === null ? t('fee.varies') : fee.amount === 0 ? t('fee.free') : formatMoney(fee.amount, i18n.language)}</strong>
           </li>
         ))}
       </ul>
-      {procedure.feeNote ? <p className="hint">{procedure.feeNote}</p> : null}
+      {feeNote ? (
+        <>
+          {/* Said once for the section when the fees themselves are in Vietnamese too. */}
+          {fees.fallback && fees.value.length > 0 ? null : <ViOnly part={feeNote} text={text} />}
+          <p className="hint" lang={langOf(feeNote, text)}>
+            {feeNote.value}
+          </p>
+        </>
+      ) : null}
     </section>
   );
 };
 
-const FaqSection = ({ procedure }: { procedure: Procedure }) => {
+const FaqSection = ({ text }: { text: ProcedureText }) => {
   const { t } = useTranslation('catalogue');
-  if (procedure.faq.length === 0) return null;
+  const { faq } = text;
+  if (faq.value.length === 0) return null;
   return (
     <section aria-labelledby="faq">
       <h2 id="faq">{t('detail.faq')}</h2>
-      {procedure.faq.map((item, i) => (
-        <details key={i} className="faq">
+      <ViOnly part={faq} text={text} />
+      {faq.value.map((item, i) => (
+        <details key={i} className="faq" lang={langOf(faq, text)}>
           <summary>{item.question}</summary>
           <p>{item.answer}</p>
         </details>
