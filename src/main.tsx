@@ -1,13 +1,13 @@
 import { startTransition, StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { hydrate as hydrateQueries } from '@tanstack/react-query';
 import { initI18n, savedLanguage } from './i18n/i18n.ts';
 import { applyTextSize, readTextSize } from './lib/preferences.ts';
 import { App } from './app/App.tsx';
 import { routes, startEarlyRequests } from './app/routes.tsx';
 import { createAppRouter, type AppRouter } from './app/router.tsx';
-import { queryClient } from './app/query-client.ts';
+import { hydratePageQueries, loadQueryClient } from './app/query-provider.tsx';
+import { afterFirstPaintNeeds } from './lib/use-after-first-paint.ts';
 import { readPageData, resolveLazyRoutes, type PageData } from './app/hydration.ts';
 import { afterTakeover } from './components/layout/Takeover.tsx';
 import { readSession } from './auth/session.ts';
@@ -15,6 +15,8 @@ import { isKiosk } from './auth/kiosk-config.ts';
 import './styles.css';
 
 applyTextSize(readTextSize());
+// Whatever renders after the first paint may use React Query (app/query-provider.tsx).
+afterFirstPaintNeeds(loadQueryClient);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
@@ -33,17 +35,12 @@ const app = (router: AppRouter) => (
  * gets the page rendered again, in that language, once its code and data are here.
  */
 const takeOver = async (page: PageData): Promise<void> => {
-  // The data is as fresh as the HTML that carried it, which is served fresh (no-cache).
-  const now = Date.now();
-  for (const query of page.queries.queries) query.state.dataUpdatedAt = now;
-  hydrateQueries(queryClient, page.queries);
-
   // /services?q=… is answered with the page pre-rendered for /services: hydrate that, then
   // apply the query as a navigation (the results update, as when typing).
   const wanted = `${window.location.pathname}${window.location.search}`;
   if (wanted !== page.url) window.history.replaceState(window.history.state, '', `${page.url}${window.location.hash}`);
 
-  await Promise.all([initI18n(page.lng, page.ns), resolveLazyRoutes(routes, window.location.pathname)]);
+  await Promise.all([initI18n(page.lng, page.ns), resolveLazyRoutes(routes, window.location.pathname), hydratePageQueries(page.queries)]);
   const router = createAppRouter(page.router);
   // In a transition, hydration yields to the browser every few milliseconds (a default-priority
   // hydration runs as one task: hundreds of ms on a slow phone, during which a tap waits).

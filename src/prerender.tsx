@@ -8,6 +8,7 @@ import { initI18n } from './i18n/i18n.ts';
 import { routes } from './app/routes.tsx';
 import { queryClient } from './app/query-client.ts';
 import { App } from './app/App.tsx';
+import { provideQueryClient } from './app/query-provider.tsx';
 import { resolveLazyRoutes, type PageData } from './app/hydration.ts';
 
 const lng = 'vi';
@@ -70,6 +71,8 @@ export const prerender = async (url: string, origin: string): Promise<{ html: st
 /** Takes the HTML over as the browser will, reporting any difference React finds. */
 const hydrateHere = async (url: string, html: string, data: PageData): Promise<{ title: string } | { error: string }> => {
   await resolveLazyRoutes(routes, new URL(url, 'http://x').pathname);
+  // As main.tsx: the client (with this page's cache) is there before hydration.
+  provideQueryClient(queryClient);
   const router = createMemoryRouter(routes, { initialEntries: [url], hydrationData: data.router });
   const container = document.createElement('div');
   container.innerHTML = html;

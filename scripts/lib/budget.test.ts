@@ -42,6 +42,7 @@ const smallSite = {
   'index.html': '<!doctype html><html><head><script src="/boot.js" defer data-entry="/assets/index.js" data-preload="/assets/framework.js /assets/common-vi.js"></script></head><body><main>Trang chủ</main></body></html>',
   'services.html': shell('<main>Thủ tục</main>'),
   'services/1.001193.html': shell('<main>Khai sinh</main>'),
+  'stats/agencies/commune-pc.html': shell('<main>Thống kê</main>'),
   'boot.js': js(0.5, 9),
   'assets/index.js': js(10, 2),
   'assets/framework.js': js(40, 3),
@@ -85,7 +86,7 @@ describe('scriptRefs', () => {
 describe('the initial-JavaScript budget', () => {
   it('passes a small site, counting every page, the locale preloads and the entry’s static imports, never a lazy route', async () => {
     const reports = await measure(await site(smallSite));
-    expect(reports.map((r) => r.page)).toEqual(['shell.html', 'index.html', 'services.html', 'services/1.001193.html']);
+    expect(reports.map((r) => r.page)).toEqual(['shell.html', 'index.html', 'services.html', 'services/1.001193.html', 'stats/agencies/commune-pc.html']);
     const shellReport = reports.find((r) => r.page === 'shell.html');
     expect(shellReport?.files.map((f) => f.file).sort()).toEqual(['assets/common-vi.js', 'assets/framework.js', 'assets/index.js', 'assets/query.js']);
     expect(reports.find((r) => r.page === 'index.html')?.files.map((f) => f.file)).toContain('boot.js');

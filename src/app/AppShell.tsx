@@ -14,6 +14,7 @@ import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
 import { Takeover } from '../components/layout/Takeover.tsx';
 import { languageToOffer, loadLaterNamespaces } from '../i18n/i18n.ts';
 import { isKiosk } from '../auth/kiosk-config.ts';
+import { withQueryClient } from './query-provider.tsx';
 
 // Sends queued submissions (and reports); loaded only for a signed-in citizen, after the first paint.
 const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
@@ -27,7 +28,7 @@ const KeptSession = lazy(() => import('../features/auth/KeptSession.tsx'));
 // An enrolled kiosk in a service centre's hall: its layout and rules, loaded only there. The
 // same routes and pages, without the phone's header and bottom navigation or a kept session (its
 // outbox only ever sends at once: DocumentsStepPage refuses to queue on a kiosk while offline). Read once: enrolling or leaving reloads.
-const KioskChrome = lazy(() => import('../features/kiosk/KioskChromeLoader.tsx'));
+const KioskChrome = lazy(withQueryClient(() => import('../features/kiosk/KioskChromeLoader.tsx')));
 const kiosk = isKiosk();
 
 export const AppShell = () => {

@@ -1,4 +1,4 @@
-import { QueryClient, type DefaultOptions } from '@tanstack/react-query';
+import { hydrate, QueryClient, type DefaultOptions, type DehydratedState } from '@tanstack/react-query';
 import { isApiError } from '../api/errors.ts';
 
 /** Retry what may pass (a flaky 3G link), never a 404, a malformed response or being offline. */
@@ -19,4 +19,14 @@ export const installQueryClient = (client: QueryClient): QueryClient => {
   queryClient.clear();
   queryClient = client;
   return client;
+};
+
+/**
+ * A pre-rendered page's query cache (src/app/hydration.ts), taken over as it is: the data is as
+ * fresh as the HTML that carried it, which is served fresh (no-cache).
+ */
+export const hydratePage = (state: DehydratedState): void => {
+  const now = Date.now();
+  for (const query of state.queries) query.state.dataUpdatedAt = now;
+  hydrate(queryClient, state);
 };

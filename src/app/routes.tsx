@@ -6,6 +6,7 @@ import { ShellFallback } from '../components/layout/ShellFallback.tsx';
 import { RootErrorBoundary } from '../components/errors/RootErrorBoundary.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { NotFoundPage } from '../components/errors/NotFoundPage.tsx';
+import { withQueryClient } from './query-provider.tsx';
 
 /**
  * Every route but the home page is its own chunk: a citizen on 3G downloads only the page
@@ -44,6 +45,19 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+/**
+ * Every lazy route's code comes with React Query's client (app/query-provider.tsx): its loader
+ * and page may use it from their first run. Done here, over the list, so a route added above
+ * cannot miss it.
+ */
+const everyLazyRoute = (list: RouteObject[]): void => {
+  for (const route of list) {
+    if (typeof route.lazy === 'function') route.lazy = withQueryClient(route.lazy);
+    if (route.children) everyLazyRoute(route.children);
+  }
+};
+everyLazyRoute(routes);
 
 /**
  * The data each lazy route's loader will ask for first, so a cold start can request it while
