@@ -4,7 +4,7 @@ import { isApiError } from '../../api/errors.ts';
 import { reportProblem } from '../../api/questions/requests.ts';
 import { TEXT_LIMITS, textProblem, type TextProblem } from '../../api/questions/schema.ts';
 import { enqueuePost, readPost, subscribeOutbox } from '../../offline/outbox.ts';
-import { FieldFrame } from '../forms/FieldFrame.tsx';
+import { CountedTextArea } from '../forms/CountedTextArea.tsx';
 import { useTextMessages } from './text-errors.ts';
 
 type Status =
@@ -94,7 +94,6 @@ export const ReportProblem = ({ path, onClose }: { path: string; onClose: () => 
 
   const message =
     status.kind === 'sent' ? t('report.sent') : status.kind === 'sent-later' ? t('report.sentLater') : status.kind === 'waiting' ? t('report.waiting') : status.kind === 'refused' ? status.message : '';
-  const count = text.length;
   return (
     <section className="report-problem card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('report.title')}</h2>
@@ -104,22 +103,16 @@ export const ReportProblem = ({ path, onClose }: { path: string; onClose: () => 
       </p>
       <p className="hint">{t('report.page', { path })}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <FieldFrame id={`${id}-text`} label={t('report.label')} hint={t('report.hint')} error={fieldError ? problemMessage(fieldError, limits, count) : undefined}>
-          {(describedBy, invalid) => (
-            <textarea
-              ref={inputRef}
-              id={`${id}-text`}
-              rows={4}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              aria-describedby={[describedBy, `${id}-count`].filter(Boolean).join(' ')}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </FieldFrame>
-        <p className={count > limits.max ? 'field-error' : 'hint'} id={`${id}-count`}>
-          {t('text.count', { count, max: limits.max })}
-        </p>
+        <CountedTextArea
+          id={`${id}-text`}
+          label={t('report.label')}
+          hint={t('report.hint')}
+          error={fieldError ? problemMessage(fieldError, limits, text.length) : undefined}
+          value={text}
+          onChange={setText}
+          max={limits.max}
+          inputRef={inputRef}
+        />
         <p role="status" className={status.kind === 'refused' ? 'field-error' : status.kind === 'waiting' ? 'notice' : status.kind === 'idle' || status.kind === 'sending' ? 'visually-hidden' : 'success'}>
           {message}
         </p>

@@ -7,7 +7,7 @@ import { askQuestion } from '../../../api/questions/requests.ts';
 import { procedureQuestionsQueryOptions, questionKeys } from '../../../api/questions/queries.ts';
 import { TEXT_LIMITS, textProblem, type PublicQuestion, type TextProblem } from '../../../api/questions/schema.ts';
 import { useSession } from '../../../auth/session.ts';
-import { FieldFrame } from '../../../components/forms/FieldFrame.tsx';
+import { CountedTextArea } from '../../../components/forms/CountedTextArea.tsx';
 import { useTextMessages } from '../../../components/feedback/text-errors.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useOnline } from '../../../lib/use-online.ts';
@@ -142,28 +142,21 @@ const AskQuestion = ({ procedureId }: { procedureId: string }) => {
     }
   };
 
-  const count = text.length;
   return (
     <div className="ask" id="ask">
       <h3>{t('ask.title')}</h3>
       <p>{t('ask.lead')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <FieldFrame id={`${id}-text`} label={t('ask.label')} hint={t('ask.hint')} error={fieldError ? problemMessage(fieldError, limits, count) : undefined}>
-          {(describedBy, invalid) => (
-            <textarea
-              ref={inputRef}
-              id={`${id}-text`}
-              rows={4}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              aria-describedby={[describedBy, `${id}-count`].filter(Boolean).join(' ')}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </FieldFrame>
-        <p className={count > limits.max ? 'field-error' : 'hint'} id={`${id}-count`}>
-          {t('text.count', { count, max: limits.max })}
-        </p>
+        <CountedTextArea
+          id={`${id}-text`}
+          label={t('ask.label')}
+          hint={t('ask.hint')}
+          error={fieldError ? problemMessage(fieldError, limits, text.length) : undefined}
+          value={text}
+          onChange={setText}
+          max={limits.max}
+          inputRef={inputRef}
+        />
         <div role="status" className={status.kind === 'sent' ? 'success' : status.kind === 'idle' || status.kind === 'sending' ? 'visually-hidden' : 'field-error'}>
           {status.kind === 'sent' ? (
             <p>
