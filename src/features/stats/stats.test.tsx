@@ -96,6 +96,15 @@ describe('/stats', () => {
     expect(screen.getByRole('link', { name: 'Xem thống kê năm hiện tại' })).toHaveAttribute('href', '/stats');
   });
 
+  it('says there are no figures for a period outside the history, and which months there are, instead of cards of blanks', async () => {
+    renderAt('/stats?period=2019');
+    expect(await screen.findByText(/^Không có số liệu cho Năm 2019: hệ thống có số liệu từ Tháng \d\d\/\d{4} đến Tháng \d\d\/\d{4}\. Hãy chọn một kỳ khác\.$/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Xếp hạng cơ quan' })).toBeNull();
+    expect(document.querySelector('[data-figure="index"]')).toBeNull();
+    // The period can be changed right there.
+    expect(screen.getByRole('combobox', { name: 'Kỳ thống kê' })).toHaveValue('2019');
+  });
+
   it('says an agency code does not exist', async () => {
     renderAt('/stats/agencies/khong-co');
     expect(await screen.findByRole('heading', { level: 1, name: 'Không tìm thấy cơ quan' })).toBeInTheDocument();
