@@ -3,7 +3,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { initI18n } from '../../i18n/i18n.ts';
-import { renderAt } from '../../test/render-route.tsx';
+import { queryClient, renderAt } from '../../test/render-route.tsx';
+import { agencyStatsQueryOptions, statsKeys } from '../../api/stats/queries.ts';
 import type { Figures } from '../../api/stats/schema.ts';
 import { parseCsv, toCsv } from './csv.ts';
 import { Overview } from './Overview.tsx';
@@ -165,5 +166,15 @@ describe('the procedure page', () => {
     expect(line.textContent).toMatch(/^Ủy ban nhân dân cấp xã: \d+(,\d)?\s?% người đánh giá hài lòng, \d+(,\d)?\s?% hồ sơ giải quyết đúng hạn \(\d{4}\)\./);
     expect(within(line).getByRole('link', { name: 'Xem chất lượng phục vụ của cơ quan' })).toHaveAttribute('href', '/stats/agencies/commune-pc');
     await waitFor(() => expect(line).toBeVisible());
+  });
+
+  it('says there are not enough ratings yet rather than a share of a few, keeping the on-time share', async () => {
+    // The agency's year so far with 3 ratings (as a January would have): the backend withholds the share.
+    const real = await queryClient.fetchQuery(agencyStatsQueryOptions('commune-pc', null));
+    queryClient.setQueryData(statsKeys.agency('commune-pc', null), { ...real, figures: { ...real.figures, ratings: { ...real.figures.ratings, count: 3, satisfiedShare: null, levels: null } } });
+    renderAt('/services/1.004873');
+    const line = await screen.findByText(/chưa đủ đánh giá để công bố mức hài lòng/, {}, { timeout: 8_000 });
+    expect(line.textContent).toMatch(/^Ủy ban nhân dân cấp xã: chưa đủ đánh giá để công bố mức hài lòng; \d+(,\d)?\s?% hồ sơ giải quyết đúng hạn \(\d{4}\)\./);
+    expect(line.textContent).not.toMatch(/người đánh giá hài lòng/);
   });
 });
