@@ -1,5 +1,6 @@
 import { test as base, expect, type CDPSession, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { signInAtSimulatedIdp } from '../scripts/lib/simulated-idp.ts';
 
 /** Fails on serious or critical WCAG 2.2 A/AA violations; lists them so the fix is obvious. */
 export const expectAccessible = async (page: Page, label: string) => {
@@ -131,5 +132,11 @@ export const storedDraftValues = (page: Page, procedureId: string) =>
 export const expectDraftSaved = async (page: Page, procedureId: string, values: Record<string, unknown>) => {
   await expect.poll(() => storedDraftValues(page, procedureId), { message: `draft of ${procedureId} saved on the device` }).toMatchObject(values);
 };
+
+/**
+ * A citizen's access token straight from the simulated VNeID beside the app at `baseURL` (as the
+ * app signs in: code + PKCE), for a test that files dossiers through the API instead of the journey.
+ */
+export const tokenFor = (baseURL: string, citizen: string): Promise<string> => signInAtSimulatedIdp(`${baseURL}/idp`, citizen);
 
 export { expect };

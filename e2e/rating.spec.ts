@@ -1,41 +1,11 @@
 import { validAnswers } from '../mocks/answers.ts';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
-import { test, expect, expectAccessible, signInAs, waitForServiceWorker } from './fixtures.ts';
+import { test, expect, expectAccessible, signInAs, tokenFor, waitForServiceWorker } from './fixtures.ts';
 
 /** Nguyễn Văn An at the simulated VNeID; his phone ends in 5678. */
 const AN = 'vneid-046095001234';
 
-/**
- * A token for An straight from the simulated VNeID (authorization code + PKCE, as the app does),
- * so the test can file his dossiers without going through the e-form journey again.
- */
-const tokenFor = async (request: APIRequestContext, origin: string, citizen: string) => {
-  const verifier = randomBytes(32).toString('base64url');
-  const redirectUri = `${origin}/auth/callback`;
-  const consent = await request.post('/idp/authorize', {
-    form: {
-      client_id: 'mot-cua-so',
-      redirect_uri: redirectUri,
-      response_type: 'code',
-      scope: 'openid profile',
-      state: randomUUID(),
-      nonce: randomUUID(),
-      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-      code_challenge_method: 'S256',
-      ui_locales: 'vi',
-      citizen,
-      decision: 'allow',
-    },
-    maxRedirects: 0,
-  });
-  const code = new URL(consent.headers().location ?? 'about:blank').searchParams.get('code') ?? '';
-  expect(code, 'the simulated VNeID gave a code').not.toBe('');
-  const token = await request.post('/idp/token', {
-    form: { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'mot-cua-so', code_verifier: verifier },
-  });
-  return ((await token.json()) as { access_token: string }).access_token;
-};
 
 interface HeldRating {
   dossierCode: string;
@@ -62,7 +32,7 @@ test('a finished dossier is rated offline and sent once, a second rating is refu
   // Two browsers, eight pages checked by axe: longer than most journeys on a busy 2-core machine.
   test.slow();
   // Two dossiers of An's (marital status certificate, no fee; complete answers, as the app sends them), which the office finishes.
-  const token = await tokenFor(request, baseURL ?? '', AN);
+  const token = await tokenFor(baseURL ?? '', AN);
   const file = async () => {
     const response = await request.post('/api/dossiers', {
       headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': randomUUID() },
@@ -109,11 +79,26 @@ test('a finished dossier is rated offline and sent once, a second rating is refu
     await expect(result.getByText(code, { exact: true })).toBeVisible();
     return result;
   };
-  await (await lookUp(rated)).getByRole('link', { name: 'Đánh giá hồ sơ này' }).click();
+  const found = await lookUp(rated);
+  await expectAccessible(visitor, 'look-up of a finished dossier');
+  await found.getByRole('link', { name: 'Đánh giá hồ sơ này' }).click();
   await expect(visitor.getByRole('heading', { level: 1, name: 'Đánh giá mức độ hài lòng' })).toBeVisible();
   await expect(visitor.getByText(/Bạn đánh giá mà không cần đăng nhập/)).toBeVisible();
   await visitor.getByRole('radio', { name: 'Không hài lòng' }).check();
   await expectAccessible(visitor, 'rating without signing in');
+
+  // The citizen glances at the public statistics inside the app (which keeps them a minute), then returns.
+  const statsInApp = async () => {
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Trang chủ' }).click();
+    await page.getByRole('link', { name: 'Cơ quan nào phục vụ tốt? Xem chất lượng phục vụ' }).click();
+    await page.getByRole('combobox', { name: 'Xếp theo' }).selectOption({ label: 'Số đánh giá' });
+    const cell = page.locator('.bar-chart li[data-agency="commune-pc"] [data-measure="ratings"]');
+    return async () => Number((await cell.textContent())?.replace(/\D/g, ''));
+  };
+  const seenBefore = await statsInApp();
+  await expect.poll(seenBefore).toBe(before?.count);
+  await page.goBack();
+  await page.goBack();
 
   // The signal drops; the citizen rates anyway.
   await context.setOffline(true);
@@ -152,6 +137,11 @@ test('a finished dossier is rated offline and sent once, a second rating is refu
   expect(await heldRatings(request)).toEqual([
     expect.objectContaining({ dossierCode: rated, channel: 'online', overall: 'satisfied', indicators: { 'total-time': 2 }, comment: 'Nhanh, đúng hẹn. <b>Cảm ơn</b>' }),
   ]);
+  // The statistics the app was keeping count it at once: a sent rating makes them stale.
+  const seenAfter = await statsInApp();
+  await expect.poll(seenAfter).toBe((before?.count ?? 0) + 1);
+  await page.goBack();
+  await page.goBack();
   await page.getByRole('link', { name: `Hồ sơ ${rated}: Đã có kết quả` }).click();
   await expect(page.getByText(/^Bạn đã đánh giá hồ sơ này: Hài lòng\./)).toBeVisible();
 

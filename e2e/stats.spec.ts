@@ -119,5 +119,6 @@ test('statistics in English', async ({ browser, backend: _ }) => {
   await expectAccessible(page, 'agency page in English');
   await page.goto('/stats/agencies/no-such-agency');
   await expect(page.getByRole('heading', { level: 1, name: 'Agency not found' })).toBeVisible();
+  await expectAccessible(page, 'unknown agency in English');
   await context.close();
 });

@@ -14,10 +14,11 @@
  * Prints one line per check and `N passed, N failed` last; exits non-zero when any check fails.
  * docs/how-to/run-conformance.md says how to read and extend it.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { parseArgs } from 'node:util';
+import { signInAtSimulatedIdp as signInAtIdp } from './lib/simulated-idp.ts';
 import { crc32 } from 'node:zlib';
 import { array, prettifyError, safeParse, type core } from 'zod/mini';
 import { Commune, Province } from '../src/api/admin-units/schema.ts';
@@ -32,30 +33,13 @@ import { AgencyStats, ProvinceStats, type Figures } from '../src/api/stats/schem
 import { copiesAskedFor, feeFor } from '../src/api/procedures/fees.ts';
 import { PapersRefused } from '../src/api/procedures/papers.ts';
 import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
-import { CheckFailed, exitCodeOf, expect, once, runChecks, type Check } from './lib/conformance-runner.ts';
+import { CheckFailed, exitCodeOf, expect, once, runChecks, type Answer, type CallOptions, type Check } from './lib/conformance-runner.ts';
 import { questionChecks } from './lib/conformance-questions.ts';
 import { kioskChecks, kioskEnrolmentLimitCheck, type KioskTools } from './lib/conformance-kiosk.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Talking to the backend
 // ---------------------------------------------------------------------------------------------
-
-interface Answer {
-  method: string;
-  path: string;
-  status: number;
-  headers: Headers;
-  text: string;
-}
-
-interface CallOptions {
-  token?: string | undefined;
-  /** A value sent as JSON (Content-Type: application/json unless `headers` says otherwise). */
-  json?: unknown;
-  /** Raw bytes or text, sent as they are (bytes over 512 KB with Expect: 100-continue). */
-  body?: Uint8Array<ArrayBuffer> | string;
-  headers?: Record<string, string>;
-}
 
 const LARGE = 512 * 1024;
 
@@ -223,33 +207,11 @@ const invalidValues = (answer: Answer, ...expected: FieldError[]) => {
 // Signing in at the simulated VNeID (OIDC authorization code + PKCE), as the app does
 // ---------------------------------------------------------------------------------------------
 
-const signInAtSimulatedIdp = async (idp: string, citizen: string): Promise<string> => {
-  const verifier = randomBytes(32).toString('base64url');
-  const redirectUri = `${new URL(idp).origin}/auth/callback`;
-  const form = new URLSearchParams({
-    client_id: 'mot-cua-so',
-    redirect_uri: redirectUri,
-    response_type: 'code',
-    scope: 'openid profile',
-    state: randomUUID(),
-    nonce: randomUUID(),
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-    code_challenge_method: 'S256',
-    ui_locales: 'vi',
-    citizen,
-    decision: 'allow',
+/** A citizen's token from the simulated VNeID; for a real backend the tokens are given instead. */
+const signInAtSimulatedIdp = (idp: string, citizen: string): Promise<string> =>
+  signInAtIdp(idp, citizen).catch((error: unknown) => {
+    throw new CheckFailed(`${error instanceof Error ? error.message : String(error)}; for a real backend set CONFORMANCE_TOKEN and CONFORMANCE_OTHER_TOKEN`);
   });
-  const consent = await fetch(`${idp}/authorize`, { method: 'POST', body: form, redirect: 'manual' });
-  const code = new URL(consent.headers.get('Location') ?? 'about:blank').searchParams.get('code');
-  if (!code) throw new CheckFailed(`the simulated VNeID at ${idp} gave no code for ${citizen} (${consent.status}); for a real backend set CONFORMANCE_TOKEN and CONFORMANCE_OTHER_TOKEN`);
-  const token = await fetch(`${idp}/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'mot-cua-so', code_verifier: verifier }),
-  });
-  const tokens = (await token.json()) as { access_token?: string };
-  if (!tokens.access_token) throw new CheckFailed(`the simulated VNeID at ${idp} issued no access token (${token.status})`);
-  return tokens.access_token;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Test data

@@ -1,7 +1,7 @@
 import type { core } from 'zod/mini';
 import { Enrolment, KIOSK_TRIES, NowServing, Ticket, UnlockResult } from '../../src/api/kiosk/schema.ts';
 import type { Problem } from '../../src/api/problem/schema.ts';
-import { CheckFailed, expect, once, type Check } from './conformance-runner.ts';
+import { CheckFailed, expect, once, type Answer, type CallOptions, type Check } from './conformance-runner.ts';
 
 /**
  * Conformance checks of hall kiosks (src/api/kiosk, docs/domain/kiosks.md): enrolment with a
@@ -12,17 +12,6 @@ import { CheckFailed, expect, once, type Check } from './conformance-runner.ts';
  * A real backend has codes of its own: CONFORMANCE_KIOSK_CODE, CONFORMANCE_KIOSK_EXPIRED_CODE
  * and CONFORMANCE_KIOSK_PIN name them (default: the simulated backend's demo centre).
  */
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-}
-
-interface CallOptions {
-  token?: string | undefined;
-  json?: unknown;
-}
-
 export interface KioskTools<C, A extends Answer> {
   call: (ctx: C, method: string, path: string, options?: CallOptions) => Promise<A>;
   /** The identity provider's base URL (its /device_authorization and /token). */

@@ -2,25 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { core } from 'zod/mini';
 import { MyQuestion, MyQuestionList, POST_LIMITS, PublicQuestionList, ReportReceipt, TEXT_LIMITS } from '../../src/api/questions/schema.ts';
 import type { Problem } from '../../src/api/problem/schema.ts';
-import { CheckFailed, expect, once, type Check } from './conformance-runner.ts';
+import { CheckFailed, expect, once, type Answer, type CallOptions, type Check } from './conformance-runner.ts';
 
 /**
  * Conformance checks of questions and feedback (src/api/questions): public answered questions,
  * asking exactly once, the asker's list, anonymous reports, and every refusal — 401, 404, 422
  * naming the field, 429 with Retry-After. The suite (scripts/conformance.ts) lends its tools.
  */
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-}
-
-interface CallOptions {
-  token?: string | undefined;
-  json?: unknown;
-  headers?: Record<string, string>;
-}
-
 export interface QuestionTools<C, A extends Answer> {
   call: (ctx: C, method: string, path: string, options?: CallOptions) => Promise<A>;
   token: (ctx: C) => Promise<string>;

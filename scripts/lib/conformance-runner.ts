@@ -2,6 +2,25 @@
  * A tiny runner for named checks (the conformance suite's): each check runs in order, a thrown
  * error fails it with its message, and the last line printed is `N passed, N failed`.
  */
+/** What a backend answered, as every check reads it. */
+export interface Answer {
+  method: string;
+  path: string;
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** How a check calls the backend (the suite's `call`). */
+export interface CallOptions {
+  token?: string | undefined;
+  /** A value sent as JSON (Content-Type: application/json unless `headers` says otherwise). */
+  json?: unknown;
+  /** Raw bytes or text, sent as they are (bytes over 512 KB with Expect: 100-continue). */
+  body?: Uint8Array<ArrayBuffer> | string;
+  headers?: Record<string, string>;
+}
+
 export interface Check<C> {
   name: string;
   run: (context: C) => Promise<void> | void;

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { submitDossier, submitSupplement, uploadFile } from '../api/dossiers/requests.ts';
 import { rateDossier } from '../api/ratings/requests.ts';
 import { RateDossier } from '../api/ratings/schema.ts';
+import { afterRatingSent } from '../api/stats/queries.ts';
 import { ApiError } from '../api/errors.ts';
 import { safeParse } from 'zod/mini';
 import { postTransport } from '../components/feedback/post-transport.ts';
@@ -10,7 +11,8 @@ import { listOutbox, saveSnapshot } from '../offline/personal-db.ts';
 import { isExpired, keptSessionOpen, readSession } from '../auth/session.ts';
 import { drainOutbox, drainPosts, waitingUntil, type OutboxTransport } from '../offline/outbox.ts';
 
-const transport: OutboxTransport = {
+/** The backend the outbox sends to; what it sends changes what `queryClient` holds. */
+export const outboxTransport = (queryClient: QueryClient): OutboxTransport => ({
   upload: (blob, name, key, onProgress) => uploadFile(blob, name, key, onProgress),
   submitDossier: async (item, documents) => {
     const dossier = await submitDossier({ procedureId: item.procedureId, values: item.values, documents }, item.id);
@@ -25,9 +27,11 @@ const transport: OutboxTransport = {
     const body = safeParse(RateDossier, item.values);
     if (!body.success) throw new ApiError('invalid-input', 'Unreadable rating in the outbox', { code: 'invalid-body' });
     const rating = await rateDossier(item.dossierCode, body.data, item.id);
+    // The public figures count it now.
+    void afterRatingSent(queryClient);
     return { code: rating.dossierCode };
   },
-};
+});
 
 /** How often to look again while something waits and nothing else woke us (a flaky link). */
 const POLL_MS = 30_000;
@@ -43,6 +47,7 @@ const backoff = (failures: number) => Math.min(2_000 * 2 ** failures, POLL_MS);
 export const OutboxAgent = ({ owner }: { owner: string }) => {
   const queryClient = useQueryClient();
   useEffect(() => {
+    const transport = outboxTransport(queryClient);
     let failures = 0;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let disposed = false;

@@ -18,3 +18,6 @@ export const renderAt = (url: string) => {
   );
   return router;
 };
+
+/** The client `renderAt` renders with (a live binding): tests read and prime its cache. */
+export { queryClient } from '../app/query-client.ts';

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { getAgencyStats, getProvinceStats } from './requests.ts';
 
 /** Query keys from general to specific: invalidate `statsKeys.all` after a rating is sent. */
@@ -7,6 +7,13 @@ export const statsKeys = {
   province: (period: string | null) => [...statsKeys.all, 'province', period] as const,
   agency: (id: string, period: string | null) => [...statsKeys.all, 'agency', id, period] as const,
 };
+
+/**
+ * A rating the backend accepted (from the outbox or straight after a look-up) changes the
+ * published figures: every copy of them is stale, so /stats, an agency's page and the line on a
+ * procedure's page ask again (at once when shown, otherwise on the next visit).
+ */
+export const afterRatingSent = (queryClient: QueryClient): Promise<void> => queryClient.invalidateQueries({ queryKey: statsKeys.all });
 
 /**
  * Public figures, fresh for a minute; 'offlineFirst' lets the request reach the service worker,

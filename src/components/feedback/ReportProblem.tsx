@@ -1,11 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors.ts';
 import { reportProblem } from '../../api/questions/requests.ts';
-import { TEXT_LIMITS, textProblem, type TextProblem } from '../../api/questions/schema.ts';
+import { TEXT_LIMITS } from '../../api/questions/schema.ts';
 import { enqueuePost, readPost, subscribeOutbox } from '../../offline/outbox.ts';
-import { FieldFrame } from '../forms/FieldFrame.tsx';
-import { useTextMessages } from './text-errors.ts';
+import { CountedTextArea } from '../forms/CountedTextArea.tsx';
+import { useLimitedText, useTextMessages } from './text-errors.ts';
 
 type Status =
   | { kind: 'idle' }
@@ -28,15 +28,13 @@ const offline = () => typeof navigator !== 'undefined' && navigator.onLine === f
  */
 export const ReportProblem = ({ path, onClose }: { path: string; onClose: () => void }) => {
   const { t } = useTranslation('questions');
-  const { problemMessage, refusedText, rateLimited } = useTextMessages();
+  const { rateLimited } = useTextMessages();
   const id = useId();
-  const [text, setText] = useState('');
-  const [fieldError, setFieldError] = useState<TextProblem | undefined>();
+  const field = useLimitedText(TEXT_LIMITS.report);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const inputRef = useRef<HTMLTextAreaElement>(null);
-  const limits = TEXT_LIMITS.report;
+  const { inputRef } = field;
 
-  useEffect(() => inputRef.current?.focus(), []);
+  useEffect(() => inputRef.current?.focus(), [inputRef]);
 
   // A queued report: say so until the outbox has sent it.
   const waitingId = status.kind === 'waiting' ? status.id : undefined;
@@ -55,7 +53,7 @@ export const ReportProblem = ({ path, onClose }: { path: string; onClose: () => 
   const keep = async (key: string, body: { path: string; text: string }) => {
     try {
       await enqueuePost({ id: key, owner: '', kind: 'problem-report', body });
-      setText('');
+      field.clear();
       setStatus({ kind: 'waiting', id: key });
       window.dispatchEvent(new Event('mcs:drain-outbox'));
     } catch {
@@ -65,27 +63,19 @@ export const ReportProblem = ({ path, onClose }: { path: string; onClose: () => 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = textProblem(text, limits);
-    setFieldError(problem);
-    if (problem) {
-      inputRef.current?.focus();
-      return;
-    }
+    if (!field.check()) return;
     const key = crypto.randomUUID();
-    const body = { path, text };
+    const body = { path, text: field.text };
     if (offline()) return keep(key, body);
     setStatus({ kind: 'sending' });
     try {
       await reportProblem(body, key);
-      setText('');
+      field.clear();
       setStatus({ kind: 'sent' });
     } catch (error) {
       if (unsent(error)) return keep(key, body);
-      const refused = refusedText(error);
-      if (refused) {
-        setFieldError(refused);
+      if (field.refused(error)) {
         setStatus({ kind: 'idle' });
-        inputRef.current?.focus();
         return;
       }
       setStatus({ kind: 'refused', message: rateLimited(error) ?? t('text.failed') });
@@ -94,7 +84,6 @@ export const ReportProblem = ({ path, onClose }: { path: string; onClose: () => 
 
   const message =
     status.kind === 'sent' ? t('report.sent') : status.kind === 'sent-later' ? t('report.sentLater') : status.kind === 'waiting' ? t('report.waiting') : status.kind === 'refused' ? status.message : '';
-  const count = text.length;
   return (
     <section className="report-problem card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('report.title')}</h2>
@@ -104,22 +93,7 @@ export const ReportProblem = ({ path, onClose }: { path: string; onClose: () => 
       </p>
       <p className="hint">{t('report.page', { path })}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <FieldFrame id={`${id}-text`} label={t('report.label')} hint={t('report.hint')} error={fieldError ? problemMessage(fieldError, limits, count) : undefined}>
-          {(describedBy, invalid) => (
-            <textarea
-              ref={inputRef}
-              id={`${id}-text`}
-              rows={4}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              aria-describedby={[describedBy, `${id}-count`].filter(Boolean).join(' ')}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </FieldFrame>
-        <p className={count > limits.max ? 'field-error' : 'hint'} id={`${id}-count`}>
-          {t('text.count', { count, max: limits.max })}
-        </p>
+        <CountedTextArea id={`${id}-text`} label={t('report.label')} hint={t('report.hint')} {...field.box} />
         <p role="status" className={status.kind === 'refused' ? 'field-error' : status.kind === 'waiting' ? 'notice' : status.kind === 'idle' || status.kind === 'sending' ? 'visually-hidden' : 'success'}>
           {message}
         </p>

@@ -1,6 +1,7 @@
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors.ts';
-import { TextProblem, type TextProblem as Problem } from '../../api/questions/schema.ts';
+import { TextProblem, textProblem, type TextProblem as Problem } from '../../api/questions/schema.ts';
 import { formatTime } from '../../lib/format.ts';
 
 /**
@@ -35,4 +36,34 @@ export const useTextMessages = () => {
     return error.retryAt ? t('text.rateLimited', { time: formatTime(error.retryAt, i18n.language) }) : t('text.rateLimitedNoTime');
   };
   return { problemMessage, refusedText, rateLimited };
+};
+
+/**
+ * The text of a question or a report, for a CountedTextArea (`box`): what was typed, and the
+ * problem with it — found before sending (`check`) or refused by the backend (`refused`) — shown
+ * next to the box, which then takes the focus. The text is kept until `clear` (once sent).
+ */
+export const useLimitedText = (limits: { min: number; max: number }) => {
+  const { problemMessage, refusedText } = useTextMessages();
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const show = (found: Problem | undefined) => {
+    setProblem(found);
+    if (found) inputRef.current?.focus();
+    return found !== undefined;
+  };
+  return {
+    text,
+    clear: () => setText(''),
+    /** Before sending: false when the text may not be sent (and why is shown). */
+    check: (): boolean => !show(textProblem(text, limits)),
+    /** After a refusal: true when the backend refused the text itself (a 422 naming it, now shown). */
+    refused: (error: unknown): boolean => {
+      const found = refusedText(error);
+      return found ? show(found) : false;
+    },
+    inputRef,
+    box: { value: text, onChange: setText, max: limits.max, inputRef, error: problem ? problemMessage(problem, limits, text.length) : undefined },
+  };
 };

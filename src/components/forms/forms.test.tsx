@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { initI18n } from '../../i18n/i18n.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { FieldFrame } from './FieldFrame.tsx';
+import { CountedTextArea } from './CountedTextArea.tsx';
+import { useState } from 'react';
 
 beforeAll(async () => {
   await initI18n('vi');
@@ -30,6 +32,32 @@ describe('FieldFrame', () => {
     expect(screen.getByRole('group', { name: 'Giới tính' })).toHaveAttribute('id', 'f-sex-group');
     expect(screen.getByRole('radio')).not.toHaveAttribute('aria-describedby');
     expect(screen.getByRole('radio')).not.toHaveAttribute('aria-invalid');
+  });
+});
+
+describe('CountedTextArea', () => {
+  const Box = ({ error }: { error?: string }) => {
+    const [value, setValue] = useState('');
+    return <CountedTextArea id="t-q" label="Câu hỏi" hint="Không ghi số CCCD" error={error} value={value} onChange={setValue} max={10} />;
+  };
+
+  it('counts what was typed against the limit, in the box’s description', async () => {
+    render(<Box />);
+    const box = screen.getByRole('textbox', { name: 'Câu hỏi' });
+    expect(box).toHaveAccessibleDescription('Không ghi số CCCD 0/10 ký tự');
+    await userEvent.type(box, 'Xin chào');
+    expect(box).toHaveAccessibleDescription('Không ghi số CCCD 8/10 ký tự');
+    expect(screen.getByText('8/10 ký tự')).toHaveClass('hint');
+  });
+
+  it('past the limit says by how much in words, and keeps every character typed', async () => {
+    render(<Box error="Quá dài" />);
+    const box = screen.getByRole('textbox', { name: 'Câu hỏi' });
+    await userEvent.type(box, 'Mười hai chữ');
+    expect(box).toHaveValue('Mười hai chữ');
+    expect(screen.getByText('12/10 ký tự: thừa 2 ký tự')).toHaveClass('field-error');
+    expect(box).toHaveAccessibleDescription(/Quá dài 12\/10 ký tự: thừa 2 ký tự$/);
+    expect(box).toHaveAttribute('aria-invalid', 'true');
   });
 });
 

@@ -9,8 +9,9 @@ import { useAfterFirstPaint } from '../../lib/use-after-first-paint.ts';
 /**
  * One line on a procedure's page: how satisfied people were with its agency and how many
  * dossiers it settled on time (the backend's figures for the current year), linking to the
- * agency's statistics. Asked for once the page has painted, so it never holds the page up;
- * shown only when there are enough ratings to publish, and not at all if it cannot be had.
+ * agency's statistics. Asked for once the page has painted, so it never holds the page up.
+ * Under the minimum of ratings the satisfied share is withheld and the line says so (the on-time
+ * share stays); not shown at all when the figures cannot be had or there is no on-time share.
  */
 export const AgencyStatsLine = ({ agency }: { agency: Agency }) => {
   const painted = useAfterFirstPaint();
@@ -18,16 +19,12 @@ export const AgencyStatsLine = ({ agency }: { agency: Agency }) => {
   const { data } = useQuery({ ...agencyStatsQueryOptions(agency.id, null), enabled: painted });
   const satisfied = data?.figures.ratings.satisfiedShare ?? null;
   const onTime = data?.figures.dossiers.onTimeShare ?? null;
-  if (!data || satisfied === null || onTime === null) return null;
+  if (!data || onTime === null) return null;
   const lng = i18n.language;
+  const figures = { agency: lng === 'vi' ? agency.name : agency.nameEn, onTime: formatShare(onTime, lng), period: data.period.key };
   return (
     <p className="agency-stats-line" data-agency-stats={agency.id}>
-      {t('detail.agencyStats', {
-        agency: lng === 'vi' ? agency.name : agency.nameEn,
-        satisfied: formatShare(satisfied, lng),
-        onTime: formatShare(onTime, lng),
-        period: data.period.key,
-      })}{' '}
+      {satisfied === null ? t('detail.agencyStatsFew', figures) : t('detail.agencyStats', { ...figures, satisfied: formatShare(satisfied, lng) })}{' '}
       <Link to={`/stats/agencies/${agency.id}`}>{t('detail.agencyStatsLink')}</Link>
     </p>
   );

@@ -12,6 +12,8 @@ import { KIOSK_CONFIG_KEY } from '../../auth/kiosk-config.ts';
 import { renderAt } from '../../test/render-route.tsx';
 import { CITIZEN, signIn } from '../../test/session.ts';
 import { answerErrors } from './answers.ts';
+import { queryClient } from '../../test/render-route.tsx';
+import { provinceStatsQueryOptions } from '../../api/stats/queries.ts';
 
 beforeAll(async () => {
   await initI18n('vi');
@@ -41,6 +43,12 @@ const dossier = (to: 'result-ready' | 'returned' | 'rejected' | 'withdrawn' | 'i
   if (!moved.ok) throw new Error(moved.title);
   return outcome.value.code;
 };
+
+/**
+ * The ratings of the agency that handles 1.004873 as the app's cache gives them: a copy still
+ * fresh (a minute) is not asked again, unless a sent rating has marked it stale.
+ */
+const shownRatings = async () => (await queryClient.fetchQuery(provinceStatsQueryOptions(null))).agencies.find((a) => a.agency.id === 'commune-pc')?.figures.ratings.count;
 
 const overall = () => screen.findByRole('group', { name: 'Nhìn chung, bạn có hài lòng với việc giải quyết hồ sơ này không?' });
 
@@ -108,9 +116,10 @@ describe('/dossiers/:code/rate, signed in', () => {
     expect(await listOutbox(CITIZEN)).toEqual([]);
   });
 
-  it('offline: the rating waits on the phone, says so honestly, and goes once the signal is back', async () => {
+  it('offline: the rating waits on the phone, says so honestly, and goes once the signal is back; the statistics then count it', async () => {
     const code = dossier();
     signIn();
+    const before = await shownRatings();
     renderAt(`/dossiers/${code}/rate`);
     const question = await overall();
     act(() => setOnline(false));
@@ -124,6 +133,7 @@ describe('/dossiers/:code/rate, signed in', () => {
     act(() => setOnline(true));
     expect(await screen.findByRole('heading', { name: 'Cảm ơn bạn đã đánh giá' })).toBeInTheDocument();
     expect(liveRatings()).toEqual([expect.objectContaining({ dossierCode: code, overall: 'dissatisfied' })]);
+    expect(await shownRatings()).toBe((before ?? 0) + 1);
   });
 
   it('says a dossier was already rated, and shows what was given', async () => {
@@ -187,8 +197,9 @@ describe('rating without signing in, after /track', () => {
     return screen.findByRole('region', { name: 'Kết quả tra cứu' });
   };
 
-  it('rates the dossier just found, with the counter channel, and keeps the token out of the address', async () => {
+  it('rates the dossier just found, with the counter channel, and keeps the token out of the address; the statistics then count it', async () => {
     const code = dossier('returned');
+    const before = await shownRatings();
     const result = await lookUp(code);
     await userEvent.click(within(result).getByRole('link', { name: 'Đánh giá hồ sơ này' }));
     expect(await screen.findByText(/Bạn đánh giá mà không cần đăng nhập/)).toBeInTheDocument();
@@ -200,6 +211,7 @@ describe('rating without signing in, after /track', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Gửi đánh giá' }));
     expect(await screen.findByRole('heading', { name: 'Cảm ơn bạn đã đánh giá' })).toBeInTheDocument();
     expect(liveRatings()).toEqual([expect.objectContaining({ dossierCode: code, channel: 'counter', overall: 'very-satisfied' })]);
+    expect(await shownRatings()).toBe((before ?? 0) + 1);
   });
 
   it('on an enrolled hall kiosk, rates the dossier just found with the kiosk channel (read at run time, not from the build)', async () => {

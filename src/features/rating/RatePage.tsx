@@ -9,6 +9,7 @@ import { isApiError } from '../../api/errors.ts';
 import { dossierRatingQueryOptions, ratingCriteriaQueryOptions, ratingKeys } from '../../api/ratings/queries.ts';
 import { rateDossier } from '../../api/ratings/requests.ts';
 import { RateDossier, RatingChannel, StoredRating, isRatable, type RatingCriteria } from '../../api/ratings/schema.ts';
+import { afterRatingSent } from '../../api/stats/queries.ts';
 import { deviceMode } from '../../auth/device.ts';
 import { useSession } from '../../auth/session.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
@@ -336,6 +337,7 @@ const AnonymousRating = ({ code, invitation, criteria }: { code: string; invitat
     try {
       const rating = await rateDossier(code, { ...ratingBody(valid, invitation.channel, criteria.data.version), ratingToken: invitation.ratingToken }, key);
       setOutcome({ kind: 'sent', rating });
+      void afterRatingSent(queryClient);
     } catch (error) {
       const apiCode = isApiError(error) ? error.code : undefined;
       const kind = isApiError(error) ? error.kind : 'network';

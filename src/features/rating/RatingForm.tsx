@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_MAX, type IndicatorScore, type RatingCriteria, type RatingLevel } from '../../api/ratings/schema.ts';
 import { ErrorSummary } from '../../components/forms/ErrorSummary.tsx';
+import { CountedTextArea } from '../../components/forms/CountedTextArea.tsx';
 import { answerErrors, type AnswerError, type Answers } from './answers.ts';
 
 const local = (text: { vi: string; en: string }, lng: string) => (lng === 'en' ? text.en : text.vi);
@@ -129,31 +130,20 @@ export const RatingForm = ({
         })}
       </details>
 
-      <div className={`field${commentError ? ' field--error' : ''}`}>
-        <label htmlFor={commentId} className="field__label">
-          {t('comment.label')}
-        </label>
-        <p className="hint" id={`${commentId}-warning`}>
-          <strong>{t('comment.warning')}</strong> {criteria.replies ? t('comment.replies') : t('comment.noReply')}
-        </p>
-        {commentError ? (
-          <p className="field-error" id={`${commentId}-error`}>
-            {errorText(commentError)}
-          </p>
-        ) : null}
-        <textarea
-          id={commentId}
-          className="rating-comment"
-          value={answers.comment}
-          onChange={(e) => set({ comment: e.target.value })}
-          aria-describedby={`${commentId}-warning ${commentId}-count${commentError ? ` ${commentId}-error` : ''}`}
-          aria-invalid={commentError ? true : undefined}
-          rows={4}
-        />
-        <p className="hint" id={`${commentId}-count`}>
-          {t('comment.count', { count: answers.comment.length, max: COMMENT_MAX })}
-        </p>
-      </div>
+      <CountedTextArea
+        id={commentId}
+        className="rating-comment"
+        label={t('comment.label')}
+        hint={
+          <>
+            <strong>{t('comment.warning')}</strong> {criteria.replies ? t('comment.replies') : t('comment.noReply')}
+          </>
+        }
+        error={commentError ? errorText(commentError) : undefined}
+        value={answers.comment}
+        onChange={(comment) => set({ comment })}
+        max={COMMENT_MAX}
+      />
       <button type="submit" className="button button--primary button--block" disabled={busy}>
         {busy ? t('sending') : t('submit')}
       </button>

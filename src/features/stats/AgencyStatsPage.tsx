@@ -6,9 +6,9 @@ import { agencyStatsQueryOptions } from '../../api/stats/queries.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { DataView, type Row } from './DataView.tsx';
-import { cellOf, MEASURES, monthLabel, periodLabel, type Measure } from './format.ts';
+import { measureCells, measureColumns, monthLabel, type Measure } from './format.ts';
 import { Overview } from './Overview.tsx';
-import { PeriodPicker } from './PeriodPicker.tsx';
+import { MeasureSelect, PeriodFigures } from './StatsFrame.tsx';
 import { usePeriodParam } from './StatsPage.tsx';
 
 /** /stats/agencies/:code — one agency for a period, and its trend month by month. */
@@ -20,16 +20,14 @@ export const AgencyStatsPage = () => {
   const lng = i18n.language;
   const name = lng === 'vi' ? data.agency.name : data.agency.nameEn;
   const trendId = useId();
-  const measureId = useId();
   const [measure, setMeasure] = useState<Measure>('satisfied');
   usePageTitle(name);
-  const shownPeriod = periodLabel(data.period, t);
 
   const rows: Row[] = data.trend.map(({ month, figures }) => ({
     key: month,
     header: monthLabel(month, t),
     headerText: monthLabel(month, t),
-    cells: MEASURES.map((m) => cellOf(figures, m, t, lng, data.minRatings)),
+    cells: measureCells(figures, t, lng, data.minRatings),
   }));
 
   return (
@@ -39,26 +37,15 @@ export const AgencyStatsPage = () => {
         {t('back')}
       </Link>
       <h1>{name}</h1>
-      <PeriodPicker period={data.period} available={data.available} />
-      <p className="stats-shown" aria-live="polite">
-        {t('period.shown', { period: shownPeriod })}
-      </p>
-      <Overview figures={data.figures} minRatings={data.minRatings} labels={data.indicators} provinceIndex={data.province.index.total} />
+      <PeriodFigures data={data} figures={data.figures}>
+        <Overview figures={data.figures} minRatings={data.minRatings} labels={data.indicators} provinceIndex={data.province.index.total} />
+      </PeriodFigures>
       <section aria-labelledby={trendId} className="stats-ranking">
         <h2 id={trendId}>{t('trend.title')}</h2>
-        <div className="stats-sort">
-          <label htmlFor={measureId}>{t('trend.measure')}</label>
-          <select id={measureId} value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
-            {MEASURES.map((m) => (
-              <option key={m} value={m}>
-                {t(`measures.${m}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MeasureSelect label={t('trend.measure')} value={measure} onChange={setMeasure} />
         <DataView
           rowHeader={t('trend.month')}
-          columns={MEASURES.map((m) => ({ key: m, label: t(`measures.${m}`) }))}
+          columns={measureColumns(t)}
           rows={rows}
           chartColumn={measure}
           caption={t('trend.caption', { agency: name, measure: t(`measures.${measure}`) })}

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { provinceStatsQueryOptions } from '../../api/stats/queries.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { DataView, type Row } from './DataView.tsx';
-import { cellOf, lowerIsBetter, MEASURES, periodLabel, type Measure } from './format.ts';
+import { lowerIsBetter, MEASURES, measureCells, measureColumns, periodLabel, type Measure } from './format.ts';
 import { Overview } from './Overview.tsx';
-import { PeriodPicker } from './PeriodPicker.tsx';
+import { MeasureSelect, PeriodFigures } from './StatsFrame.tsx';
 
 /** `?period=` as given (the backend says whether it is one); null: the backend's default. */
 export const usePeriodParam = (): string | null => useSearchParams()[0].get('period');
@@ -26,7 +26,6 @@ export const StatsPage = () => {
   const lng = i18n.language;
   const titleId = useId();
   const rankingId = useId();
-  const sortId = useId();
   const [sort, setSort] = useState<{ column: Measure; descending: boolean }>({ column: 'index', descending: true });
   usePageTitle(t('title'));
   const shownPeriod = periodLabel(data.period, t);
@@ -37,7 +36,7 @@ export const StatsPage = () => {
       key: agency.id,
       header: <Link to={`/stats/agencies/${agency.id}${period === null ? '' : `?period=${encodeURIComponent(period)}`}`}>{name(agency)}</Link>,
       headerText: name(agency),
-      cells: MEASURES.map((m) => cellOf(figures, m, t, lng, data.minRatings)),
+      cells: measureCells(figures, t, lng, data.minRatings),
     }))
     .sort((a, b) => {
       const i = MEASURES.indexOf(sort.column);
@@ -51,35 +50,24 @@ export const StatsPage = () => {
     <div className="stats-page">
       <h1 id={titleId}>{t('title')}</h1>
       <p className="lead">{t('lead')}</p>
-      <PeriodPicker period={data.period} available={data.available} />
-      <p className="stats-shown" aria-live="polite">
-        {t('period.shown', { period: shownPeriod })}
-      </p>
-      <h2 className="stats-heading">{t('province')}</h2>
-      <Overview figures={data.province} minRatings={data.minRatings} labels={data.indicators} />
-      <section aria-labelledby={rankingId} className="stats-ranking">
-        <h2 id={rankingId}>{t('ranking.title')}</h2>
-        <div className="stats-sort">
-          <label htmlFor={sortId}>{t('ranking.sortBy')}</label>
-          <select id={sortId} value={sort.column} onChange={(e) => sortBy(e.target.value as Measure, false)}>
-            {MEASURES.map((m) => (
-              <option key={m} value={m}>
-                {t(`measures.${m}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <DataView
+      <PeriodFigures data={data} figures={data.province}>
+        <h2 className="stats-heading">{t('province')}</h2>
+        <Overview figures={data.province} minRatings={data.minRatings} labels={data.indicators} />
+        <section aria-labelledby={rankingId} className="stats-ranking">
+          <h2 id={rankingId}>{t('ranking.title')}</h2>
+          <MeasureSelect label={t('ranking.sortBy')} value={sort.column} onChange={(m) => sortBy(m, false)} />
+          <DataView
           rowHeader={t('ranking.agency')}
-          columns={MEASURES.map((m) => ({ key: m, label: t(`measures.${m}`) }))}
+          columns={measureColumns(t)}
           rows={rows}
           chartColumn={sort.column}
           caption={t('ranking.caption', { period: shownPeriod, measure: t(`measures.${sort.column}`) })}
           fileName={`${t('title')} ${data.period.key}.csv`}
           sort={{ column: sort.column, descending: sort.descending, onSort: (column) => sortBy(column as Measure, true) }}
           rowAttribute="agency"
-        />
-      </section>
+          />
+        </section>
+      </PeriodFigures>
     </div>
   );
 };

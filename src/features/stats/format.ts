@@ -86,4 +86,10 @@ export const cellOf = (figures: Figures, measure: Measure, t: TFunction<'stats'>
   }
 };
 
+/** A row's cells: every measure of `figures`, in the order of MEASURES. */
+export const measureCells = (figures: Figures, t: TFunction<'stats'>, lng: string, minRatings: number): Cell[] => MEASURES.map((m) => cellOf(figures, m, t, lng, minRatings));
+
+/** The columns of the ranking and of the trend: every measure, named. */
+export const measureColumns = (t: TFunction<'stats'>) => MEASURES.map((m) => ({ key: m, label: t(`measures.${m}`) }));
+
 const none = (withheld: boolean, t: TFunction<'stats'>): Cell => ({ value: null, text: withheld ? t('notEnough') : t('noData'), bar: null });

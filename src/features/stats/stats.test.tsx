@@ -3,7 +3,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { initI18n } from '../../i18n/i18n.ts';
-import { renderAt } from '../../test/render-route.tsx';
+import { queryClient, renderAt } from '../../test/render-route.tsx';
+import { agencyStatsQueryOptions, statsKeys } from '../../api/stats/queries.ts';
 import type { Figures } from '../../api/stats/schema.ts';
 import { parseCsv, toCsv } from './csv.ts';
 import { Overview } from './Overview.tsx';
@@ -96,6 +97,15 @@ describe('/stats', () => {
     expect(screen.getByRole('link', { name: 'Xem thống kê năm hiện tại' })).toHaveAttribute('href', '/stats');
   });
 
+  it('says there are no figures for a period outside the history, and which months there are, instead of cards of blanks', async () => {
+    renderAt('/stats?period=2019');
+    expect(await screen.findByText(/^Không có số liệu cho Năm 2019: hệ thống có số liệu từ Tháng \d\d\/\d{4} đến Tháng \d\d\/\d{4}\. Hãy chọn một kỳ khác\.$/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Xếp hạng cơ quan' })).toBeNull();
+    expect(document.querySelector('[data-figure="index"]')).toBeNull();
+    // The period can be changed right there.
+    expect(screen.getByRole('combobox', { name: 'Kỳ thống kê' })).toHaveValue('2019');
+  });
+
   it('says an agency code does not exist', async () => {
     renderAt('/stats/agencies/khong-co');
     expect(await screen.findByRole('heading', { level: 1, name: 'Không tìm thấy cơ quan' })).toBeInTheDocument();
@@ -156,5 +166,15 @@ describe('the procedure page', () => {
     expect(line.textContent).toMatch(/^Ủy ban nhân dân cấp xã: \d+(,\d)?\s?% người đánh giá hài lòng, \d+(,\d)?\s?% hồ sơ giải quyết đúng hạn \(\d{4}\)\./);
     expect(within(line).getByRole('link', { name: 'Xem chất lượng phục vụ của cơ quan' })).toHaveAttribute('href', '/stats/agencies/commune-pc');
     await waitFor(() => expect(line).toBeVisible());
+  });
+
+  it('says there are not enough ratings yet rather than a share of a few, keeping the on-time share', async () => {
+    // The agency's year so far with 3 ratings (as a January would have): the backend withholds the share.
+    const real = await queryClient.fetchQuery(agencyStatsQueryOptions('commune-pc', null));
+    queryClient.setQueryData(statsKeys.agency('commune-pc', null), { ...real, figures: { ...real.figures, ratings: { ...real.figures.ratings, count: 3, satisfiedShare: null, levels: null } } });
+    renderAt('/services/1.004873');
+    const line = await screen.findByText(/chưa đủ đánh giá để công bố mức hài lòng/, {}, { timeout: 8_000 });
+    expect(line.textContent).toMatch(/^Ủy ban nhân dân cấp xã: chưa đủ đánh giá để công bố mức hài lòng; \d+(,\d)?\s?% hồ sơ giải quyết đúng hạn \(\d{4}\)\./);
+    expect(line.textContent).not.toMatch(/người đánh giá hài lòng/);
   });
 });

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/errors.ts';
 import { askQuestion } from '../../../api/questions/requests.ts';
 import { procedureQuestionsQueryOptions, questionKeys } from '../../../api/questions/queries.ts';
-import { TEXT_LIMITS, textProblem, type PublicQuestion, type TextProblem } from '../../../api/questions/schema.ts';
+import { TEXT_LIMITS, type PublicQuestion } from '../../../api/questions/schema.ts';
 import { useSession } from '../../../auth/session.ts';
-import { FieldFrame } from '../../../components/forms/FieldFrame.tsx';
-import { useTextMessages } from '../../../components/feedback/text-errors.ts';
+import { CountedTextArea } from '../../../components/forms/CountedTextArea.tsx';
+import { useLimitedText, useTextMessages } from '../../../components/feedback/text-errors.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useOnline } from '../../../lib/use-online.ts';
 import { filterQuestions } from './search.ts';
@@ -85,15 +85,13 @@ const AskQuestion = ({ procedureId }: { procedureId: string }) => {
   const { t, i18n } = useTranslation('questions');
   const session = useSession();
   const queryClient = useQueryClient();
-  const { problemMessage, refusedText, rateLimited } = useTextMessages();
+  const { rateLimited } = useTextMessages();
   const id = useId();
-  const [text, setText] = useState('');
-  const [fieldError, setFieldError] = useState<TextProblem | undefined>();
+  const field = useLimitedText(TEXT_LIMITS.question);
+  const { text } = field;
   const [status, setStatus] = useState<AskStatus>({ kind: 'idle' });
   // One key per question typed: a retry after a dropped connection never asks it twice.
   const key = useRef<{ text: string; key: string } | null>(null);
-  const inputRef = useRef<HTMLTextAreaElement>(null);
-  const limits = TEXT_LIMITS.question;
   const returnTo = `/signin?returnTo=${encodeURIComponent(`/services/${procedureId}#ask`)}`;
 
   if (!session) {
@@ -110,12 +108,7 @@ const AskQuestion = ({ procedureId }: { procedureId: string }) => {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = textProblem(text, limits);
-    setFieldError(problem);
-    if (problem) {
-      inputRef.current?.focus();
-      return;
-    }
+    if (!field.check()) return;
     if (navigator.onLine === false) {
       setStatus({ kind: 'offline' });
       return;
@@ -125,15 +118,12 @@ const AskQuestion = ({ procedureId }: { procedureId: string }) => {
     try {
       await askQuestion(procedureId, { text, lang: i18n.resolvedLanguage === 'en' ? 'en' : 'vi' }, key.current.key);
       key.current = null;
-      setText('');
+      field.clear();
       setStatus({ kind: 'sent' });
       void queryClient.invalidateQueries({ queryKey: questionKeys.all });
     } catch (error) {
-      const refused = refusedText(error);
-      if (refused) {
-        setFieldError(refused);
+      if (field.refused(error)) {
         setStatus({ kind: 'idle' });
-        inputRef.current?.focus();
         return;
       }
       if (isApiError(error) && (error.kind === 'offline' || error.kind === 'network')) setStatus({ kind: 'offline' });
@@ -142,28 +132,12 @@ const AskQuestion = ({ procedureId }: { procedureId: string }) => {
     }
   };
 
-  const count = text.length;
   return (
     <div className="ask" id="ask">
       <h3>{t('ask.title')}</h3>
       <p>{t('ask.lead')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <FieldFrame id={`${id}-text`} label={t('ask.label')} hint={t('ask.hint')} error={fieldError ? problemMessage(fieldError, limits, count) : undefined}>
-          {(describedBy, invalid) => (
-            <textarea
-              ref={inputRef}
-              id={`${id}-text`}
-              rows={4}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              aria-describedby={[describedBy, `${id}-count`].filter(Boolean).join(' ')}
-              aria-invalid={invalid || undefined}
-            />
-          )}
-        </FieldFrame>
-        <p className={count > limits.max ? 'field-error' : 'hint'} id={`${id}-count`}>
-          {t('text.count', { count, max: limits.max })}
-        </p>
+        <CountedTextArea id={`${id}-text`} label={t('ask.label')} hint={t('ask.hint')} {...field.box} />
         <div role="status" className={status.kind === 'sent' ? 'success' : status.kind === 'idle' || status.kind === 'sending' ? 'visually-hidden' : 'field-error'}>
           {status.kind === 'sent' ? (
             <p>
