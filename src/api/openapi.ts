@@ -7,6 +7,9 @@ import {
   DossierList,
   NotificationList,
   Payment,
+  RECEIPT_TOKEN_LIMITS,
+  ReceiptLookup,
+  ReceiptToken,
   SubmitDossier,
   SubmitSupplement,
   TRACK_CLIENT_LIMIT,
@@ -56,6 +59,8 @@ export const CONTRACT_SCHEMAS = {
   Dossier,
   DossierList,
   TrackResult,
+  ReceiptToken,
+  ReceiptLookup,
   Payment,
   NotificationList,
   RatingCriteria,
@@ -313,6 +318,15 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     method: 'post',
+    path: '/dossiers/{code}/receipt-token',
+    summary: "Replace the receipt's QR token (a lost or shared receipt): the old token is revoked at once",
+    auth: true,
+    params: [id('code', 'Dossier code')],
+    ok: { status: 201, schema: 'ReceiptToken', description: 'The new token; GET /dossiers/{code} carries it from now on' },
+    refusals: { ...SIGNED_IN, 404: 'No such dossier of this citizen' },
+  },
+  {
+    method: 'post',
     path: '/dossiers/{code}/supplement',
     summary: 'Answer a request for more documents, on the same dossier',
     auth: true,
@@ -373,7 +387,22 @@ export const ENDPOINTS: readonly Endpoint[] = [
         `The code is locked for ${minutes(TRACK_CODE_LOCK.lockMs)} minutes after ${TRACK_CODE_LOCK.misses} wrong digits, for every client and even with the right digits (\`code-locked\`; unknown codes lock alike), ` +
         `or this client (by connection address) made more than ${TRACK_CLIENT_LIMIT.requests} look-ups in ${TRACK_CLIENT_LIMIT.windowMs / 1000} s (\`too-many-lookups\`)`,
     },
-  },  {
+  },
+  {
+    method: 'post',
+    path: '/track/receipt',
+    summary: "Public look-up by the opaque token in a receipt's QR code (`receiptToken` of the dossier): the same status-only answer as GET /track, no phone digits needed",
+    body: 'ReceiptLookup',
+    ok: { status: 200, schema: 'TrackResult', description: 'What anyone holding the receipt may see' },
+    refusals: {
+      ...JSON_BODY_REFUSALS,
+      400: 'Not a receipt token (`invalid-receipt-token`)',
+      404: 'No receipt has this token (`receipt-token-unknown`)',
+      410: `The owner replaced it (\`receipt-token-revoked\`), or it is over ${RECEIPT_TOKEN_LIMITS.validDays} days old (\`receipt-token-expired\`)`,
+      429: `This client (by connection address) tried ${RECEIPT_TOKEN_LIMITS.misses} unknown or malformed tokens in ${minutes(RECEIPT_TOKEN_LIMITS.windowMs)} minutes (\`too-many-receipt-misses\`), with Retry-After`,
+    },
+  },
+  {
     method: 'get',
     path: '/stats',
     summary: `Public statistics of the province and every agency for a period: ratings, dossiers, the 766 index (figures from fewer than ${MIN_RATINGS} ratings are null)`,
