@@ -21,7 +21,7 @@ import {
 import { CheckForm, FormCheckResult, FormDefinition } from './forms/schema.ts';
 import { Correction, CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
 import { FieldError, InvalidValuesProblem, Problem } from './problem/schema.ts';
-import { Enrol, Enrolment, KIOSK_TRIES, NowServing, TakeTicket, Ticket, Unlock, UnlockResult } from './kiosk/schema.ts';
+import { Enrol, Enrolment, HANDOFF, HANDOFF_ID, HandoffContent, HandoffSlot, HandoffStatus, KIOSK_TRIES, NowServing, RedeemHandoff, TakeTicket, Ticket, Unlock, UnlockResult } from './kiosk/schema.ts';
 import { AskQuestion, MyQuestion, MyQuestionList, POST_LIMITS, ProblemReport, PublicQuestionList, ReportReceipt, TEXT_LIMITS } from './questions/schema.ts';
 import { PapersRefused } from './procedures/papers.ts';
 import { Catalogue, OfficeList, Procedure } from './procedures/schema.ts';
@@ -82,6 +82,10 @@ export const CONTRACT_SCHEMAS = {
   TakeTicket,
   Ticket,
   NowServing,
+  HandoffSlot,
+  HandoffStatus,
+  RedeemHandoff,
+  HandoffContent,
   Problem,
   FieldError,
   InvalidValuesProblem,
@@ -556,6 +560,41 @@ function kioskEndpoints(): Endpoint[] {
       kiosk: true,
       ok: { status: 200, schema: 'NowServing', description: 'One entry per counter group' },
       refusals: KIOSK_TOKEN,
+    },
+    {
+      method: 'post',
+      path: '/handoffs',
+      summary: `"Continue on your own phone": a slot for the person signed in at the kiosk (their own token), valid ${HANDOFF.slotMinutes} minutes; the kiosk encrypts the work in progress with its key (AES-256-GCM, the id as AAD) into a QR code`,
+      auth: true,
+      ok: { status: 201, schema: 'HandoffSlot', description: 'The slot: id, key, the backend\'s clock' },
+      refusals: SIGNED_IN,
+    },
+    {
+      method: 'get',
+      path: '/handoffs/{id}',
+      summary: 'Whether the phone has taken the hand-off over (the kiosk then ends the visit)',
+      auth: true,
+      params: [id('id', 'Hand-off id', HANDOFF_ID.source)],
+      ok: { status: 200, schema: 'HandoffStatus', description: 'Redeemed or not' },
+      refusals: { ...SIGNED_IN, 404: 'No hand-off of this person (`handoff-unknown`)' },
+    },
+    {
+      method: 'post',
+      path: '/handoffs/{id}/redeem',
+      summary: `On the person's own phone: the work the QR code carried, once, for the person it was made for, within ${HANDOFF.validSeconds / 60} minutes of its showing`,
+      auth: true,
+      params: [id('id', 'Hand-off id', HANDOFF_ID.source)],
+      body: 'RedeemHandoff',
+      ok: { status: 200, schema: 'HandoffContent', description: 'The draft, to open on the phone' },
+      refusals: {
+        ...JSON_BODY_REFUSALS,
+        ...SIGNED_IN,
+        403: 'Made for someone else (`handoff-not-yours`; it stays for its owner)',
+        404: 'No such hand-off (`handoff-unknown`)',
+        410: `Already used (\`handoff-used\`), or past ${HANDOFF.validSeconds / 60} minutes from its showing or its slot's ${HANDOFF.slotMinutes} minutes (\`handoff-expired\`)`,
+        422: 'The payload does not open with this slot\'s key (`handoff-invalid`: not ours, or altered)',
+        429: `${HANDOFF.tries.requests} redemptions by one citizen in ${HANDOFF.tries.windowMs / 60_000} minutes (\`too-many-handoff-tries\`), with Retry-After`,
+      },
     },
   ];
 }
