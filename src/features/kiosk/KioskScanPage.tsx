@@ -31,7 +31,10 @@ export const KioskScanPage = () => {
       if (!navigator.mediaDevices?.getUserMedia) throw new Error('no camera API');
       const [media, reader] = await Promise.all([navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false }), qrFrameReader()]);
       stream = media;
-      if (stopped || !video.current) return;
+      if (stopped || !video.current) {
+        media.getTracks().forEach((track) => track.stop());
+        return;
+      }
       video.current.srcObject = media;
       await video.current.play().catch(() => undefined);
       setCamera('on');
