@@ -45,7 +45,7 @@ const readQr = async (qr: Locator): Promise<string | undefined> => {
   const { data, size } = await qr.evaluate(async (svg) => {
     const size = 800;
     const image = new Image();
-    image.src = `data:image/svg+xml;base64,${btoa(new XMLSerializer().serializeToString(svg))}`;
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
     await image.decode();
     const canvas = document.createElement('canvas');
     canvas.width = canvas.height = size;

@@ -35,7 +35,7 @@ import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
 import { CheckFailed, exitCodeOf, expect, once, runChecks, type Check } from './lib/conformance-runner.ts';
 import { questionChecks } from './lib/conformance-questions.ts';
 import { kioskChecks, kioskEnrolmentLimitCheck, type KioskTools } from './lib/conformance-kiosk.ts';
-import { receiptChecks, receiptFloodCheck, type ReceiptTools } from './lib/conformance-receipts.ts';
+import { handoffChecks, receiptChecks, receiptFloodCheck, type ReceiptTools } from './lib/conformance-receipts.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Talking to the backend
@@ -1270,6 +1270,7 @@ export const conformanceChecks = (): Check<Context>[] => {
     kioskEnrolmentLimitCheck(kioskTools),
     // ---- Receipt tokens: the QR code on receipts (scripts/lib/conformance-receipts.ts) -------
     ...receiptChecks(receiptTools(s)),
+    ...handoffChecks(receiptTools(s)),
     // Spends this client's budget of unknown receipt tokens: after every receipt look-up.
     receiptFloodCheck(receiptTools(s)),
 

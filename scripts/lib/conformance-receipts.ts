@@ -1,7 +1,33 @@
 import type { core } from 'zod/mini';
 import { RECEIPT_TOKEN, RECEIPT_TOKEN_LIMITS, ReceiptToken, TrackResult, type Dossier } from '../../src/api/dossiers/schema.ts';
 import type { Problem } from '../../src/api/problem/schema.ts';
+import { HandoffContent, HandoffSlot } from '../../src/api/kiosk/schema.ts';
+import { sealHandoff } from '../../src/api/kiosk/handoff-seal.ts';
 import { CheckFailed, expect, type Check } from './conformance-runner.ts';
+
+/**
+ * Conformance checks of the hand-off to a phone (docs/domain/kiosks.md, "Hand-off"): a slot for
+ * the person signed in, a payload sealed with its key (the app's own sealing code), redeemed once
+ * by that person only.
+ */
+export const handoffChecks = <C, A extends Answer>(t: ReceiptTools<C, A>): Check<C>[] => [
+  {
+    name: 'POST /handoffs gives the signed-in person a slot; POST /handoffs/{id}/redeem opens it for that person only (403 `handoff-not-yours` for another), once (410 `handoff-used`)',
+    run: async (ctx) => {
+      const slot = t.parsed(HandoffSlot, await t.call(ctx, 'POST', '/handoffs', { token: await t.token(ctx) }), 201);
+      const content: HandoffContent = { procedureId: '1.004873', procedureName: 'conformance', definitionVersion: 1, step: 'form', values: { note: 'conformance' }, provenance: {}, prefilledCount: 0, issuedAt: slot.serverTime };
+      const payload = await sealHandoff(content, slot);
+      const redeem = (token: string) => t.call(ctx, 'POST', `/handoffs/${slot.id}/redeem`, { token, json: { payload } });
+      const stranger = t.refused(await redeem(await t.otherToken(ctx)), 403);
+      expect(stranger.code === 'handoff-not-yours', `another citizen's redemption answered code "${stranger.code}"`);
+      const opened = t.parsed(HandoffContent, await redeem(await t.token(ctx)));
+      expect(opened.values.note === 'conformance', 'the redeemed hand-off does not carry what was sealed');
+      const again = t.refused(await redeem(await t.token(ctx)), 410);
+      expect(again.code === 'handoff-used', `a second redemption answered code "${again.code}"`);
+      t.refused(await t.call(ctx, 'POST', '/handoffs'), 401);
+    },
+  },
+];
 
 /**
  * Conformance checks of receipt tokens (docs/domain/kiosks.md, "Receipt tokens"): the opaque,
