@@ -12,13 +12,13 @@ import { CheckFailed, expect, once, type Check } from './conformance-runner.ts';
  * A real backend has codes of its own: CONFORMANCE_KIOSK_CODE, CONFORMANCE_KIOSK_EXPIRED_CODE
  * and CONFORMANCE_KIOSK_PIN name them (default: the simulated backend's demo centre).
  */
-interface Answer {
+export interface Answer {
   status: number;
   headers: Headers;
   text: string;
 }
 
-interface CallOptions {
+export interface CallOptions {
   token?: string | undefined;
   json?: unknown;
 }

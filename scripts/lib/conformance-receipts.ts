@@ -4,6 +4,7 @@ import type { Problem } from '../../src/api/problem/schema.ts';
 import { HandoffContent, HandoffSlot } from '../../src/api/kiosk/schema.ts';
 import { sealHandoff } from '../../src/api/kiosk/handoff-seal.ts';
 import { CheckFailed, expect, type Check } from './conformance-runner.ts';
+import type { Answer, CallOptions } from './conformance-kiosk.ts';
 
 /**
  * Conformance checks of the hand-off to a phone (docs/domain/kiosks.md, "Hand-off"): a slot for
@@ -34,17 +35,6 @@ export const handoffChecks = <C, A extends Answer>(t: ReceiptTools<C, A>): Check
  * revocable token a receipt's QR code carries, looked up at POST /track/receipt; unknown,
  * malformed, revoked tokens told apart; a flood of unknown ones paused per client.
  */
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-}
-
-interface CallOptions {
-  token?: string | undefined;
-  json?: unknown;
-}
-
 export interface ReceiptTools<C, A extends Answer> {
   call: (ctx: C, method: string, path: string, options?: CallOptions) => Promise<A>;
   token: (ctx: C) => Promise<string>;
