@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { KIOSK_TRIES, type CounterGroup, type Enrolment, type NowServing, type Ticket } from '../src/api/kiosk/schema.ts';
 import { agencyById, fieldById } from './fixtures/catalogue-refs.ts';
+import { resetHandoffs } from './handoffs.ts';
 
 /**
  * The simulated backend's kiosks: the centres that hand out enrolment codes, the devices
@@ -82,6 +83,7 @@ let state = fresh();
 
 export const resetKiosks = (): void => {
   state = fresh();
+  resetHandoffs();
 };
 
 export type Refusal = { status: number; code: string; title: string; extra?: Record<string, unknown>; retryAfter?: number };

@@ -119,7 +119,7 @@ const refusedAtTheDoor = (req: IncomingMessage, res: ServerResponse): boolean =>
 /** The simulated backend (/api, and the /idp and /pay pages) as Connect middleware; also scripts/mock-backend.ts. */
 export const mockMiddleware: Connect.NextHandleFunction = (req, res, next) => {
   if (!req.url?.startsWith('/api/') && !req.url?.startsWith('/idp/') && !req.url?.startsWith('/pay/')) return next();
-  if (req.url.startsWith('/api/track') && refusedAtTheDoor(req, res)) return;
+  if ((req.url === '/api/track' || req.url.startsWith('/api/track?')) && refusedAtTheDoor(req, res)) return;
   void (async () => {
     const response = await respond(toRequest(req));
     if (!response) return next();

@@ -36,6 +36,7 @@ import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
 import { CheckFailed, exitCodeOf, expect, once, runChecks, type Answer, type CallOptions, type Check } from './lib/conformance-runner.ts';
 import { questionChecks } from './lib/conformance-questions.ts';
 import { kioskChecks, kioskEnrolmentLimitCheck, type KioskTools } from './lib/conformance-kiosk.ts';
+import { handoffChecks, receiptChecks, receiptFloodCheck, type ReceiptTools } from './lib/conformance-receipts.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Talking to the backend
@@ -468,6 +469,18 @@ const kioskTools: KioskTools<Context, Answer> = {
   tooMany,
   retryAfterSeconds,
 };
+
+const receiptTools = (s: (ctx: Context) => State): ReceiptTools<Context, Answer> => ({
+  call: (ctx, method, p, options) => ctx.api.call(method, p, options),
+  token: (ctx) => ctx.token(),
+  otherToken: (ctx) => ctx.otherToken(),
+  // Its own dossier: the happy path's is withdrawn and rated by other checks.
+  dossier: (ctx) => s(ctx).second(),
+  parsed,
+  refused,
+  tooMany,
+  retryAfterSeconds,
+});
 
 export const conformanceChecks = (): Check<Context>[] => {
   let state: State | undefined;
@@ -1236,6 +1249,11 @@ export const conformanceChecks = (): Check<Context>[] => {
     ...kioskChecks(kioskTools),
     // Spends this client's enrolment tries: after every check that enrols a kiosk.
     kioskEnrolmentLimitCheck(kioskTools),
+    // ---- Receipt tokens: the QR code on receipts (scripts/lib/conformance-receipts.ts) -------
+    ...receiptChecks(receiptTools(s)),
+    ...handoffChecks(receiptTools(s)),
+    // Spends this client's budget of unknown receipt tokens: after every receipt look-up.
+    receiptFloodCheck(receiptTools(s)),
 
     // ---- Add further checks above this one. The per-client /track budget goes LAST: it is
     // ---- keyed on the connection's address (the contract defines no client identity a test

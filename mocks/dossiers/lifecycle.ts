@@ -22,6 +22,7 @@ import { agencyCodeOf } from './agency-codes.ts';
 import { officeOf } from './offices.ts';
 import { countQuota, quotaExhausted } from './limits.ts';
 import { markAttached, uploadedFile } from './uploads.ts';
+import { issueReceiptToken } from './receipt-token.ts';
 import {
   done,
   fail,
@@ -226,6 +227,7 @@ export const view = (record: DossierRecord, now: Date): Dossier => {
     ...data,
     overdue: data.dueOn !== null && vietnamDate(now) > data.dueOn && !isFinal(data.status) && data.status !== 'result-ready',
     canWithdraw: WITHDRAWABLE.includes(data.status),
+    ...(record.receiptToken ? { receiptToken: { ...record.receiptToken } } : {}),
   };
 };
 
@@ -331,6 +333,7 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
     statusSince: now.getTime(),
     paidAtMs: null,
     values: structuredClone(body.values),
+    receiptToken: null,
     data: {
       code,
       procedureId: procedure.id,
@@ -349,6 +352,7 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
     },
   };
   state.dossiers.set(code, record);
+  issueReceiptToken(record, now);
   countQuota(citizenId, 'dossiers', now);
   markAttached(attached.documents.filter((d) => d.source === 'upload').map((d) => d.ref), code);
   record.data.events.push({ at: submittedAt, status: 'received', note: NOTES.received });

@@ -56,6 +56,8 @@ export interface DossierRecord {
   paidAtMs: number | null;
   values: Record<string, unknown>;
   data: StoredDossier;
+  /** The token the receipt's QR code carries now (dossiers/receipts.ts). */
+  receiptToken: { token: string; expiresAt: string } | null;
 }
 
 export interface PaymentRecord {
@@ -85,6 +87,10 @@ export interface State {
   /** Public tracking: recent look-ups per client, and wrong guesses and locks per code. */
   trackClients: Map<string, number[]>;
   trackCodes: Map<string, { misses: number; firstMissAt: number; lockedUntil: number }>;
+  /** Receipt tokens ever issued (revoked ones stay, to be told apart from unknown ones). */
+  receiptTokens: Map<string, { code: string; expiresAt: number; revoked: boolean }>;
+  /** Unknown receipt tokens tried per client (ms timestamps, a sliding window). */
+  receiptMisses: Map<string, number[]>;
 }
 
 const fresh = (): State => ({
@@ -98,6 +104,8 @@ const fresh = (): State => ({
   quotas: new Map(),
   trackClients: new Map(),
   trackCodes: new Map(),
+  receiptTokens: new Map(),
+  receiptMisses: new Map(),
 });
 /** Live binding: `resetDossiers` swaps it for a fresh one. */
 export let state = fresh();

@@ -1,12 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import { z } from 'zod/mini';
-import { DossierStatus, LocalisedText, SubmitDossier, SubmitSupplement, type Payment } from '../../src/api/dossiers/schema.ts';
+import { DossierStatus, LocalisedText, ReceiptLookup, SubmitDossier, SubmitSupplement, type Payment } from '../../src/api/dossiers/schema.ts';
 import { formDefinitions } from '../fixtures/forms.ts';
 import { advanceDossier, allDossiers, getDossier, listDossiers, setProcedureClosed, submitDossier, submitSupplement, withdrawDossier } from '../dossiers/lifecycle.ts';
 import { listNotifications, markNotificationsRead } from '../dossiers/notifications.ts';
 import { completePayment, expirePayment, gatewayView, getPayment, startPayment } from '../dossiers/payments.ts';
 import type { Failure, Outcome } from '../dossiers/state.ts';
 import { trackDossier } from '../dossiers/tracking.ts';
+import { expireReceiptToken, renewReceiptToken, trackByReceipt } from '../dossiers/receipts.ts';
 import { storeUpload, uploadedFile } from '../dossiers/uploads.ts';
 import { quotaExhausted } from '../dossiers/limits.ts';
 import { knownKey } from '../dossiers/state.ts';
@@ -123,6 +124,12 @@ export const dossierHandlers = [
     if (!citizenId) return sessionExpired();
     return answer(withdrawDossier(citizenId, String(params.code)), 200);
   }),
+  // The owner replaces the receipt's QR (a lost or shared paper): the old token is revoked.
+  http.post('*/api/dossiers/:code/receipt-token', ({ request, params }) => {
+    const citizenId = currentCitizenId(request);
+    if (!citizenId) return sessionExpired();
+    return answer(renewReceiptToken(citizenId, String(params.code)), 201);
+  }),
   http.post('*/api/dossiers/:code/supplement', async ({ request, params }) => {
     const citizenId = currentCitizenId(request);
     if (!citizenId) return sessionExpired();
@@ -165,6 +172,14 @@ export const dossierHandlers = [
   http.get('*/api/track', ({ request }) => {
     const params = new URL(request.url).searchParams;
     return answer(trackDossier(params.get('code'), params.get('phone'), clientOf(request)), 200);
+  }),
+
+  // The receipt's QR token instead of code and digits (dossiers/receipts.ts). POST, so the
+  // token stays out of addresses and access logs.
+  http.post('*/api/track/receipt', async ({ request }) => {
+    const parsed = ReceiptLookup.safeParse(await readJson(request));
+    if (!parsed.success) return personalProblem(400, 'invalid-receipt-token', 'A look-up needs { token }');
+    return answer(trackByReceipt(parsed.data.token, clientOf(request)), 200);
   }),
 
   // ---- The simulated payment gateway's card page ---------------------------------------------
@@ -226,6 +241,9 @@ export const dossierHandlers = [
 
 /** Test controls (no sign-in): what officials and the clock do. */
 export const dossierControlHandlers = [
+  http.post('*/api/__mock/receipt-tokens/:token/expire', ({ params }) =>
+    expireReceiptToken(String(params.token)) ? new HttpResponse(null, { status: 204 }) : problem(404, 'not-found', 'No such receipt token'),
+  ),
   http.get('*/api/__mock/dossiers', () => HttpResponse.json({ dossiers: allDossiers() }, { headers: noStore })),
   http.post('*/api/__mock/dossiers/:code/advance', async ({ request, params }) => {
     const parsed = AdvanceBody.safeParse(await readJson(request));

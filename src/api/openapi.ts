@@ -7,6 +7,9 @@ import {
   DossierList,
   NotificationList,
   Payment,
+  RECEIPT_TOKEN_LIMITS,
+  ReceiptLookup,
+  ReceiptToken,
   SubmitDossier,
   SubmitSupplement,
   TRACK_CLIENT_LIMIT,
@@ -18,7 +21,7 @@ import {
 import { CheckForm, FormCheckResult, FormDefinition } from './forms/schema.ts';
 import { Correction, CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
 import { FieldError, InvalidValuesProblem, Problem } from './problem/schema.ts';
-import { Enrol, Enrolment, KIOSK_TRIES, NowServing, TakeTicket, Ticket, Unlock, UnlockResult } from './kiosk/schema.ts';
+import { Enrol, Enrolment, HANDOFF, HANDOFF_ID, HandoffContent, HandoffSlot, HandoffStatus, KIOSK_TRIES, NowServing, RedeemHandoff, TakeTicket, Ticket, Unlock, UnlockResult } from './kiosk/schema.ts';
 import { AskQuestion, MyQuestion, MyQuestionList, POST_LIMITS, ProblemReport, PublicQuestionList, ReportReceipt, TEXT_LIMITS } from './questions/schema.ts';
 import { PapersRefused } from './procedures/papers.ts';
 import { Catalogue, OfficeList, Procedure, ProcedureTranslation } from './procedures/schema.ts';
@@ -57,6 +60,8 @@ export const CONTRACT_SCHEMAS = {
   Dossier,
   DossierList,
   TrackResult,
+  ReceiptToken,
+  ReceiptLookup,
   Payment,
   NotificationList,
   RatingCriteria,
@@ -78,6 +83,10 @@ export const CONTRACT_SCHEMAS = {
   TakeTicket,
   Ticket,
   NowServing,
+  HandoffSlot,
+  HandoffStatus,
+  RedeemHandoff,
+  HandoffContent,
   Problem,
   FieldError,
   InvalidValuesProblem,
@@ -323,6 +332,15 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     method: 'post',
+    path: '/dossiers/{code}/receipt-token',
+    summary: "Replace the receipt's QR token (a lost or shared receipt): the old token is revoked at once",
+    auth: true,
+    params: [id('code', 'Dossier code')],
+    ok: { status: 201, schema: 'ReceiptToken', description: 'The new token; GET /dossiers/{code} carries it from now on' },
+    refusals: { ...SIGNED_IN, 404: 'No such dossier of this citizen' },
+  },
+  {
+    method: 'post',
     path: '/dossiers/{code}/supplement',
     summary: 'Answer a request for more documents, on the same dossier',
     auth: true,
@@ -383,7 +401,22 @@ export const ENDPOINTS: readonly Endpoint[] = [
         `The code is locked for ${minutes(TRACK_CODE_LOCK.lockMs)} minutes after ${TRACK_CODE_LOCK.misses} wrong digits, for every client and even with the right digits (\`code-locked\`; unknown codes lock alike), ` +
         `or this client (by connection address) made more than ${TRACK_CLIENT_LIMIT.requests} look-ups in ${TRACK_CLIENT_LIMIT.windowMs / 1000} s (\`too-many-lookups\`)`,
     },
-  },  {
+  },
+  {
+    method: 'post',
+    path: '/track/receipt',
+    summary: "Public look-up by the opaque token in a receipt's QR code (`receiptToken` of the dossier): the same status-only answer as GET /track, no phone digits needed",
+    body: 'ReceiptLookup',
+    ok: { status: 200, schema: 'TrackResult', description: 'What anyone holding the receipt may see' },
+    refusals: {
+      ...JSON_BODY_REFUSALS,
+      400: 'Not a receipt token (`invalid-receipt-token`)',
+      404: 'No receipt has this token (`receipt-token-unknown`)',
+      410: `The owner replaced it (\`receipt-token-revoked\`), or it is over ${RECEIPT_TOKEN_LIMITS.validDays} days old (\`receipt-token-expired\`)`,
+      429: `This client (by connection address) tried ${RECEIPT_TOKEN_LIMITS.misses} unknown or malformed tokens in ${minutes(RECEIPT_TOKEN_LIMITS.windowMs)} minutes (\`too-many-receipt-misses\`), with Retry-After`,
+    },
+  },
+  {
     method: 'get',
     path: '/stats',
     summary: `Public statistics of the province and every agency for a period: ratings, dossiers, the 766 index (figures from fewer than ${MIN_RATINGS} ratings are null)`,
@@ -537,6 +570,41 @@ function kioskEndpoints(): Endpoint[] {
       kiosk: true,
       ok: { status: 200, schema: 'NowServing', description: 'One entry per counter group' },
       refusals: KIOSK_TOKEN,
+    },
+    {
+      method: 'post',
+      path: '/handoffs',
+      summary: `"Continue on your own phone": a slot for the person signed in at the kiosk (their own token), valid ${HANDOFF.slotMinutes} minutes; the kiosk encrypts the work in progress with its key (AES-256-GCM, the id as AAD) into a QR code`,
+      auth: true,
+      ok: { status: 201, schema: 'HandoffSlot', description: 'The slot: id, key, the backend\'s clock' },
+      refusals: SIGNED_IN,
+    },
+    {
+      method: 'get',
+      path: '/handoffs/{id}',
+      summary: 'Whether the phone has taken the hand-off over (the kiosk then ends the visit)',
+      auth: true,
+      params: [id('id', 'Hand-off id', HANDOFF_ID.source)],
+      ok: { status: 200, schema: 'HandoffStatus', description: 'Redeemed or not' },
+      refusals: { ...SIGNED_IN, 404: 'No hand-off of this person (`handoff-unknown`)' },
+    },
+    {
+      method: 'post',
+      path: '/handoffs/{id}/redeem',
+      summary: `On the person's own phone: the work the QR code carried, once, for the person it was made for, within ${HANDOFF.validSeconds / 60} minutes of its showing`,
+      auth: true,
+      params: [id('id', 'Hand-off id', HANDOFF_ID.source)],
+      body: 'RedeemHandoff',
+      ok: { status: 200, schema: 'HandoffContent', description: 'The draft, to open on the phone' },
+      refusals: {
+        ...JSON_BODY_REFUSALS,
+        ...SIGNED_IN,
+        403: 'Made for someone else (`handoff-not-yours`; it stays for its owner)',
+        404: 'No such hand-off (`handoff-unknown`)',
+        410: `Already used (\`handoff-used\`), or past ${HANDOFF.validSeconds / 60} minutes from its showing or its slot's ${HANDOFF.slotMinutes} minutes (\`handoff-expired\`)`,
+        422: 'The payload does not open with this slot\'s key (`handoff-invalid`: not ours, or altered)',
+        429: `${HANDOFF.tries.requests} redemptions by one citizen in ${HANDOFF.tries.windowMs / 60_000} minutes (\`too-many-handoff-tries\`), with Retry-After`,
+      },
     },
   ];
 }

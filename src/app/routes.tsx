@@ -38,6 +38,7 @@ export const routes: RouteObject[] = [
       { path: 'dossiers/:code/supplement', lazy: () => import('./routes/dossier-supplement.tsx') },
       { path: 'dossiers/:code/pay', lazy: () => import('./routes/dossier-pay.tsx') },
       { path: 'kiosk/:page?', lazy: () => import('./routes/kiosk.tsx') },
+      { path: 'handoff', lazy: () => import('./routes/handoff.tsx') },
       { path: 'dossiers/:code/rate', lazy: () => import('./routes/dossier-rate.tsx') },
       { path: 'stats', lazy: () => import('./routes/stats.tsx') },
       { path: 'stats/agencies/:code', lazy: () => import('./routes/stats-agency.tsx') },

@@ -8,6 +8,7 @@ import {
   DossierList,
   NotificationList,
   Payment,
+  ReceiptToken,
   TrackResult,
   Upload,
   type SubmitDossier,
@@ -143,6 +144,13 @@ export const submitSupplement = (code: string, body: SubmitSupplement, idempoten
 /** Public: anyone with the code and the last 4 digits of the applicant's phone. */
 export const trackDossier = (code: string, phoneDigits: string, signal?: AbortSignal): Promise<TrackResult> =>
   apiRequest(`/track?${new URLSearchParams({ code, phone: phoneDigits }).toString()}`, TrackResult, { signal });
+
+/** Public: whoever holds the receipt (its QR code's token). POST keeps the token out of addresses. */
+export const trackByReceipt = (token: string, signal?: AbortSignal): Promise<TrackResult> =>
+  apiRequest('/track/receipt', TrackResult, { method: 'POST', body: { token }, signal });
+
+/** The owner replaces the receipt's QR code: the old one stops working at once. */
+export const renewReceiptToken = (code: string): Promise<ReceiptToken> => apiRequest(`${byCode(code)}/receipt-token`, ReceiptToken, { method: 'POST', auth: true });
 
 // ---------------------------------------------------------------------------------------------
 // Payments and notifications

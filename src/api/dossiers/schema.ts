@@ -74,6 +74,23 @@ export const SupplementRequest = z.object({
 });
 export type SupplementRequest = z.infer<typeof SupplementRequest>;
 
+/**
+ * The receipt's QR code carries this opaque token, never the dossier code with a guessable
+ * secret nor anything personal (docs/domain/kiosks.md, "Receipt tokens"): 128 random bits,
+ * base64url, `rt_` before them. Whoever scans it sees the dossier's status, as /track shows it.
+ * The owner may issue a new one, which revokes the old; a token also expires.
+ */
+export const RECEIPT_TOKEN = /^rt_[A-Za-z0-9_-]{22}$/;
+export const ReceiptToken = z.object({
+  token: z.string().check(z.regex(RECEIPT_TOKEN)),
+  expiresAt: z.iso.datetime(),
+});
+export type ReceiptToken = z.infer<typeof ReceiptToken>;
+/** How long a receipt token works, and how many unknown ones a client may try before a pause. */
+export const RECEIPT_TOKEN_LIMITS = { validDays: 365, misses: 10, windowMs: 10 * 60_000 } as const;
+export const ReceiptLookup = z.object({ token: z.string().check(z.minLength(1), z.maxLength(64)) });
+export type ReceiptLookup = z.infer<typeof ReceiptLookup>;
+
 export const Dossier = z.object({
   code: DossierCode,
   procedureId: nonEmpty(),
@@ -93,6 +110,8 @@ export const Dossier = z.object({
   result: z.nullable(z.object({ documentId: nonEmpty(), title: nonEmpty(), issuedOn: z.iso.date() })),
   /** Set when the citizen may still withdraw. */
   canWithdraw: z.boolean(),
+  /** For the receipt's QR code; only the owner sees it (left out by backends that predate it). */
+  receiptToken: z.optional(ReceiptToken),
 });
 export type Dossier = z.infer<typeof Dossier>;
 

@@ -88,3 +88,56 @@ export const NowServing = z.object({
   at: z.iso.datetime(),
 });
 export type NowServing = z.infer<typeof NowServing>;
+
+/**
+ * "Continue on your own phone" (docs/domain/kiosks.md, "Hand-off"): the kiosk reserves a slot
+ * for the signed-in person (`POST /handoffs`), encrypts the work in progress with the slot's key
+ * and shows it in a QR code; the same person, signed in on their own phone, redeems it once
+ * within 5 minutes of its showing. The backend holds only the key, for that person only.
+ */
+export const HANDOFF = {
+  /** From the QR code's showing (the kiosk's clock set right by `serverTime`) to its redemption. */
+  validSeconds: 300,
+  /** A slot reserved at sign-in outlives any kiosk session (its access token lives 20 minutes). */
+  slotMinutes: 30,
+  /** Redemptions one citizen may try in the window (wrong person's, used, expired ones too). */
+  tries: { requests: 10, windowMs: 10 * 60_000 },
+  /** The QR code's payload, base64url: the kiosk refuses to show more. */
+  maxPayloadChars: 2400,
+} as const;
+
+export const HANDOFF_ID = /^ho_[A-Za-z0-9_-]{16}$/;
+
+export const HandoffSlot = z.object({
+  id: z.string().check(z.regex(HANDOFF_ID)),
+  /** AES-256-GCM key, base64url (32 bytes): kept in the kiosk's memory, never stored. */
+  key: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  /** The backend's clock, so the kiosk stamps the QR code's showing in the backend's time. */
+  serverTime: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export type HandoffSlot = z.infer<typeof HandoffSlot>;
+
+export const HandoffStatus = z.object({ redeemed: z.boolean() });
+export type HandoffStatus = z.infer<typeof HandoffStatus>;
+
+/** base64url of IV (12 bytes) ‖ AES-GCM ciphertext and tag of the deflated HandoffContent JSON, the slot id as AAD. */
+export const RedeemHandoff = z.object({ payload: z.string().check(z.regex(/^[A-Za-z0-9_-]+$/), z.maxLength(HANDOFF.maxPayloadChars)) });
+export type RedeemHandoff = z.infer<typeof RedeemHandoff>;
+
+/** The work in progress: a draft of an e-form, as the phone stores it for its owner. */
+export const HandoffContent = z.object({
+  procedureId: z.string().check(z.minLength(1)),
+  procedureName: z.string(),
+  definitionVersion: z.int(),
+  /** Where to open it: the form, or the papers step. */
+  step: z.enum(['form', 'documents']),
+  values: z.record(z.string(), z.unknown()),
+  provenance: z.record(z.string(), z.unknown()),
+  prefilledCount: z.int().check(z.minimum(0)),
+  /** Papers picked from the data store (files on the kiosk do not travel). */
+  attachments: z.optional(z.array(z.unknown())),
+  /** When the QR code was shown, in the backend's time. */
+  issuedAt: z.iso.datetime(),
+});
+export type HandoffContent = z.infer<typeof HandoffContent>;

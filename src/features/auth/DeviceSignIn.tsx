@@ -5,7 +5,7 @@ import { DeviceFlowFailure, pollOnce, startDeviceAuthorization, startKioskSessio
 import { QrCode } from '../../components/ui/QrCode.tsx';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 
-type State = { step: 'starting' } | { step: 'waiting'; auth: DeviceAuthorization } | { step: 'failed'; reason: DeviceFlowError };
+type State = { step: 'starting' } | { step: 'waiting'; auth: DeviceAuthorization; reconnecting?: boolean } | { step: 'failed'; reason: DeviceFlowError };
 
 /**
  * Signing in on a kiosk (RFC 8628): a QR code and a short code for the person's own phone, then
@@ -32,11 +32,22 @@ export const DeviceSignIn = ({ returnTo }: { returnTo: string }) => {
         pollOnce({ ...auth, interval })
           .then((outcome) => {
             if (stopped) return;
-            if (outcome.status === 'pending') return poll(auth, outcome.interval);
+            if (outcome.status === 'pending') {
+              setState({ step: 'waiting', auth });
+              return poll(auth, outcome.interval);
+            }
             startKioskSession(outcome.session);
             void navigate(returnTo, { replace: true });
           })
-          .catch(fail);
+          .catch((error: unknown) => {
+            // The network dropped mid-sign-in: the code stays valid and the person may be
+            // approving on their phone right now, so keep the code up and keep asking.
+            if (!stopped && error instanceof DeviceFlowFailure && error.reason === 'network' && Date.now() < auth.expiresAt) {
+              setState({ step: 'waiting', auth, reconnecting: true });
+              return poll(auth, interval);
+            }
+            fail(error);
+          });
       }, interval * 1000);
     };
     startDeviceAuthorization()
@@ -89,8 +100,8 @@ export const DeviceSignIn = ({ returnTo }: { returnTo: string }) => {
             <p className="kiosk-signin__code" ref={codeRef} data-testid="user-code" aria-label={`${t('signIn.code')}: ${state.auth.userCode.split('').join(' ')}`}>
               {state.auth.userCode}
             </p>
-            <p className="loading" role="status">
-              {t('signIn.waiting')}
+            <p className={state.reconnecting ? 'error-summary kiosk-error' : 'loading'} role="status">
+              {state.reconnecting ? t('signIn.reconnecting') : t('signIn.waiting')}
             </p>
           </div>
         </div>

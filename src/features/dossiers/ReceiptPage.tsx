@@ -16,9 +16,20 @@ import { receiptPdf } from './receipt-file.ts';
 import { DossierNotFound } from './DossierNotFound.tsx';
 import { useDossier } from './use-dossier.ts';
 import { isRatable } from '../../api/ratings/schema.ts';
+import { renewReceiptToken } from '../../api/dossiers/requests.ts';
+import { deviceMode } from '../../auth/device.ts';
+import { useMutation } from '@tanstack/react-query';
 
-/** Where the receipt's QR code leads: the public tracking page, with the code filled in. */
+/** The public tracking page with the code filled in: printed on the receipt for typing by hand. */
 export const trackingUrl = (code: string, origin = window.location.origin): string => `${origin}/track?code=${encodeURIComponent(code)}`;
+
+/**
+ * Where the receipt's QR code leads: the look-up by the receipt's opaque token (no phone digits
+ * needed, nothing personal in it; docs/domain/kiosks.md, "Receipt tokens"). A dossier from a
+ * backend without tokens falls back to the code-filled address.
+ */
+export const receiptQrUrl = (d: Pick<Dossier, 'code' | 'receiptToken'>, origin = window.location.origin): string =>
+  d.receiptToken ? `${origin}/track?r=${encodeURIComponent(d.receiptToken.token)}` : trackingUrl(d.code, origin);
 
 interface ReceiptText {
   rows: [string, string][];
@@ -53,6 +64,26 @@ const useReceiptText = (d: Dossier): ReceiptText => {
   };
 };
 
+/**
+ * A receipt lost or shown to someone: a new QR code, and the old one stops working. Only the
+ * owner can (the backend checks); not on a hall kiosk, whose visit ends with the printed paper.
+ */
+const RenewQr = ({ code, onRenewed }: { code: string; onRenewed: () => void }) => {
+  const { t } = useTranslation('dossiers');
+  const renew = useMutation({ mutationFn: () => renewReceiptToken(code), onSuccess: onRenewed });
+  if (deviceMode() === 'kiosk') return null;
+  return (
+    <div className="receipt__renew kiosk-print-hide">
+      <button type="button" className="button button--secondary" disabled={renew.isPending} onClick={() => renew.mutate()}>
+        {t('receipt.renewQr')}
+      </button>
+      <p role="status" className={renew.isError ? 'error-message' : 'hint'}>
+        {renew.isSuccess ? t('receipt.renewedQr') : renew.isError ? t('receipt.renewFailed') : t('receipt.renewHint')}
+      </p>
+    </div>
+  );
+};
+
 /** The receipt (biên nhận): what was filed, when, where, and how to follow it. */
 export const ReceiptPage = () => {
   const { code: raw = '' } = useParams();
@@ -71,15 +102,16 @@ export const ReceiptPage = () => {
       {noSnapshot ? <p className="no-results">{t('detail.noSnapshot')}</p> : null}
       {loading ? <p className="loading">{t('loading')}</p> : null}
       {staleAt !== null ? <StaleNotice at={staleAt} online={online} onRetry={() => void query.refetch()} /> : null}
-      {dossier ? <Receipt dossier={dossier} /> : null}
+      {dossier ? <Receipt dossier={dossier} onRenewed={() => void query.refetch()} /> : null}
     </div>
   );
 };
 
-const Receipt = ({ dossier: d }: { dossier: Dossier }) => {
+const Receipt = ({ dossier: d, onRenewed }: { dossier: Dossier; onRenewed: () => void }) => {
   const { t, i18n } = useTranslation('dossiers');
   const text = useReceiptText(d);
   const url = trackingUrl(d.code);
+  const qrUrl = receiptQrUrl(d);
   const [saved, setSaved] = useState<{ file: string; href: string } | 'failed' | null>(null);
   const [busy, setBusy] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -90,7 +122,7 @@ const Receipt = ({ dossier: d }: { dossier: Dossier }) => {
       issuedBy: t('receipt.issuedBy'),
       title: t('receipt.fileTitle', { code: d.code }),
       code: d.code,
-      qrValue: url,
+      qrValue: qrUrl,
       trackAt: t('receipt.trackAt', { url }),
       rows: text.rows.slice(1),
       sections: [
@@ -150,9 +182,10 @@ const Receipt = ({ dossier: d }: { dossier: Dossier }) => {
           </p>
         ) : null}
         <figure className="receipt__qr">
-          <QrCode value={url} label={t('receipt.qrLabel', { code: d.code })} size={192} />
+          <QrCode value={qrUrl} label={t('receipt.qrLabel', { code: d.code })} size={192} />
           <figcaption className="hint">{t('receipt.qrHint')}</figcaption>
         </figure>
+        {d.receiptToken ? <RenewQr code={d.code} onRenewed={onRenewed} /> : null}
         <dl className="summary-list receipt__facts">
           {text.rows.slice(1).map(([k, v]) => (
             <div key={k} className="summary-list__row">

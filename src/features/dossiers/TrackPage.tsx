@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DOSSIER_CODE, normaliseDossierCode, type TrackResult } from '../../api/dossiers/schema.ts';
 import { trackQueryOptions } from '../../api/dossiers/queries.ts';
+import { trackByReceipt } from '../../api/dossiers/requests.ts';
 import { isApiError } from '../../api/errors.ts';
 import { useSession } from '../../auth/session.ts';
 import { deviceMode } from '../../auth/device.ts';
@@ -33,8 +34,14 @@ export const validateTrackForm = (rawCode: string, rawPhone: string): { code: st
 export const TrackPage = () => {
   const { t } = useTranslation('dossiers');
   usePageTitle(t('track.title'));
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const session = useSession();
+  // Opened from a receipt's QR code (/track?r=<token>): looked up by that token alone. The token
+  // leaves the address at once (history, a screenshot of the bar); the look-up keeps it.
+  const [receipt, setReceipt] = useState(() => params.get('r'));
+  useEffect(() => {
+    if (params.has('r')) setParams({}, { replace: true });
+  }, [params, setParams]);
   const id = useId();
   const [code, setCode] = useState(() => normaliseDossierCode(params.get('code') ?? ''));
   const [phone, setPhone] = useState('');
@@ -54,7 +61,16 @@ export const TrackPage = () => {
     ...(deviceMode() === 'kiosk' ? { gcTime: 0 } : {}),
   });
 
-  const outcome = submitted === null ? 'idle' : track.isFetching ? 'searching' : track.isError ? 'error' : track.data ? 'found' : 'searching';
+  const byReceipt = useQuery({
+    queryKey: ['track-receipt', receipt],
+    queryFn: ({ signal }) => trackByReceipt(receipt ?? '', signal),
+    enabled: receipt !== null && submitted === null,
+    networkMode: 'always',
+    retry: false,
+    gcTime: 0,
+  });
+  const active = receipt !== null && submitted === null ? byReceipt : track;
+  const outcome = receipt === null && submitted === null ? 'idle' : active.isFetching ? 'searching' : active.isError ? 'error' : active.data ? 'found' : 'searching';
   useEffect(() => {
     if (outcome === 'found' || outcome === 'error') resultRef.current?.focus();
   }, [outcome, submitted?.attempt]);
@@ -69,6 +85,7 @@ export const TrackPage = () => {
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
+    setReceipt(null);
     setSubmitted((previous) => ({ code: checked.code, phone: checked.phone, attempt: (previous?.attempt ?? 0) + 1 }));
     if (submitted?.code === checked.code && submitted.phone === checked.phone) void track.refetch();
   };
@@ -130,8 +147,8 @@ export const TrackPage = () => {
         {outcome === 'searching' ? t('track.searching') : ''}
       </p>
       <div className="track__results">
-        {outcome === 'error' ? <TrackError error={track.error} headingRef={resultRef} onRetry={() => void track.refetch()} /> : null}
-        {outcome === 'found' && track.data ? <TrackResultView result={track.data} headingRef={resultRef} /> : null}
+        {outcome === 'error' ? <TrackError error={active.error} headingRef={resultRef} onRetry={() => void active.refetch()} /> : null}
+        {outcome === 'found' && active.data ? <TrackResultView result={active.data} headingRef={resultRef} /> : null}
       </div>
       {session ? (
         <p className="hint">
@@ -142,9 +159,28 @@ export const TrackPage = () => {
   );
 };
 
+const RECEIPT_REFUSALS: Record<string, 'invalid' | 'unknown' | 'revoked' | 'expired'> = {
+  'invalid-receipt-token': 'invalid',
+  'receipt-token-unknown': 'unknown',
+  'receipt-token-revoked': 'revoked',
+  'receipt-token-expired': 'expired',
+};
+
 const TrackError = ({ error, headingRef, onRetry }: { error: unknown; headingRef: RefObject<HTMLHeadingElement | null>; onRetry: () => void }) => {
   const { t, i18n } = useTranslation('dossiers');
   const kind = isApiError(error) ? error.kind : 'unknown';
+  // A receipt's QR code that is not ours, unknown, replaced by a newer receipt, or expired.
+  const receiptRefusal = isApiError(error) ? RECEIPT_REFUSALS[error.code ?? ''] : undefined;
+  if (receiptRefusal) {
+    return (
+      <div className="error-summary" role="alert">
+        <h2 ref={headingRef} tabIndex={-1}>
+          {t(`track.receipt.${receiptRefusal}Title`)}
+        </h2>
+        <p>{t(`track.receipt.${receiptRefusal}Body`)}</p>
+      </div>
+    );
+  }
   // Too many wrong guesses for this code, or too many look-ups from here: say until when.
   if (kind === 'rate-limited') {
     const retryAt = isApiError(error) ? error.retryAt : undefined;

@@ -200,9 +200,14 @@ export const DocumentsStepPage = () => {
         <h2 id="submit-title">{t('submitTitle')}</h2>
         <p>{online ? t('submitOnline') : kiosk ? t('submitKioskOffline') : t('submitOffline')}</p>
         {kioskOffline ? (
-          <p className="field-error" role="alert">
-            {t('submitKioskOffline')}
-          </p>
+          <div className="field-error" role="alert">
+            <p>{t('submitKioskOffline')}</p>
+            {/* Nothing of a person waits on a shared screen: their own phone can send it later. */}
+            <p>{t('kioskHandoffOffer')}</p>
+            <button type="button" className="button button--primary" onClick={() => window.dispatchEvent(new Event('mcs:kiosk-handoff'))}>
+              {t('kioskHandoff')}
+            </button>
+          </div>
         ) : null}
         {fee > 0 ? <p>{t('feeDue', { amount: formatMoney(fee, i18n.language) })}</p> : null}
         {failed ? (

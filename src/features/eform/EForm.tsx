@@ -159,10 +159,13 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, correct
     };
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', onHide);
+    // A kiosk handing the form to the person's phone needs what was typed a moment ago.
+    window.addEventListener('mcs:flush-draft', flush);
     return () => {
       unsubscribe();
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('mcs:flush-draft', flush);
       if (timer) flush();
     };
   }, [form, onSaved]);

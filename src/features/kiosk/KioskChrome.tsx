@@ -5,7 +5,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { registerWipe } from '../../auth/wipe.ts';
 import { useSession } from '../../auth/session.ts';
 import { endKioskSession } from '../../auth/device-flow.ts';
-import { readEnrolment } from '../../api/kiosk/requests.ts';
+import { readEnrolment, reserveHandoff } from '../../api/kiosk/requests.ts';
+import { HandoffDialog, type ReservedSlot } from './HandoffDialog.tsx';
 import { COUNTDOWN_SECONDS, IDLE_SECONDS } from '../../api/kiosk/schema.ts';
 import { Keypad, keypadModeFor, typeInto, type KeypadMode } from '../../components/kiosk/Keypad.tsx';
 import { IdleGuard } from './IdleGuard.tsx';
@@ -35,6 +36,18 @@ const KioskChrome = () => {
 
   useKioskLocks(finish);
 
+  // "Continue on your own phone" from any form: a slot reserved as soon as someone signs in (so
+  // it works when the network drops later), opened from the bar or from a page that cannot send
+  // (the 'mcs:kiosk-handoff' event).
+  const reserved = useHandoffSlot(session?.sub ?? null);
+  const form = /^\/services\/([^/]+)\/apply(\/check|\/documents)?$/.exec(pathname);
+  const [handoff, setHandoff] = useState(false);
+  useEffect(() => {
+    const open = () => setHandoff(true);
+    window.addEventListener('mcs:kiosk-handoff', open);
+    return () => window.removeEventListener('mcs:kiosk-handoff', open);
+  }, []);
+
   const idleSeconds = enrolment?.idleSeconds ?? IDLE_SECONDS.default;
   const centre = enrolment ? (i18n.resolvedLanguage === 'en' ? enrolment.centre.nameEn : enrolment.centre.name) : t('bar.label');
   const atHome = pathname === '/kiosk' || pathname === '/kiosk/setup';
@@ -43,6 +56,11 @@ const KioskChrome = () => {
       <header className="kiosk-bar">
         <p className="kiosk-bar__centre">{centre}</p>
         <nav className="kiosk-bar__actions" aria-label={t('bar.label')}>
+          {session && form ? (
+            <button type="button" className="button button--secondary kiosk-bar__button" onClick={() => setHandoff(true)} disabled={ending}>
+              {t('bar.handoff')}
+            </button>
+          ) : null}
           <Link className="button button--secondary kiosk-bar__button" to="/kiosk" replace>
             {t('bar.home')}
           </Link>
@@ -64,10 +82,41 @@ const KioskChrome = () => {
         onEnd={finish}
       />
       <KeypadDock />
+      {handoff && session && form?.[1] ? (
+        <HandoffDialog
+          reserved={reserved}
+          owner={session.sub}
+          procedureId={decodeURIComponent(form[1])}
+          step={form[2] === '/documents' ? 'documents' : 'form'}
+          onClose={() => setHandoff(false)}
+          onFinish={finish}
+        />
+      ) : null}
     </>
   );
 };
 export default KioskChrome;
+
+/** The hand-off slot of the person signed in, reserved once per visit; null until there is one. */
+const useHandoffSlot = (sub: string | null): ReservedSlot | null => {
+  const [reserved, setReserved] = useState<(ReservedSlot & { sub: string }) | null>(null);
+  useEffect(() => {
+    if (!sub) return;
+    let stopped = false;
+    const asked = Date.now();
+    reserveHandoff()
+      .then((slot) => {
+        // The backend's clock, read halfway through the request.
+        const offsetMs = Date.parse(slot.serverTime) - (asked + Date.now()) / 2;
+        if (!stopped) setReserved({ slot, offsetMs, sub });
+      })
+      .catch(() => undefined);
+    return () => {
+      stopped = true;
+    };
+  }, [sub]);
+  return reserved && reserved.sub === sub ? reserved : null;
+};
 
 /** The rules that keep a shared screen inside the app. */
 const useKioskLocks = (finish: () => void) => {

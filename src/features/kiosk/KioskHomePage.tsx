@@ -17,7 +17,8 @@ export const KioskHomePage = () => {
   const enrolment = readEnrolment();
   if (!enrolment) return <Navigate to="/kiosk/setup" replace />;
   const tiles = [
-    { to: '/track', title: t('home.lookUp'), hint: t('home.lookUpHint') },
+    // The receipt's QR code to the camera; typing the code on the keypad is one touch from there.
+    { to: '/kiosk/scan', title: t('home.lookUp'), hint: t('home.lookUpHint') },
     { to: '/kiosk/queue', title: t('home.queue'), hint: t('home.queueHint') },
     { to: '/services', title: t('home.find'), hint: t('home.findHint') },
     { to: session ? '/services' : '/signin?returnTo=%2Fservices', title: t('home.file'), hint: t('home.fileHint') },
