@@ -56,6 +56,8 @@ export interface DossierRecord {
   paidAtMs: number | null;
   values: Record<string, unknown>;
   data: StoredDossier;
+  /** Filed under a consent: the volunteer who acted, and where the resident's SMS link points. */
+  assisted?: { volunteerId: string; consentId: string; trackUrl: string };
 }
 
 export interface PaymentRecord {

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { RequirementId } from '../procedures/schema.ts';
+import { AssistedBy } from '../assisted/schema.ts';
 
 /**
  * Dossiers (hồ sơ): an application with its attached papers, from submission to result.
@@ -93,6 +94,8 @@ export const Dossier = z.object({
   result: z.nullable(z.object({ documentId: nonEmpty(), title: nonEmpty(), issuedOn: z.iso.date() })),
   /** Set when the citizen may still withdraw. */
   canWithdraw: z.boolean(),
+  /** Filed for the citizen by a volunteer under their consent (docs/domain/assisted.md). */
+  assistedBy: z.optional(AssistedBy),
 });
 export type Dossier = z.infer<typeof Dossier>;
 
