@@ -8,7 +8,7 @@ import { endKioskSession } from '../../auth/device-flow.ts';
 import { readEnrolment } from '../../api/kiosk/requests.ts';
 import { COUNTDOWN_SECONDS, IDLE_SECONDS } from '../../api/kiosk/schema.ts';
 import { Keypad, keypadModeFor, typeInto, type KeypadMode } from '../../components/kiosk/Keypad.tsx';
-import { IdleGuard } from './IdleGuard.tsx';
+import { IdleGuard } from '../../components/kiosk/IdleGuard.tsx';
 import './kiosk.css';
 
 /**
