@@ -11,6 +11,7 @@ import { statsHandlers } from './handlers/stats.ts';
 import { questionControlHandlers, questionHandlers } from './handlers/questions.ts';
 import { problem } from './handlers/problem.ts';
 import { kioskControlHandlers, kioskHandlers } from './handlers/kiosk.ts';
+import { assistedControlHandlers, assistedGate, assistedHandlers } from './handlers/assisted.ts';
 
 /** Every handler of the simulated backend, in the order msw tries them. */
 export const handlers = [
@@ -19,7 +20,10 @@ export const handlers = [
   ...kioskControlHandlers,
   ...ratingControlHandlers,
   ...questionControlHandlers,
+  ...assistedControlHandlers,
   faultInjection,
+  // A delegated token acts for a resident only within a running consent (and is recorded).
+  assistedGate,
   ...procedureHandlers,
   ...adminUnitHandlers,
   ...idpHandlers,
@@ -27,6 +31,7 @@ export const handlers = [
   ...ratingHandlers,
   ...dossierHandlers,
   ...kioskHandlers,
+  ...assistedHandlers,
   ...statsHandlers,
   ...questionHandlers,
   ...openApiHandlers,

@@ -5,6 +5,7 @@ import { z } from 'zod/mini';
 import { Correction, DataStore } from '../src/api/me/schema.ts';
 import { authorizeParams, codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
 import { subjectFor } from './idp.ts';
+import { demoCitizens } from './fixtures/citizens.ts';
 
 /** The simulated VNeID end to end through msw/node, as oidc-client-ts drives it in the browser. */
 const signIn = async (citizen = 'vneid-046095001234') => {
@@ -26,7 +27,7 @@ describe('simulated identity provider', () => {
     expect(vi.status).toBe(200);
     const html = await vi.text();
     expect(html).toContain('<html lang="vi">');
-    expect(html.match(/type="radio"/g)).toHaveLength(6);
+    expect(html.match(/type="radio"/g)).toHaveLength(demoCitizens.length);
     expect(html).toContain('Nguyễn Văn An');
     expect(html).not.toMatch(/<script|style=/);
     const en = await (await fetch(`${origin}/idp/authorize?${authorizeParams({ ui_locales: 'en-GB' }).toString()}`)).text();

@@ -1,6 +1,7 @@
 import { createHash, createHmac, generateKeyPairSync, randomBytes, sign, timingSafeEqual, verify } from 'node:crypto';
 import { DataStore, type Correction, type CorrectionReceipt, type CorrectionRequest } from '../src/api/me/schema.ts';
 import { demoCitizens, type DemoCitizen } from './fixtures/citizens.ts';
+import { VOLUNTEER_ROLE } from '../src/api/assisted/schema.ts';
 
 /**
  * State of the simulated VNeID identity provider and of the personal data it fronts: one-time
@@ -51,6 +52,8 @@ interface PendingCode {
 interface Token {
   citizenId: string;
   expiresAt: number;
+  /** A delegated token (RFC 8693): the volunteer acting and the consent it rests on. */
+  delegation?: { actorId: string; consentId: string } | undefined;
   /** The refresh-token family this access token came from, if any: it dies with the family. */
   family?: string | undefined;
 }
@@ -194,6 +197,23 @@ export const citizenForToken = (token: string, now = Date.now()): string | undef
   return found && found.expiresAt > now ? found.citizenId : undefined;
 };
 
+/** RFC 8693: a token for `citizenId` acted with by `actorId` under a consent, ending with it. */
+export const issueDelegatedToken = (token: string, citizenId: string, delegation: { actorId: string; consentId: string }, expiresAt: number): void => {
+  state.tokens.set(token, { citizenId, expiresAt, delegation });
+};
+
+/** The delegation a token carries, live or not (the consent's state says whether it may act). */
+export const delegationOfToken = (token: string): { citizenId: string; actorId: string; consentId: string; expiresAt: number } | undefined => {
+  const found = state.tokens.get(token);
+  return found?.delegation ? { citizenId: found.citizenId, ...found.delegation, expiresAt: found.expiresAt } : undefined;
+};
+
+/** A consent ended: every token issued under it dies. */
+export const revokeDelegatedTokens = (consentId: string): void => {
+  // Kept, dead: the gate still knows which consent a presented token was for.
+  for (const token of state.tokens.values()) if (token.delegation?.consentId === consentId) token.expiresAt = 0;
+};
+
 /** Test control: every session ends at the provider while the app still believes it is live. */
 export const expireAllTokens = (): void => {
   for (const token of state.tokens.values()) token.expiresAt = 0;
@@ -202,7 +222,8 @@ export const expireAllTokens = (): void => {
 };
 
 export const revokeTokensOf = (citizenId: string): void => {
-  for (const [key, token] of state.tokens) if (token.citizenId === citizenId) state.tokens.delete(key);
+  // A volunteer's delegated token for this citizen ends with its consent, not with their sign-out.
+  for (const [key, token] of state.tokens) if (token.citizenId === citizenId && !token.delegation) state.tokens.delete(key);
   for (const [key, family] of state.families) if (family.citizenId === citizenId) endFamily(key);
 };
 
@@ -269,6 +290,10 @@ export const profileClaims = (citizen: DemoCitizen, clientId: string = CLIENT_ID
     gender: sex,
     // Level 2 of the electronic identity (Decree 69/2024): what online services require.
     acr: 'vneid:level2',
+    // A community digital-technology volunteer (docs/domain/assisted.md): role, team, commune.
+    ...(citizen.volunteer
+      ? { roles: [VOLUNTEER_ROLE], volunteer_team: citizen.volunteer.team, volunteer_commune_code: citizen.volunteer.communeCode, volunteer_commune: citizen.volunteer.communeName }
+      : {}),
   };
 };
 

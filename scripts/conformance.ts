@@ -37,6 +37,7 @@ import { CheckFailed, exitCodeOf, expect, once, runChecks, type Answer, type Cal
 import { questionChecks } from './lib/conformance-questions.ts';
 import { kioskChecks, kioskEnrolmentLimitCheck, type KioskTools } from './lib/conformance-kiosk.ts';
 import { handoffChecks, receiptChecks, receiptFloodCheck, type ReceiptTools } from './lib/conformance-receipts.ts';
+import { assistedChecks } from './lib/conformance-assisted.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Talking to the backend
@@ -435,6 +436,8 @@ export interface Context {
   otherToken: () => Promise<string>;
   /** The identity provider's base URL (the device flow of hall kiosks). */
   idp: string;
+  /** A volunteer's bearer token (assisted mode). */
+  volunteerToken: () => Promise<string>;
 }
 
 interface State {
@@ -1249,6 +1252,16 @@ export const conformanceChecks = (): Check<Context>[] => {
     ...kioskChecks(kioskTools),
     // Spends this client's enrolment tries: after every check that enrols a kiosk.
     kioskEnrolmentLimitCheck(kioskTools),
+    // ---- Assisted mode: consents, the RFC 8693 exchange, delegated tokens (scripts/lib/conformance-assisted.ts)
+    ...assistedChecks<Context, Answer>({
+      call: (ctx, method, p, options) => ctx.api.call(method, p, options),
+      idp: (ctx) => ctx.idp,
+      baseUrl: (ctx) => ctx.api.baseUrl,
+      token: (ctx) => ctx.token(),
+      volunteerToken: (ctx) => ctx.volunteerToken(),
+      parsed,
+      refused,
+    }),
     // ---- Receipt tokens: the QR code on receipts (scripts/lib/conformance-receipts.ts) -------
     ...receiptChecks(receiptTools(s)),
     ...handoffChecks(receiptTools(s)),
@@ -1340,6 +1353,7 @@ export const main = async (argv: string[]): Promise<number> => {
     token: once('signing in', async () => given ?? signInAtSimulatedIdp(idp, 'vneid-046095001234')),
     otherToken: once('signing in as another citizen', async () => otherGiven ?? signInAtSimulatedIdp(idp, 'vneid-092301004567')),
     idp,
+    volunteerToken: once('signing in as a volunteer', async () => process.env.CONFORMANCE_VOLUNTEER_TOKEN ?? signInAtSimulatedIdp(idp, 'vneid-046088005555')),
   };
   console.log(`Conformance of ${api.baseUrl} (${given ? 'given tokens' : `signing in at ${idp}`})`);
   const report = await runChecks(conformanceChecks(), context);

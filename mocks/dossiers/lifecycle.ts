@@ -16,6 +16,8 @@ import type { Office, Procedure } from '../../src/api/procedures/schema.ts';
 import { db } from '../db.ts';
 import { dataStoreFor } from '../idp.ts';
 import { storedDocumentPdf } from '../pdf.ts';
+import { sendSms } from '../sms.ts';
+import type { AssistedBy } from '../../src/api/assisted/schema.ts';
 import { addWorkingDays, vietnamDate } from '../working-days.ts';
 import { formDefinitions } from '../fixtures/forms.ts';
 import { agencyCodeOf } from './agency-codes.ts';
@@ -81,6 +83,20 @@ export const notify = (record: DossierRecord, status: DossierStatus, at: Date) =
     citizenId: record.citizenId,
     notification: { kind: 'dossier-status', id: randomId('tb', 6), dossierCode: record.data.code, at: at.toISOString(), status, read: false },
   });
+  // Filed with a volunteer's help: the resident may have no app, so the status goes by SMS to
+  // their phone on record (never to the volunteer). The receipt itself is sent at submission.
+  const phone = record.assisted && status !== 'received' ? dataStoreFor(record.citizenId)?.contact.phone : undefined;
+  if (phone && record.assisted) sendSms(phone, 'status', `[Một Cửa Số] Hồ sơ ${record.data.code}: ${STATUS_SMS[status]}. Tra cứu: ${record.assisted.trackUrl}?code=${record.data.code}`, at);
+};
+
+const STATUS_SMS: Record<DossierStatus, string> = {
+  received: 'đã tiếp nhận',
+  'in-progress': 'đang giải quyết',
+  'supplement-requested': 'cần bổ sung giấy tờ',
+  'result-ready': 'đã có kết quả',
+  returned: 'đã trả kết quả',
+  rejected: 'bị từ chối',
+  withdrawn: 'đã rút',
 };
 
 const procedureOf = (record: DossierRecord): Procedure | undefined => db.procedures.get(record.data.procedureId);
@@ -292,7 +308,14 @@ const receivingOffice = (procedure: Procedure, values: Record<string, unknown>):
 
 const TOO_LARGE = () => fail(413, 'dossier-too-large', `The files of a dossier may total at most ${UPLOAD_LIMITS.maxDossierBytes} bytes`);
 
-export const submitDossier = (citizenId: string, key: string, body: SubmitDossier, now = new Date()): Outcome<Dossier> => {
+export interface Assisted {
+  volunteerId: string;
+  consentId: string;
+  trackUrl: string;
+  assistedBy: AssistedBy;
+}
+
+export const submitDossier = (citizenId: string, key: string, body: SubmitDossier, now = new Date(), assisted?: Assisted): Outcome<Dossier> => {
   const fingerprint = sha256(JSON.stringify(body));
   const earlier = replayed(citizenId, 'submit', key, fingerprint);
   if (earlier && 'ok' in earlier) return earlier;
@@ -349,7 +372,9 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
       payment: amount > 0 ? { status: 'pending', amount } : { status: 'not-required', amount: 0 },
       supplement: null,
       result: null,
+      ...(assisted ? { assistedBy: assisted.assistedBy } : {}),
     },
+    ...(assisted ? { assisted: { volunteerId: assisted.volunteerId, consentId: assisted.consentId, trackUrl: assisted.trackUrl } } : {}),
   };
   state.dossiers.set(code, record);
   issueReceiptToken(record, now);

@@ -58,6 +58,8 @@ export interface DossierRecord {
   data: StoredDossier;
   /** The token the receipt's QR code carries now (dossiers/receipts.ts). */
   receiptToken: { token: string; expiresAt: string } | null;
+  /** Filed under a consent: the volunteer who acted, and where the resident's SMS link points. */
+  assisted?: { volunteerId: string; consentId: string; trackUrl: string };
 }
 
 export interface PaymentRecord {

@@ -6,6 +6,8 @@ import { resetGatewaySessions } from '../gateway-session.ts';
 import { resetRatings } from '../ratings/store.ts';
 import { resetKiosks } from '../kiosk.ts';
 import { resetQuestions } from '../questions/store.ts';
+import { resetAssisted } from '../assisted.ts';
+import { resetSms } from '../sms.ts';
 import { expireAllTokens, expireDeviceCodes, resetIdp, revokeAllRefreshTokens } from '../idp.ts';
 import { readJson } from './body.ts';
 import { problem } from './problem.ts';
@@ -55,6 +57,8 @@ export const controlHandlers = [
     resetRatings();
     resetKiosks();
     resetQuestions();
+    resetAssisted();
+    resetSms();
     return new HttpResponse(null, { status: 204 });
   }),
 ];

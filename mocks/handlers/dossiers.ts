@@ -19,6 +19,11 @@ import { lockedValuesChanged, refusedValues } from './forms.ts';
 import { currentCitizenId } from './idp.ts';
 import { BODY_LIMITS, readBytes, readForm, readJson } from './body.ts';
 import { problem } from './problem.ts';
+import { delegationOf } from './assisted.ts';
+import { assistedByOf, recordAssistedSubmission } from '../assisted.ts';
+
+/** The app's public tracking page, for the resident's SMS (MOCK_APP_ORIGIN when the API is elsewhere). */
+const trackUrlOf = (request: Request) => `${process.env.MOCK_APP_ORIGIN ?? new URL(request.url).origin}/track`;
 
 /**
  * Dossiers (hồ sơ) and everything around them: file uploads, submission, the citizen's list,
@@ -111,7 +116,13 @@ export const dossierHandlers = [
     const definition = formDefinitions.find((d) => d.procedureId === parsed.data.procedureId);
     const changed = definition ? lockedValuesChanged(definition, dataStoreFor(citizenId), parsed.data.values) : [];
     if (changed.length > 0) return personalProblem(422, 'locked-value-changed', 'Authoritative values were altered', { fields: changed });
-    return answer(submitDossier(citizenId, key, parsed.data));
+    // With a delegated token (assisted mode): the resident's dossier, the volunteer as actor.
+    const delegated = delegationOf(request);
+    const assistedBy = delegated ? assistedByOf(delegated.consentId) : undefined;
+    const assisted = delegated && assistedBy ? { volunteerId: delegated.actorId, consentId: delegated.consentId, trackUrl: trackUrlOf(request), assistedBy } : undefined;
+    const outcome = submitDossier(citizenId, key, parsed.data, new Date(), assisted);
+    if (outcome.ok && outcome.created && assisted) recordAssistedSubmission(assisted.consentId, outcome.value, assisted.trackUrl);
+    return answer(outcome);
   }),
   http.get('*/api/dossiers/:code', ({ request, params }) => {
     const citizenId = currentCitizenId(request);

@@ -31,8 +31,14 @@ import {
   publicJwks,
   signJwt,
   verifyIdToken,
+  delegationOfToken,
+  issueDelegatedToken,
+  subjectFor,
 } from '../idp.ts';
 import { storedDocumentPdf } from '../pdf.ts';
+import { randomUUID } from 'node:crypto';
+import { ACCESS_TOKEN_TYPE, CONSENT_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT } from '../../src/api/assisted/schema.ts';
+import { exchangeConsentToken } from '../assisted.ts';
 import { readForm, readJson } from './body.ts';
 import { storedFileHeaders } from './files.ts';
 import { problem } from './problem.ts';
@@ -317,6 +323,48 @@ const DEVICE_ERRORS = {
 const tokenError = (error: string, description: string, status = 400) =>
   HttpResponse.json({ error, error_description: description }, { status, headers: noStore });
 
+/**
+ * OAuth 2.0 Token Exchange (RFC 8693) for assisted mode (docs/domain/assisted.md): the subject is
+ * the resident's confirmed consent (its one-use handle), the actor the volunteer's own access
+ * token; the answer is a delegated access token for the resident, a JWT whose `act` names the
+ * volunteer, ending with the consent (or when it is revoked).
+ */
+const tokenExchange = (request: Request, form: URLSearchParams, now: number) => {
+  if (form.get('client_id') !== CLIENT_ID) return tokenError('invalid_client', 'Unknown client', 401);
+  if (form.get('subject_token_type') !== CONSENT_TOKEN_TYPE) return tokenError('invalid_request', `subject_token_type must be ${CONSENT_TOKEN_TYPE}`);
+  if (form.get('actor_token_type') !== ACCESS_TOKEN_TYPE) return tokenError('invalid_request', `actor_token_type must be ${ACCESS_TOKEN_TYPE}`);
+  const requested = form.get('requested_token_type');
+  if (requested !== null && requested !== ACCESS_TOKEN_TYPE) return tokenError('invalid_request', 'Only an access token can be issued');
+  const actorToken = form.get('actor_token') ?? '';
+  // The actor acts as themself: a delegated token cannot be exchanged again (no chains).
+  const actorId = delegationOfToken(actorToken) ? undefined : citizenForToken(actorToken);
+  const actor = actorId ? findCitizen(actorId) : undefined;
+  if (!actor?.volunteer) return tokenError('invalid_grant', actorId ? 'The actor is not a volunteer' : 'The actor token is not live');
+  const exchanged = exchangeConsentToken(form.get('subject_token') ?? '', actor.id);
+  if (!exchanged.ok) return tokenError('invalid_grant', exchanged.description);
+  const resident = findCitizen(exchanged.residentId);
+  if (!resident) return tokenError('invalid_grant', 'Unknown subject');
+  const exp = Math.floor(exchanged.validUntil / 1000);
+  const scope = [...exchanged.scope.procedures.map((p) => `procedure:${p}`), ...exchanged.scope.data.map((d) => `data:${d}`)].join(' ');
+  const accessToken = signJwt({
+    iss: issuerOf(request),
+    sub: subjectFor(resident.id),
+    aud: CLIENT_ID,
+    iat: now,
+    exp,
+    jti: randomUUID(),
+    name: resident.store.citizen.fullName,
+    act: { sub: subjectFor(actor.id), name: actor.store.citizen.fullName, team: actor.volunteer.team },
+    consent_id: exchanged.consentId,
+    scope,
+  });
+  issueDelegatedToken(accessToken, resident.id, { actorId: actor.id, consentId: exchanged.consentId }, exchanged.validUntil);
+  return HttpResponse.json(
+    { access_token: accessToken, issued_token_type: ACCESS_TOKEN_TYPE, token_type: 'Bearer', expires_in: Math.max(1, exp - now), scope },
+    { headers: noStore },
+  );
+};
+
 export const idpHandlers = [
   http.get('*/idp/.well-known/openid-configuration', ({ request }) => {
     const issuer = issuerOf(request);
@@ -331,14 +379,14 @@ export const idpHandlers = [
         device_authorization_endpoint: `${issuer}/device_authorization`,
         jwks_uri: `${issuer}/jwks`,
         response_types_supported: ['code'],
-        grant_types_supported: ['authorization_code', 'refresh_token', DEVICE_GRANT_TYPE],
+        grant_types_supported: ['authorization_code', 'refresh_token', DEVICE_GRANT_TYPE, TOKEN_EXCHANGE_GRANT],
         subject_types_supported: ['pairwise'],
         id_token_signing_alg_values_supported: [SIGNING_ALG],
         code_challenge_methods_supported: ['S256'],
         scopes_supported: ['openid', 'profile', 'offline_access'],
         token_endpoint_auth_methods_supported: ['none'],
         revocation_endpoint_auth_methods_supported: ['none'],
-        claims_supported: ['sub', 'name', 'given_name', 'family_name', 'birthdate', 'gender', 'acr'],
+        claims_supported: ['sub', 'name', 'given_name', 'family_name', 'birthdate', 'gender', 'acr', 'roles', 'volunteer_team', 'volunteer_commune_code', 'volunteer_commune', 'act'],
         ui_locales_supported: ['vi', 'en'],
       },
       { headers: { 'Cache-Control': 'no-cache' } },
@@ -421,7 +469,8 @@ export const idpHandlers = [
         { headers: noStore },
       );
     }
-    if (grant !== 'authorization_code') return tokenError('unsupported_grant_type', 'Only authorization_code, refresh_token and device_code are supported');
+    if (grant === TOKEN_EXCHANGE_GRANT) return tokenExchange(request, form, now);
+    if (grant !== 'authorization_code') return tokenError('unsupported_grant_type', 'Only authorization_code, refresh_token, device_code and token-exchange are supported');
     const result = redeemCode({
       code: form.get('code') ?? '',
       clientId: form.get('client_id') ?? '',

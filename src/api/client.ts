@@ -18,6 +18,8 @@ interface RequestOptions {
   headers?: Record<string, string>;
   /** Send the citizen's access token; without a live session this fails as 'unauthorized'. */
   auth?: boolean;
+  /** This bearer token instead of the session's (a queued dossier's delegated token, assisted mode). */
+  token?: string | undefined;
 }
 
 /** RFC 9457 problem details, when the backend sent them. */
@@ -47,7 +49,8 @@ const renewed = async (): Promise<boolean> => keptSessionOpen() && (await import
 
 export const apiRequest = async <T>(path: string, schema: core.$ZodType<T>, options: RequestOptions = {}, retried = false): Promise<T> => {
   const authHeaders: Record<string, string> = {};
-  if (options.auth) {
+  if (options.token) authHeaders.Authorization = `Bearer ${options.token}`;
+  else if (options.auth) {
     const current = readSession();
     if (!retried && (!current || isExpired(current)) && (await renewed())) return apiRequest(path, schema, options, true);
     const session = readSession();

@@ -27,6 +27,24 @@ import { PapersRefused } from './procedures/papers.ts';
 import { Catalogue, OfficeList, Procedure, ProcedureTranslation } from './procedures/schema.ts';
 import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RATING_TOKEN_TTL_MS, RateDossier, RatingCriteria, StoredRating } from './ratings/schema.ts';
 import { AgencyStats, MIN_RATINGS, ProvinceStats } from './stats/schema.ts';
+import {
+  AuditList,
+  CONSENT_CODE,
+  CONSENT_TOKEN_TYPE,
+  ConfirmConsent,
+  Consent,
+  ConsentGrant,
+  ConsentList,
+  FLAG_RULES,
+  HelpRating,
+  RateHelp,
+  SIGN_IN_MAX_AGE_SECONDS,
+  STATS_CSV_COLUMNS,
+  SignedInConsent,
+  StartConsent,
+  TOKEN_EXCHANGE_GRANT,
+  VolunteerStats,
+} from './assisted/schema.ts';
 
 /**
  * The contract as an OpenAPI 3.1 document, generated from the zod schemas the app parses every
@@ -87,6 +105,16 @@ export const CONTRACT_SCHEMAS = {
   HandoffStatus,
   RedeemHandoff,
   HandoffContent,
+  StartConsent,
+  ConfirmConsent,
+  SignedInConsent,
+  Consent,
+  ConsentList,
+  ConsentGrant,
+  AuditList,
+  RateHelp,
+  HelpRating,
+  VolunteerStats,
   Problem,
   FieldError,
   InvalidValuesProblem,
@@ -119,7 +147,7 @@ interface Endpoint {
   params?: Param[];
   body?: SchemaName | 'file';
   /** The success status and its body: a schema, a list of one, or file bytes. */
-  ok: { status: 200 | 201; schema?: SchemaName; arrayOf?: SchemaName; file?: boolean; description: string };
+  ok: { status: 200 | 201; schema?: SchemaName; arrayOf?: SchemaName; file?: boolean; csv?: boolean; description: string };
   /** Refusals this endpoint may answer, each as application/problem+json. */
   refusals: Record<number, string>;
   /** A refusal whose problem has members of its own (e.g. 422 InvalidValuesProblem): that schema or the plain Problem. */
@@ -474,7 +502,136 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   ...questionEndpoints(),
   ...kioskEndpoints(),
+  ...assistedEndpoints(),
 ];
+
+/**
+ * Assisted mode (src/api/assisted, docs/domain/assisted.md): a volunteer's consent requests, the
+ * resident's consents and audit trail, the volunteer's own figures. The delegated token comes from
+ * the identity provider's token endpoint (RFC 8693, outside this document); with it, the bearer of
+ * the personal endpoints is the resident, and a request outside the consent is 403 `outside-consent`,
+ * after a revocation 403 `consent-revoked`, after its end 403 `consent-expired` or `consent-ended`.
+ */
+function assistedEndpoints(): Endpoint[] {
+  const OWN = { ...SIGNED_IN, 403: 'A delegated token (`delegated-token-not-allowed`): only the person themself, signed in, may do this' } as const;
+  const VOLUNTEER = { ...OWN, 403: 'Not a volunteer of a community digital-technology team (`not-a-volunteer`), or a delegated token (`delegated-token-not-allowed`)' } as const;
+  const SCOPE = 'the scope names a procedure that cannot be filed online (`unknown-procedure`), or the body is not a consent (`invalid-consent`)';
+  return [
+    {
+      method: 'post',
+      path: '/assisted/consents',
+      summary:
+        `A volunteer asks for the resident's consent: a ${CONSENT_CODE.digits}-digit code, valid ${CONSENT_CODE.ttlSeconds / 60} minutes, is sent by SMS to the phone the national database holds for the resident ` +
+        '(never to any other number), stating the volunteer, what will be filed, which data and for how long',
+      auth: true,
+      body: 'StartConsent',
+      ok: { status: 201, schema: 'Consent', description: 'Awaiting the code (`sentTo` masked, `codeExpiresAt`, `triesLeft`)' },
+      refusals: {
+        ...JSON_BODY_REFUSALS,
+        ...VOLUNTEER,
+        404: 'No resident with this ID number (`resident-not-found`)',
+        409: 'No phone on record for the resident (`no-phone-on-record`): they sign in themselves instead',
+        422: `The volunteer themself (\`cannot-assist-self\`); a typed phone that is not the one on record (\`phone-not-on-record\`) or is the volunteer's own (\`volunteers-own-phone\`, flagged); ${SCOPE}`,
+        429: `More than ${CONSENT_CODE.perResidentPerHour} codes an hour for one resident (\`too-many-codes\`)`,
+      },
+    },
+    {
+      method: 'post',
+      path: '/assisted/consents/signed-in',
+      summary: `The resident signed in with their own VNeID on the volunteer's phone: their ID token (at most ${SIGN_IN_MAX_AGE_SECONDS / 60} minutes old) confirms the consent at once`,
+      auth: true,
+      body: 'SignedInConsent',
+      ok: { status: 201, schema: 'ConsentGrant', description: `The running consent and its one-use handle for the token exchange (grant ${TOKEN_EXCHANGE_GRANT}, subject_token_type ${CONSENT_TOKEN_TYPE})` },
+      refusals: { ...JSON_BODY_REFUSALS, ...VOLUNTEER, 422: `The ID token is not this provider's, for this app, live (\`resident-sign-in-invalid\`) or fresh (\`resident-sign-in-stale\`); the volunteer themself (\`cannot-assist-self\`); ${SCOPE}` },
+    },
+    {
+      method: 'get',
+      path: '/assisted/consents/{id}',
+      summary: 'A consent the volunteer asked for, as it stands now (revoked by the resident, expired…)',
+      auth: true,
+      params: [id('id', 'Consent id')],
+      ok: { status: 200, schema: 'Consent', description: 'The consent' },
+      refusals: { ...OWN, 404: 'No such consent of this volunteer (`consent-not-found`)' },
+    },
+    {
+      method: 'post',
+      path: '/assisted/consents/{id}/confirm',
+      summary: `The code the resident received, typed on the volunteer's phone: ${CONSENT_CODE.tries} tries`,
+      auth: true,
+      params: [id('id', 'Consent id')],
+      body: 'ConfirmConsent',
+      ok: { status: 200, schema: 'ConsentGrant', description: `The running consent and its one-use handle for the token exchange (grant ${TOKEN_EXCHANGE_GRANT}, subject_token_type ${CONSENT_TOKEN_TYPE})` },
+      refusals: {
+        ...JSON_BODY_REFUSALS,
+        ...OWN,
+        404: 'No such consent request of this volunteer (`consent-not-found`)',
+        409: 'Not waiting for a code (`consent-not-awaiting-code`)',
+        410: `The code expired (\`consent-code-expired\`), or the ${CONSENT_CODE.tries}th wrong code ended the request (\`consent-code-tries-exceeded\`): ask for a new one`,
+        422: 'Not the code sent (`consent-code-wrong`, with `triesLeft`)',
+      },
+    },
+    {
+      method: 'post',
+      path: '/assisted/consents/{id}/end',
+      summary: 'The volunteer ends the help: the consent and every delegated token under it end now (already ended: unchanged)',
+      auth: true,
+      params: [id('id', 'Consent id')],
+      ok: { status: 200, schema: 'Consent', description: 'The consent, ended' },
+      refusals: { ...OWN, 404: 'No such consent of this volunteer (`consent-not-found`)' },
+    },
+    {
+      method: 'get',
+      path: '/assisted/volunteer/stats',
+      summary: `The volunteer's own help by month: residents helped, and each dossier's procedure, code and status (nothing personal); the flags raised (more than ${FLAG_RULES.residentsPerHour} residents an hour, a code asked for the volunteer's own number)`,
+      auth: true,
+      ok: { status: 200, schema: 'VolunteerStats', description: 'Newest month first' },
+      refusals: VOLUNTEER,
+    },
+    {
+      method: 'get',
+      path: '/assisted/volunteer/stats.csv',
+      summary: `The same as CSV for the commune's report (UTF-8 with a byte-order mark, CRLF): ${STATS_CSV_COLUMNS.join(', ')}`,
+      auth: true,
+      ok: { status: 200, csv: true, description: 'One row per dossier, a header row first' },
+      refusals: VOLUNTEER,
+    },
+    {
+      method: 'get',
+      path: '/me/assisted/consents',
+      summary: 'The consents the resident gave volunteers (confirmed ones), newest first',
+      auth: true,
+      ok: { status: 200, schema: 'ConsentList', description: 'Newest first' },
+      refusals: OWN,
+    },
+    {
+      method: 'get',
+      path: '/me/assisted/audit',
+      summary: "Everything done on the resident's behalf: when, by which volunteer, what (read the data store, filed dossier …), newest first",
+      auth: true,
+      ok: { status: 200, schema: 'AuditList', description: 'Newest first' },
+      refusals: OWN,
+    },
+    {
+      method: 'post',
+      path: '/me/assisted/consents/{id}/revoke',
+      summary: 'The resident withdraws a running consent: every delegated token under it stops at once',
+      auth: true,
+      params: [id('id', 'Consent id')],
+      ok: { status: 200, schema: 'Consent', description: 'The consent, revoked' },
+      refusals: { ...OWN, 404: 'No such consent of this resident (`consent-not-found`)', 409: 'It is not running any more (`consent-not-active`)' },
+    },
+    {
+      method: 'post',
+      path: '/me/assisted/consents/{id}/rating',
+      summary: 'The resident rates the help itself (channel `assisted`), once per consent, apart from any dossier',
+      auth: true,
+      params: [id('id', 'Consent id')],
+      body: 'RateHelp',
+      ok: { status: 201, schema: 'HelpRating', description: 'Stored' },
+      refusals: { ...JSON_BODY_REFUSALS, ...OWN, 404: 'No such consent of this resident (`consent-not-found`)', 409: 'Rated already (`already-rated`)', 422: 'Not a rating (`invalid-body`)' },
+    },
+  ];
+}
 
 /** Questions and feedback (src/api/questions): the text limits and rates as the contract states them. */
 function questionEndpoints(): Endpoint[] {
@@ -636,7 +793,9 @@ const operation = (e: Endpoint): Json => {
   }));
   if (e.idempotent) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
 
-  const okBody = e.ok.file
+  const okBody = e.ok.csv
+    ? { content: { 'text/csv': { schema: { type: 'string' } } } }
+    : e.ok.file
     ? { headers: STORED_FILE_HEADERS, content: Object.fromEntries(FILE_TYPES.map((t) => [t, { schema: binary }])) }
     : { content: { 'application/json': { schema: e.ok.arrayOf ? { type: 'array', items: ref(e.ok.arrayOf) } : ref(e.ok.schema as SchemaName) } } };
   const responses: Json = { [e.ok.status]: { description: e.ok.description, ...okBody } };

@@ -9,7 +9,7 @@ import { NavigationProgress } from '../components/layout/NavigationProgress.tsx'
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
 import { useDocumentTitle } from '../components/layout/use-document-title.ts';
 import { useFocusOnNavigate } from '../components/layout/use-focus-on-navigate.ts';
-import { hasKeptSession, useSession } from '../auth/session.ts';
+import { hasKeptSession, useActingSession, useSession } from '../auth/session.ts';
 import { useAfterFirstPaint } from '../lib/use-after-first-paint.ts';
 import { Takeover } from '../components/layout/Takeover.tsx';
 import { languageToOffer, loadLaterNamespaces } from '../i18n/i18n.ts';
@@ -30,6 +30,8 @@ const KeptSession = lazy(() => import('../features/auth/KeptSession.tsx'));
 // outbox only ever sends at once: DocumentsStepPage refuses to queue on a kiosk while offline). Read once: enrolling or leaving reloads.
 const KioskChrome = lazy(withQueryClient(() => import('../features/kiosk/KioskChromeLoader.tsx')));
 const kiosk = isKiosk();
+// A volunteer helping a resident (docs/domain/assisted.md): whom, until when, End; loaded only then.
+const AssistedBanner = lazy(() => import('../features/assisted/AssistedBanner.tsx'));
 
 export const AppShell = () => {
   const { t } = useTranslation();
@@ -44,6 +46,7 @@ export const AppShell = () => {
         <NavigationProgress />
         <Suspense fallback={null}>{kiosk ? <KioskChrome /> : <Header />}</Suspense>
         <OfflineBanner />
+        <AssistedSlot />
         {kiosk ? null : <KeptSessionSlot />}
         <SignedOutSlot />
         <main id="main" className="main" tabIndex={-1}>
@@ -101,6 +104,15 @@ const KeptSessionSlot = () => {
   return painted && (session || hasKeptSession()) ? (
     <Suspense fallback={null}>
       <KeptSession />
+    </Suspense>
+  ) : null;
+};
+
+const AssistedSlot = () => {
+  const acting = useActingSession();
+  return acting ? (
+    <Suspense fallback={null}>
+      <AssistedBanner />
     </Suspense>
   ) : null;
 };

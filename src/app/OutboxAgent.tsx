@@ -9,13 +9,15 @@ import { safeParse } from 'zod/mini';
 import { postTransport } from '../components/feedback/post-transport.ts';
 import { listOutbox, saveSnapshot } from '../offline/personal-db.ts';
 import { isExpired, keptSessionOpen, readSession } from '../auth/session.ts';
-import { drainOutbox, drainPosts, waitingUntil, type OutboxTransport } from '../offline/outbox.ts';
+import { assistedSecret, drainOutbox, drainPosts, waitingUntil, type OutboxTransport } from '../offline/outbox.ts';
 
 /** The backend the outbox sends to; what it sends changes what `queryClient` holds. */
 export const outboxTransport = (queryClient: QueryClient): OutboxTransport => ({
-  upload: (blob, name, key, onProgress) => uploadFile(blob, name, key, onProgress),
+  // A resident's dossier queued by a volunteer goes with its own delegated token (docs/domain/assisted.md).
+  upload: (blob, name, key, onProgress, token) => uploadFile(blob, name, key, onProgress, undefined, token),
   submitDossier: async (item, documents) => {
-    const dossier = await submitDossier({ procedureId: item.procedureId, values: item.values, documents }, item.id);
+    const dossier = await submitDossier({ procedureId: item.procedureId, values: item.values, documents }, item.id, item.assisted ? assistedSecret(item.id)?.token : undefined);
+    if (item.assisted) return dossier;
     // The receipt opens next: keep it on the device in case the signal drops right now.
     await saveSnapshot(item.owner, `dossier:${dossier.code}`, dossier).catch(() => undefined);
     return dossier;

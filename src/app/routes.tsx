@@ -42,6 +42,7 @@ export const routes: RouteObject[] = [
       { path: 'dossiers/:code/rate', lazy: () => import('./routes/dossier-rate.tsx') },
       { path: 'stats', lazy: () => import('./routes/stats.tsx') },
       { path: 'stats/agencies/:code', lazy: () => import('./routes/stats-agency.tsx') },
+      { path: 'assist', lazy: () => import('./routes/assist.tsx') },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -3,7 +3,7 @@ import { isKiosk } from './kiosk-config.ts';
 /**
  * What kind of device the app runs on. Only on the citizen's own phone ('personal') may a
  * session outlive the tab; a kiosk at the one-stop shop (enrolled at /kiosk/setup) or an
- * officer's device used for assisted applications ('assisted' — not built yet) never keeps
+ * officer's device used for assisted applications ('assisted') never keeps
  * anyone signed in. An enrolled kiosk is a kiosk whatever the build says; otherwise
  * VITE_DEVICE_MODE at build time, 'personal' by default.
  */

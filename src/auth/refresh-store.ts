@@ -17,7 +17,7 @@ export interface KeptSession {
   name: string;
 }
 
-interface Sealed {
+export interface Sealed {
   iv: Uint8Array<ArrayBuffer>;
   data: ArrayBuffer;
 }
@@ -74,6 +74,30 @@ const deviceKey = async (): Promise<CryptoKey> => {
   const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   await put({ key });
   return key;
+};
+
+/**
+ * Any JSON value sealed under the same non-extractable device key, bound to its purpose (the
+ * AES-GCM additional data): the assisted outbox keeps a resident's queued dossier and delegated
+ * token this way (docs/domain/assisted.md).
+ */
+export const sealJson = async (purpose: string, value: unknown): Promise<Sealed> => {
+  const key = await deviceKey();
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(purpose) }, key, new TextEncoder().encode(JSON.stringify(value)));
+  return { iv, data };
+};
+
+/** The value sealed for this purpose; undefined when the key is gone or it was sealed for another. */
+export const openJson = async (purpose: string, sealed: Sealed): Promise<unknown> => {
+  const key = await get<CryptoKey>('key');
+  if (!key) return undefined;
+  try {
+    const clear = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData: new TextEncoder().encode(purpose) }, key, sealed.data);
+    return JSON.parse(new TextDecoder().decode(clear)) as unknown;
+  } catch {
+    return undefined;
+  }
 };
 
 /** Keeps (or replaces, after a rotation) the session, encrypted under a fresh IV. */

@@ -64,7 +64,28 @@ export const hasKeptSession = (): boolean => {
  */
 export const keptSessionOpen = (): boolean => memory !== null && hasKeptSession();
 
-export const readSession = (): Session | null => {
+/**
+ * Assisted mode (docs/domain/assisted.md): while a volunteer helps a resident, the app acts as the
+ * resident with a delegated token (memory only). Every page, draft and request then belongs to
+ * the resident; the volunteer's own session (`readOwnSession`) waits untouched underneath.
+ */
+export interface ActingSession extends Session {
+  /** The consent the delegated token rests on, and who acts (the volunteer's own sub). */
+  consentId: string;
+  actorSub: string;
+}
+let acting: ActingSession | null = null;
+
+export const setActingSession = (session: ActingSession | null): void => {
+  acting = session;
+  notifySessionChange();
+};
+export const readActingSession = (): ActingSession | null => acting;
+
+export const readSession = (): Session | null => acting ?? readOwnSession();
+
+/** The signed-in person themself, never a resident they are helping. */
+export const readOwnSession = (): Session | null => {
   let raw: string | null = null;
   try {
     for (let i = 0; i < sessionStorage.length; i++) {
@@ -94,3 +115,5 @@ const subscribe = (listener: () => void) => {
 };
 
 export const useSession = (): Session | null => useSyncExternalStore(subscribe, readSession, () => null);
+export const useOwnSession = (): Session | null => useSyncExternalStore(subscribe, readOwnSession, () => null);
+export const useActingSession = (): ActingSession | null => useSyncExternalStore(subscribe, readActingSession, () => null);

@@ -41,6 +41,30 @@ export const trackObjectUrl = (url: string): string => {
   return url;
 };
 
+/**
+ * Assisted mode (docs/domain/assisted.md): one resident's data goes at the end of helping them,
+ * the volunteer's own stays. Stores register how to drop one owner's records.
+ */
+type PersonWiper = (owner: string) => void | Promise<void>;
+const personWipers = new Map<string, PersonWiper>();
+
+export const registerPersonWipe = (name: string, wiper: PersonWiper): void => {
+  personWipers.set(name, wiper);
+};
+
+export const wipePerson = async (owner: string): Promise<void> => {
+  for (const [name, wiper] of personWipers) {
+    try {
+      await wiper(owner);
+    } catch (error) {
+      console.error(`Wipe of ${name} for one person failed`, error);
+    }
+  }
+  // Previews of the resident's papers.
+  objectUrls.forEach((url) => URL.revokeObjectURL(url));
+  objectUrls.clear();
+};
+
 export const wipePersonalData = async (): Promise<void> => {
   for (const [name, wiper] of wipers) {
     try {

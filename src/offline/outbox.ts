@@ -2,7 +2,8 @@ import { ApiError, isApiError } from '../api/errors.ts';
 import { InvalidValuesProblem, type FieldError } from '../api/problem/schema.ts';
 import type { DocumentRef } from '../api/dossiers/schema.ts';
 import { trackWrite } from './storage-health.ts';
-import { deleteOutboxItem, getOutboxItem, getPost, listOutbox, listPosts, putOutboxItem, putPost, saveDraft, type Attachment, type OutboxItem, type OutboxPost } from './personal-db.ts';
+import { deleteOutboxItem, getOutboxItem, getPost, listAssistedOutbox, listOutbox, listPosts, putOutboxItem, putPost, saveDraft, type Attachment, type OutboxItem, type OutboxPost } from './personal-db.ts';
+import { readActingSession } from '../auth/session.ts';
 import { setPostsWaiting } from './posts-waiting.ts';
 
 /**
@@ -20,7 +21,8 @@ import { setPostsWaiting } from './posts-waiting.ts';
  * already holds instead of creating a second dossier.
  */
 export interface OutboxTransport {
-  upload(file: Blob, name: string, key: string, onProgress: (fraction: number) => void): Promise<{ id: string }>;
+  /** `token`: a resident's delegated token (assisted mode), instead of the session's. */
+  upload(file: Blob, name: string, key: string, onProgress: (fraction: number) => void, token?: string): Promise<{ id: string }>;
   submitDossier(item: OutboxItem, documents: DocumentRef[]): Promise<{ code: string }>;
   submitSupplement(item: OutboxItem & { dossierCode: string }, documents: DocumentRef[]): Promise<{ code: string }>;
   /** A rating of a finished dossier: `item.values` is the rating, `item.id` its idempotency key. */
@@ -45,8 +47,66 @@ export const liveProgress = (item: Pick<OutboxItem, 'id' | 'progress' | 'state'>
 /** Errors worth retrying by themselves; anything else waits for the citizen. */
 const TRANSIENT = new Set(['offline', 'network', 'timeout', 'server', 'rate-limited', 'unauthorized']);
 
+// ---- Assisted mode (docs/domain/assisted.md): a resident's queued dossier at rest ------------
+
+/** What only the opened item holds: the delegated token it is sent with and whose it is. */
+export interface AssistedSecret {
+  token: string;
+  residentName: string;
+}
+const secrets = new Map<string, AssistedSecret>();
+const SEAL_PURPOSE = 'mcs-assisted-outbox-v1';
+
+const toBase64 = (buffer: ArrayBuffer) => {
+  let text = '';
+  for (const byte of new Uint8Array(buffer)) text += String.fromCharCode(byte);
+  return btoa(text);
+};
+const fromBase64 = (text: string): ArrayBuffer => Uint8Array.from(atob(text), (c) => c.charCodeAt(0)).buffer;
+
+/**
+ * An assisted item as it is written: answers, papers, token and the resident's name sealed with
+ * the device's non-extractable key (auth/refresh-store.ts); nothing personal in clear. An item
+ * already sealed (read back, not opened) is written as it is.
+ */
+const sealItem = async (item: OutboxItem): Promise<OutboxItem> => {
+  const secret = secrets.get(item.id);
+  if (!item.assisted || item.assisted.sealed || !secret) return item;
+  const { sealJson } = await import('../auth/refresh-store.ts');
+  const attachments = item.attachments.map((a) => (a.kind === 'file' ? { ...a, data: toBase64(a.data) } : a));
+  const sealed = await sealJson(SEAL_PURPOSE, { values: item.values, form: item.form, attachments, ...secret });
+  return { ...item, values: {}, form: undefined, attachments: [], assisted: { ...item.assisted, sealed } };
+};
+
+/** The item with its answers and papers back, and its token and resident remembered in memory; undefined when it cannot be opened (key gone). */
+export const openItem = async (item: OutboxItem): Promise<OutboxItem | undefined> => {
+  if (!item.assisted?.sealed) return item;
+  const { openJson } = await import('../auth/refresh-store.ts');
+  const clear = (await openJson(SEAL_PURPOSE, item.assisted.sealed)) as
+    | { values: OutboxItem['values']; form: OutboxItem['form']; attachments: (Attachment | (Extract<Attachment, { kind: 'file' }> & { data: string }))[]; token: string; residentName: string }
+    | undefined;
+  if (!clear) return undefined;
+  secrets.set(item.id, { token: clear.token, residentName: clear.residentName });
+  const attachments = clear.attachments.map((a) => (a.kind === 'file' && typeof a.data === 'string' ? { ...a, data: fromBase64(a.data) } : a)) as Attachment[];
+  return { ...item, values: clear.values, form: clear.form, attachments, assisted: { consentId: item.assisted.consentId, expiresAt: item.assisted.expiresAt } };
+};
+
+/** The token and resident of an opened assisted item (the transport sends with it). */
+export const assistedSecret = (id: string): AssistedSecret | undefined => secrets.get(id);
+
+/** Every resident's dossier waiting on this device, opened (for the volunteer's page). */
+export const listAssistedWaiting = async (): Promise<(OutboxItem & { residentName: string })[]> => {
+  const opened: (OutboxItem & { residentName: string })[] = [];
+  for (const stored of await listAssistedOutbox()) {
+    if (stored.state === 'sent') continue;
+    const item = await openItem(stored);
+    if (item) opened.push({ ...item, residentName: secrets.get(item.id)?.residentName ?? '' });
+  }
+  return opened;
+};
+
 const save = async (item: OutboxItem) => {
-  await putOutboxItem(item);
+  await putOutboxItem(await sealItem(item));
   changed();
 };
 
@@ -61,7 +121,11 @@ const registerSync = async () => {
 };
 
 export const enqueue = async (item: Omit<OutboxItem, 'state' | 'attempts' | 'progress' | 'createdAt'>): Promise<OutboxItem> => {
-  const queued: OutboxItem = { ...item, state: 'queued', attempts: 0, progress: 0, createdAt: new Date().toISOString() };
+  // Filed while helping a resident: sent with their delegated token, sealed at rest.
+  const acting = readActingSession();
+  const assisted = acting && item.owner === acting.sub ? { consentId: acting.consentId, expiresAt: acting.expiresAt } : undefined;
+  const queued: OutboxItem = { ...item, state: 'queued', attempts: 0, progress: 0, createdAt: new Date().toISOString(), ...(assisted ? { assisted } : {}) };
+  if (acting && assisted) secrets.set(queued.id, { token: acting.accessToken, residentName: acting.name });
   // Not written (storage full, broken): the caller shows it; nothing claims it is waiting.
   await trackWrite('outbox', save(queued));
   // Where the browser has Background Sync, it wakes us when the connection comes back. Never
@@ -145,10 +209,16 @@ const sendOne = async (initial: OutboxItem, transport: OutboxTransport): Promise
   let done = files.filter((f) => f.uploadId).reduce((n, f) => n + f.size, 0);
   const uploadFile = async (file: FileAttachment, key: string) => {
     if (file.data.byteLength === 0) throw new FileLost(file.name);
-    const uploaded = await transport.upload(fileBytes(file), file.name, key, (fraction) => {
-      progressNow.set(item.id, (done + fraction * file.size) / total);
-      changed();
-    });
+    const uploaded = await transport.upload(
+      fileBytes(file),
+      file.name,
+      key,
+      (fraction) => {
+        progressNow.set(item.id, (done + fraction * file.size) / total);
+        changed();
+      },
+      item.assisted ? secrets.get(item.id)?.token : undefined,
+    );
     done += file.size;
     // Remember each finished upload at once: a crash now does not send the file again.
     item = { ...item, progress: done / total, attachments: item.attachments.map((a) => (a === file ? { ...file, key, uploadId: uploaded.id } : a)) };
@@ -207,21 +277,38 @@ let again = false;
  */
 export const drainOutbox = (owner: string, transport: OutboxTransport): Promise<void> => {
   const run = async () => {
-    for (const item of await listOutbox(owner)) {
+    const own = (await listOutbox(owner)).filter((i) => !i.assisted);
+    for (const stored of [...own, ...(await listAssistedOutbox())]) {
       // 'sending' left behind by a crash or a closed tab is safe to resume: keys make it idempotent.
-      if (item.state !== 'queued' && item.state !== 'sending') continue;
+      if (stored.state !== 'queued' && stored.state !== 'sending') continue;
       // Told to wait (429 with Retry-After): not before then; the rest are sent meanwhile.
-      if (waitingUntil(item) !== undefined) continue;
+      if (waitingUntil(stored) !== undefined) continue;
       if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
+      // A resident's dossier: opened with the device key, and not sent once its consent has ended
+      // (kept: the resident must give a new consent, docs/domain/assisted.md).
+      const item = await openItem(stored);
+      if (!item) continue;
+      if (item.assisted && item.assisted.expiresAt * 1000 <= Date.now()) {
+        await save({ ...item, state: 'failed', lastError: { kind: 'client', code: 'consent-expired' }, progress: 0 });
+        continue;
+      }
       try {
-        await sendOne(item, transport);
+        const sent = await sendOne(item, transport);
+        // Sent: nothing of the resident stays (while still helping them, the bare record does, to open the receipt).
+        if (sent.assisted) {
+          secrets.delete(sent.id);
+          if (readActingSession()?.sub === sent.owner) await save({ ...sent, values: {}, form: undefined, attachments: [], assisted: { consentId: sent.assisted.consentId, expiresAt: 0 } });
+          else await deleteOutboxItem(sent.id);
+          changed();
+        }
       } catch (error) {
         const lost = error instanceof FileLost ? error : undefined;
         const kind = isApiError(error) ? error.kind : lost ? 'invalid-input' : 'network';
         const code = isApiError(error) ? error.code : lost ? 'upload-lost' : undefined;
         const requirements = refusedRequirements(error);
         const fields = isApiError(error) ? refusedFields(error) : undefined;
-        const latest = (await getOutboxItem(item.id)) ?? item;
+        const stored = await getOutboxItem(item.id);
+        const latest = (stored && (await openItem(stored))) ?? item;
         // Refused with 429: wait as long as the backend said before trying again.
         const retryAt = isApiError(error) && error.kind === 'rate-limited' && error.retryAt ? error.retryAt.toISOString() : undefined;
         const lastError = { kind, code, ...(fields ? { fields } : {}), ...(requirements ? { requirements } : {}), ...(lost ? { fileName: lost.fileName } : {}) };
@@ -313,4 +400,21 @@ export const drainPosts = (owners: readonly string[], transport: PostTransport, 
     }
   })();
   return postsRunning;
+};
+
+/**
+ * The resident gave a new consent while a dossier of theirs waited past the old one's end: it
+ * goes with the new delegated token (docs/domain/assisted.md). Returns how many were re-queued.
+ */
+export const rebindAssisted = async (owner: string, delegation: { token: string; residentName: string; consentId: string; expiresAt: number }): Promise<number> => {
+  let count = 0;
+  for (const stored of await listAssistedOutbox()) {
+    if (stored.owner !== owner || stored.state !== 'failed' || stored.lastError?.code !== 'consent-expired') continue;
+    const item = await openItem(stored);
+    if (!item) continue;
+    secrets.set(item.id, { token: delegation.token, residentName: delegation.residentName });
+    await save({ ...item, state: 'queued', lastError: undefined, assisted: { consentId: delegation.consentId, expiresAt: delegation.expiresAt } });
+    count++;
+  }
+  return count;
 };

@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 import { API_ERROR_KINDS } from '../api/errors.ts';
 import { SourceId } from '../api/me/schema.ts';
 import { FieldError } from '../api/problem/schema.ts';
-import { registerWipe } from '../auth/wipe.ts';
+import { registerPersonWipe, registerWipe } from '../auth/wipe.ts';
 
 /**
  * The one IndexedDB database that holds personal data (drafts, the outbox of unsent
@@ -150,6 +150,20 @@ export const OutboxItem = z.object({
   progress: z.catch(z.number().check(z.minimum(0), z.maximum(1)), 0),
   /** Refused with 429: not tried again before this time (the backend's Retry-After). */
   retryAt: z.catch(z.optional(timestamp()), undefined),
+  /**
+   * Filed by a volunteer for a resident (docs/domain/assisted.md): sent with the resident's
+   * delegated token, whoever is signed in. At rest, the answers, papers, the token and the
+   * resident's name are in `sealed` only (AES-GCM under the device's non-extractable key, see
+   * offline/outbox.ts); `values` and `attachments` are empty there.
+   */
+  assisted: z.optional(
+    z.object({
+      consentId: nonEmpty(),
+      /** The delegated token's end (seconds since the epoch): after it the consent must be given again. */
+      expiresAt: z.number(),
+      sealed: z.optional(z.object({ iv: z.custom<Uint8Array<ArrayBuffer>>((v) => Object.prototype.toString.call(v) === '[object Uint8Array]', 'Expected bytes'), data: bytes() })),
+    }),
+  ),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 
@@ -328,11 +342,41 @@ export const dropDraftsNotOwnedBy = async (owner: string): Promise<void> => {
     const tx = db.transaction(store, 'readwrite');
     for await (const cursor of tx.store) {
       const left = (cursor.value as { owner?: unknown } | undefined)?.owner;
-      // An anonymous post (a problem report) belongs to nobody: it still waits to be sent.
-      if (left !== owner && !(store === 'posts' && left === '')) await cursor.delete();
+      // An anonymous post (a problem report) belongs to nobody: it still waits to be sent; a
+      // resident's dossier queued by a volunteer waits for the signal whoever signs in.
+      const assisted = store === 'outbox' && (cursor.value as { assisted?: unknown }).assisted !== undefined;
+      if (left !== owner && !(store === 'posts' && left === '') && !assisted) await cursor.delete();
     }
     await tx.done;
   }
+};
+
+/**
+ * The end of helping a resident: everything of theirs goes — drafts, snapshots, posts, outbox
+ * items already sent or never queued — except their dossiers still waiting to be sent (sealed).
+ */
+export const dropEverythingOf = async (owner: string): Promise<void> => {
+  const db = await personalDb();
+  for (const store of ['drafts', 'outbox', 'snapshots', 'posts'] as const) {
+    const tx = db.transaction(store, 'readwrite');
+    for await (const cursor of tx.store) {
+      const value = cursor.value as { owner?: unknown; assisted?: unknown; state?: unknown };
+      if (value.owner !== owner) continue;
+      const waiting = store === 'outbox' && value.assisted !== undefined && value.state !== 'sent';
+      if (!waiting) await cursor.delete();
+    }
+    await tx.done;
+  }
+};
+
+registerPersonWipe('personal-db', (owner) => dropEverythingOf(owner));
+
+/** Every resident's dossier queued by a volunteer on this device, whoever it belongs to. */
+export const listAssistedOutbox = async (): Promise<OutboxItem[]> => {
+  const db = await personalDb();
+  const [raws, keys] = await Promise.all([db.getAll('outbox'), db.getAllKeys('outbox')]);
+  const items = await parseAll('outbox', OutboxItem, keys, raws);
+  return items.filter((i) => i.assisted !== undefined).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 };
 
 export const putOutboxItem = async (item: OutboxItem): Promise<void> => {

@@ -11,6 +11,8 @@ import { resetRatings } from '../../mocks/ratings/store.ts';
 import { resetQuestions } from '../../mocks/questions/store.ts';
 import { resetGatewaySessions } from '../../mocks/gateway-session.ts';
 import { resetKiosks } from '../../mocks/kiosk.ts';
+import { resetAssisted } from '../../mocks/assisted.ts';
+import { resetSms } from '../../mocks/sms.ts';
 import { createQueryClient, installQueryClient } from '../app/query-client.ts';
 
 // findBy…/waitFor return as soon as the page shows what they wait for; on a busy machine the
@@ -41,5 +43,7 @@ afterEach(() => {
   resetQuestions();
   resetGatewaySessions();
   resetKiosks();
+  resetAssisted();
+  resetSms();
 });
 afterAll(() => server.close());

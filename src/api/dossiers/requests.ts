@@ -47,11 +47,12 @@ const parsed = <T,>(schema: core.$ZodType<T>, body: unknown, status: number, pat
  * Errors are ApiErrors like apiRequest's, with the backend's `code` ('unsupported-file',
  * 'file-too-large', 'empty-file', …).
  */
-export const uploadFile = (file: Blob, name: string, idempotencyKey: string, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<Upload> =>
+export const uploadFile = (file: Blob, name: string, idempotencyKey: string, onProgress?: (fraction: number) => void, signal?: AbortSignal, token?: string): Promise<Upload> =>
   new Promise<Upload>((resolve, reject) => {
     const path = '/uploads';
-    const session = readSession();
-    if (!session || isExpired(session)) {
+    const own = readSession();
+    const session = token ? { accessToken: token, expiresAt: Number.MAX_SAFE_INTEGER } : own;
+    if (!session || isExpired(session as NonNullable<typeof own>)) {
       reject(new ApiError('unauthorized', `No live session: ${path}`, { code: 'session-expired' }));
       return;
     }
@@ -129,8 +130,8 @@ export const uploadFile = (file: Blob, name: string, idempotencyKey: string, onP
 // ---------------------------------------------------------------------------------------------
 
 /** Exactly once: retry with the same key and the backend returns the dossier it already made. */
-export const submitDossier = (body: SubmitDossier, idempotencyKey: string): Promise<Dossier> =>
-  apiRequest('/dossiers', Dossier, { method: 'POST', body, headers: idempotent(idempotencyKey), auth: true });
+export const submitDossier = (body: SubmitDossier, idempotencyKey: string, token?: string): Promise<Dossier> =>
+  apiRequest('/dossiers', Dossier, { method: 'POST', body, headers: idempotent(idempotencyKey), auth: true, token });
 
 export const listDossiers = (signal?: AbortSignal): Promise<DossierList> => apiRequest('/dossiers', DossierList, { signal, auth: true });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { RequirementId } from '../procedures/schema.ts';
+import { AssistedBy } from '../assisted/schema.ts';
 
 /**
  * Dossiers (hồ sơ): an application with its attached papers, from submission to result.
@@ -112,6 +113,8 @@ export const Dossier = z.object({
   canWithdraw: z.boolean(),
   /** For the receipt's QR code; only the owner sees it (left out by backends that predate it). */
   receiptToken: z.optional(ReceiptToken),
+  /** Filed for the citizen by a volunteer under their consent (docs/domain/assisted.md). */
+  assistedBy: z.optional(AssistedBy),
 });
 export type Dossier = z.infer<typeof Dossier>;
 

@@ -7,6 +7,7 @@ import { getDocumentFile } from '../../api/me/requests.ts';
 import type { Address, Correction, DataStore, Source, StoredDocument } from '../../api/me/schema.ts';
 import { signOut } from '../../auth/actions.ts';
 import { useSession } from '../../auth/session.ts';
+import { volunteerClaims } from '../../api/assisted/volunteer.ts';
 import { deleteDraft, listDrafts, listOutbox, type Draft } from '../../offline/personal-db.ts';
 import { trackObjectUrl } from '../../auth/wipe.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -35,6 +36,14 @@ export const DataStorePage = () => {
       <p>
         <Link to="/me/questions">{t('myQuestions')}</Link>
       </p>
+      {/* A community digital-technology volunteer (docs/domain/assisted.md), signed in as themself. */}
+      {session && volunteerClaims(session.idToken) ? (
+        <p>
+          <Link to="/assist" className="button button--secondary">
+            {t('helpResident')}
+          </Link>
+        </p>
+      ) : null}
       <Drafts owner={sub} />
       {store.isPending ? <p className="loading">{t('loading')}</p> : null}
       {store.isError ? <ErrorPanel error={store.error} onRetry={() => void store.refetch()} headingLevel="h2" /> : null}

@@ -9,7 +9,7 @@ import { readEnrolment, reserveHandoff } from '../../api/kiosk/requests.ts';
 import { HandoffDialog, type ReservedSlot } from './HandoffDialog.tsx';
 import { COUNTDOWN_SECONDS, IDLE_SECONDS } from '../../api/kiosk/schema.ts';
 import { Keypad, keypadModeFor, typeInto, type KeypadMode } from '../../components/kiosk/Keypad.tsx';
-import { IdleGuard } from './IdleGuard.tsx';
+import { IdleGuard } from '../../components/kiosk/IdleGuard.tsx';
 import './kiosk.css';
 
 /**

@@ -11,16 +11,18 @@ interface Props {
   countdownSeconds: number;
   /** Time is up, or the person chose to finish: the caller ends the session. */
   onEnd: () => void;
+  /** What ending means here, in place of the kiosk's sentence (assisted mode: the resident's data goes). */
+  body?: string;
 }
 
 /**
- * The kiosk's inactivity guard (WCAG 2.2.1 Timing Adjustable): after `idleSeconds` without a
+ * The inactivity guard of a kiosk and of assisted mode's help session (WCAG 2.2.1 Timing Adjustable): after `idleSeconds` without a
  * touch, a dialog counts down `countdownSeconds` with "I'm still here" (as many times as the
  * person likes) and "Finish now"; at zero the session ends. Time is read from the clock on a
  * one-second tick (not summed from timers), so a kiosk that slept or a busy page never
  * stretches the wait.
  */
-export const IdleGuard = ({ active, idleSeconds, countdownSeconds, onEnd }: Props) => {
+export const IdleGuard = ({ active, idleSeconds, countdownSeconds, onEnd, body }: Props) => {
   const { t } = useTranslation('kiosk');
   /** When the countdown reaches zero; null while no dialog is open. */
   const [deadline, setDeadline] = useState<number | null>(null);
@@ -88,7 +90,7 @@ export const IdleGuard = ({ active, idleSeconds, countdownSeconds, onEnd }: Prop
       {deadline !== null ? (
         <>
           <h2 id="kiosk-idle-title">{t('idle.title')}</h2>
-          <p id="kiosk-idle-body">{t('idle.body')}</p>
+          <p id="kiosk-idle-body">{body ?? t('idle.body')}</p>
           <p className="kiosk-idle__count" aria-live="polite" aria-atomic="true">
             {t('idle.left', { count: Math.min(left, countdownSeconds) })}
           </p>
