@@ -193,6 +193,10 @@ export const HelpRating = z.object({
 });
 export type HelpRating = z.infer<typeof HelpRating>;
 
+/** The resident's ratings of help (GET /me/assisted/ratings): which help they rated already. */
+export const HelpRatingList = z.object({ ratings: z.array(HelpRating) });
+export type HelpRatingList = z.infer<typeof HelpRatingList>;
+
 export const FlagKind = z.enum(['many-residents-an-hour', 'code-to-volunteers-own-phone']);
 export type FlagKind = z.infer<typeof FlagKind>;
 
