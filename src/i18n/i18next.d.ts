@@ -12,6 +12,8 @@ import type kiosk from './locales/vi/kiosk.json';
 import type rating from './locales/vi/rating.json';
 import type stats from './locales/vi/stats.json';
 import type questions from './locales/vi/questions.json';
+import type help from './locales/vi/help.json';
+import type volunteer from './locales/vi/volunteer.json';
 
 // Keys are typed from the source locale (Vietnamese): a missing or misspelt key fails tsc.
 declare module 'i18next' {
@@ -32,6 +34,8 @@ declare module 'i18next' {
       rating: typeof rating;
       stats: typeof stats;
       questions: typeof questions;
+      help: typeof help;
+      volunteer: typeof volunteer;
     };
   }
 }

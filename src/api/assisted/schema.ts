@@ -176,10 +176,13 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditList = z.object({ entries: z.array(AuditEntry) });
 export type AuditList = z.infer<typeof AuditList>;
 
+/** The longest comment on a rating of help (characters). */
+export const HELP_COMMENT_MAX = 500;
+
 /** Rating the help itself (not the dossier): channel "assisted". */
 export const RateHelp = z.object({
   overall: z.enum(['very-satisfied', 'satisfied', 'dissatisfied']),
-  comment: z.optional(z.string().check(z.maxLength(500))),
+  comment: z.optional(z.string().check(z.maxLength(HELP_COMMENT_MAX))),
 });
 export type RateHelp = z.infer<typeof RateHelp>;
 

@@ -7,6 +7,7 @@ import { getDocumentFile } from '../../api/me/requests.ts';
 import type { Address, Correction, DataStore, Source, StoredDocument } from '../../api/me/schema.ts';
 import { signOut } from '../../auth/actions.ts';
 import { useSession } from '../../auth/session.ts';
+import { isVolunteer } from '../../api/assisted/role.ts';
 import { deleteDraft, listDrafts, listOutbox, type Draft } from '../../offline/personal-db.ts';
 import { trackObjectUrl } from '../../auth/wipe.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -32,9 +33,19 @@ export const DataStorePage = () => {
     <div className="me">
       <h1>{t('title')}</h1>
       <p className="lead">{t('greeting', { name: session?.name ?? '' })}</p>
-      <p>
-        <Link to="/me/questions">{t('myQuestions')}</Link>
-      </p>
+      <ul className="me-links">
+        <li>
+          <Link to="/me/questions">{t('myQuestions')}</Link>
+        </li>
+        <li>
+          <Link to="/me/help">{t('helpLink')}</Link>
+        </li>
+        {isVolunteer(session) ? (
+          <li>
+            <Link to="/volunteer">{t('volunteerLink')}</Link>
+          </li>
+        ) : null}
+      </ul>
       <Drafts owner={sub} />
       {store.isPending ? <p className="loading">{t('loading')}</p> : null}
       {store.isError ? <ErrorPanel error={store.error} onRetry={() => void store.refetch()} headingLevel="h2" /> : null}
