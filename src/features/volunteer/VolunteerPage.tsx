@@ -16,8 +16,10 @@ import { useSnapshot } from '../../offline/use-snapshot.ts';
 const when = (iso: string, lng: string) => `${formatTime(new Date(iso), lng)} ${formatDate(iso, lng)}`;
 
 /** "2026-12" as people say it: "tháng 12 năm 2026" / "December 2026". */
-const monthName = (month: string, lng: string) =>
-  new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'vi-VN', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+const monthName = (month: string, lng: string) => {
+  const name = new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'vi-VN', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  return name.charAt(0).toLocaleUpperCase(lng) + name.slice(1);
+};
 
 const notVolunteer = (error: unknown) => isApiError(error) && error.code === 'not-a-volunteer';
 
