@@ -2,6 +2,7 @@ import { assistedByOf, confirmConsent, recordAssistedSubmission, startConsent } 
 import { validAnswers } from '../../mocks/answers.ts';
 import { submitDossier } from '../../mocks/dossiers/lifecycle.ts';
 import { sentSms } from '../../mocks/sms.ts';
+import { queryClient } from '../app/query-client.ts';
 import { CITIZEN } from './session.ts';
 
 /** Trần Văn Hùng, a volunteer of the Kim Long ward team (mocks/fixtures/citizens.ts). */
@@ -31,3 +32,6 @@ export const fileWithHelp = (consentId: string, residentId = CITIZEN, volunteer 
   recordAssistedSubmission(consentId, outcome.value, assisted.trackUrl);
   return outcome.value.code;
 };
+
+/** A fresh start of the app: nothing in memory, only what the phone kept (IndexedDB). */
+export const forgetQueries = (): void => queryClient.clear();

@@ -1,14 +1,14 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { assistedState, expireConsentNow } from '../../../mocks/assisted.ts';
+import { setFaults } from '../../../mocks/faults.ts';
 import { wipePersonalData } from '../../auth/wipe.ts';
 import { initI18n } from '../../i18n/i18n.ts';
-import { beginPersonalSession } from '../../offline/personal-db.ts';
-import { consentBySms, fileWithHelp } from '../../test/assisted.ts';
+import { beginPersonalSession, loadSnapshot } from '../../offline/personal-db.ts';
+import { consentBySms, fileWithHelp, forgetQueries } from '../../test/assisted.ts';
 import { renderAt } from '../../test/render-route.tsx';
-import { signIn } from '../../test/session.ts';
-import { queryClient } from '../../app/query-client.ts';
+import { CITIZEN, signIn } from '../../test/session.ts';
 
 beforeAll(async () => {
   await initI18n('vi');
@@ -86,10 +86,13 @@ describe('/me/help, the resident signed in as themself', () => {
     renderAt('/me/help');
     await screen.findByText('Nộp hồ sơ thay bạn');
     // The copy is written once the page has the data.
-    await new Promise((r) => setTimeout(r, 100));
-    queryClient.clear();
+    await waitFor(async () => expect((await loadSnapshot(CITIZEN, 'assisted:audit'))?.data).toMatchObject({ entries: expect.arrayContaining([expect.objectContaining({ action: 'submit-dossier' })]) }));
+    await waitFor(async () => expect(await loadSnapshot(CITIZEN, 'assisted:consents')).toBeDefined());
+    cleanup();
+    forgetQueries();
+    // A fresh start with no signal: the backend cannot be reached.
     act(() => setOnline(false));
-    document.body.innerHTML = '';
+    setFaults({ rules: [{ path: '/api/me/assisted', status: 'network' }] });
     renderAt('/me/help');
     expect(await screen.findByText(/Bạn đang ngoại tuyến\. Đây là bản lưu trên máy lúc/)).toBeInTheDocument();
     expect(screen.getByText('Nộp hồ sơ thay bạn')).toBeInTheDocument();
