@@ -1,5 +1,7 @@
 import { test as base, expect, type CDPSession, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { APIRequestContext } from '@playwright/test';
 
 /** Fails on serious or critical WCAG 2.2 A/AA violations; lists them so the fix is obvious. */
 export const expectAccessible = async (page: Page, label: string) => {
@@ -130,6 +132,37 @@ export const storedDraftValues = (page: Page, procedureId: string) =>
 /** Waits until the device holds these answers (a partial match) for the procedure's draft. */
 export const expectDraftSaved = async (page: Page, procedureId: string, values: Record<string, unknown>) => {
   await expect.poll(() => storedDraftValues(page, procedureId), { message: `draft of ${procedureId} saved on the device` }).toMatchObject(values);
+};
+
+/**
+ * A citizen's access token straight from the simulated VNeID (authorization code + PKCE, as the app does),
+ * so a test can file dossiers (or act as a volunteer) without going through the e-form journey again.
+ */
+export const tokenFor = async (request: APIRequestContext, origin: string, citizen: string) => {
+  const verifier = randomBytes(32).toString('base64url');
+  const redirectUri = `${origin}/auth/callback`;
+  const consent = await request.post('/idp/authorize', {
+    form: {
+      client_id: 'mot-cua-so',
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: 'openid profile',
+      state: randomUUID(),
+      nonce: randomUUID(),
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+      ui_locales: 'vi',
+      citizen,
+      decision: 'allow',
+    },
+    maxRedirects: 0,
+  });
+  const code = new URL(consent.headers().location ?? 'about:blank').searchParams.get('code') ?? '';
+  expect(code, 'the simulated VNeID gave a code').not.toBe('');
+  const token = await request.post('/idp/token', {
+    form: { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'mot-cua-so', code_verifier: verifier },
+  });
+  return ((await token.json()) as { access_token: string }).access_token;
 };
 
 export { expect };

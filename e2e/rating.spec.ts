@@ -1,41 +1,10 @@
 import { validAnswers } from '../mocks/answers.ts';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
-import { test, expect, expectAccessible, signInAs, waitForServiceWorker } from './fixtures.ts';
+import { test, expect, expectAccessible, signInAs, tokenFor, waitForServiceWorker } from './fixtures.ts';
 
 /** Nguyễn Văn An at the simulated VNeID; his phone ends in 5678. */
 const AN = 'vneid-046095001234';
-
-/**
- * A token for An straight from the simulated VNeID (authorization code + PKCE, as the app does),
- * so the test can file his dossiers without going through the e-form journey again.
- */
-const tokenFor = async (request: APIRequestContext, origin: string, citizen: string) => {
-  const verifier = randomBytes(32).toString('base64url');
-  const redirectUri = `${origin}/auth/callback`;
-  const consent = await request.post('/idp/authorize', {
-    form: {
-      client_id: 'mot-cua-so',
-      redirect_uri: redirectUri,
-      response_type: 'code',
-      scope: 'openid profile',
-      state: randomUUID(),
-      nonce: randomUUID(),
-      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-      code_challenge_method: 'S256',
-      ui_locales: 'vi',
-      citizen,
-      decision: 'allow',
-    },
-    maxRedirects: 0,
-  });
-  const code = new URL(consent.headers().location ?? 'about:blank').searchParams.get('code') ?? '';
-  expect(code, 'the simulated VNeID gave a code').not.toBe('');
-  const token = await request.post('/idp/token', {
-    form: { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'mot-cua-so', code_verifier: verifier },
-  });
-  return ((await token.json()) as { access_token: string }).access_token;
-};
 
 interface HeldRating {
   dossierCode: string;
