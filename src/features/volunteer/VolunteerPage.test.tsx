@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { startConsent } from '../../../mocks/assisted.ts';
 import { advanceDossier } from '../../../mocks/dossiers/lifecycle.ts';
@@ -7,6 +7,9 @@ import { initI18n } from '../../i18n/i18n.ts';
 import { consentBySms, fileWithHelp, MARITAL, VOLUNTEER } from '../../test/assisted.ts';
 import { renderAt } from '../../test/render-route.tsx';
 import { signIn } from '../../test/session.ts';
+import { issueAccessToken } from '../../../mocks/idp.ts';
+import { OIDC_STORAGE_PREFIX } from '../../auth/config.ts';
+import { VOLUNTEER_ROLE } from '../../api/assisted/schema.ts';
 
 const saved = vi.hoisted(() => ({ files: [] as { blob: Blob; name: string }[] }));
 vi.mock('../../components/documents/download.ts', () => ({
@@ -71,5 +74,24 @@ describe('/volunteer', () => {
     renderAt('/volunteer');
     expect(await screen.findByRole('heading', { name: 'Trang này dành cho tình nguyện viên' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Tải báo cáo CSV' })).not.toBeInTheDocument();
+  });
+
+  it('is offered in /me only to an account whose ID token carries the volunteer role', async () => {
+    const jwt = (claims: object) => `e30.${btoa(JSON.stringify(claims)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.sig`;
+    const session = (sub: string, name: string, idToken: string) =>
+      sessionStorage.setItem(
+        `${OIDC_STORAGE_PREFIX}user:test`,
+        JSON.stringify({ access_token: issueAccessToken(sub), id_token: idToken, expires_at: Math.floor(Date.now() / 1000) + 3600, profile: { sub, name } }),
+      );
+    session(VOLUNTEER, 'Trần Văn Hùng', jwt({ sub: VOLUNTEER, roles: [VOLUNTEER_ROLE] }));
+    renderAt('/me');
+    expect(await screen.findByRole('link', { name: 'Trang tình nguyện viên của bạn' })).toHaveAttribute('href', '/volunteer');
+    expect(screen.getByRole('link', { name: 'Tình nguyện viên đã làm thay bạn' })).toHaveAttribute('href', '/me/help');
+    cleanup();
+    sessionStorage.clear();
+    session('vneid-046095001234', 'Nguyễn Văn An', jwt({ sub: 'vneid-046095001234' }));
+    renderAt('/me');
+    expect(await screen.findByRole('link', { name: 'Tình nguyện viên đã làm thay bạn' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Trang tình nguyện viên của bạn' })).not.toBeInTheDocument();
   });
 });
