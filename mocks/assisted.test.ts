@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ACCESS_TOKEN_TYPE, CONSENT_CODE, CONSENT_TOKEN_TYPE, Consent, ConsentGrant, DelegatedClaims, DelegatedTokenResponse, TOKEN_EXCHANGE_GRANT, VOLUNTEER_ROLE, VolunteerStats, AuditList, ConsentList, HelpRating } from '../src/api/assisted/schema.ts';
+import { ACCESS_TOKEN_TYPE, CONSENT_CODE, CONSENT_TOKEN_TYPE, Consent, ConsentGrant, DelegatedClaims, DelegatedTokenResponse, TOKEN_EXCHANGE_GRANT, VOLUNTEER_ROLE, VolunteerStats, AuditList, ConsentList, HelpRating, HelpRatingList } from '../src/api/assisted/schema.ts';
 import { Dossier } from '../src/api/dossiers/schema.ts';
 import { validAnswers } from './answers.ts';
 import { codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
@@ -237,6 +237,10 @@ describe('the delegated token (RFC 8693)', () => {
     expect(rated.status).toBe(201);
     expect(HelpRating.parse(await rated.json()).channel).toBe('assisted');
     expect((await api(hai, 'POST', `/me/assisted/consents/${consentId}/rating`, { overall: 'satisfied' })).status).toBe(409);
+    // Listed back, so the resident's page knows which help is rated already; never to the volunteer.
+    const listed = HelpRatingList.parse(await (await api(hai, 'GET', '/me/assisted/ratings')).json());
+    expect(listed.ratings.map((r) => [r.consentId, r.overall])).toEqual([[consentId, 'very-satisfied']]);
+    expect((await api(delegated, 'GET', '/me/assisted/ratings')).status).toBe(403);
   });
 
   it('flags a volunteer who helps many residents in an hour', async () => {

@@ -373,6 +373,13 @@ export const rateHelp = (residentId: string, consentId: string, body: RateHelp, 
   return { ok: true, value: rating };
 };
 
+/** The resident's ratings of help, newest first. */
+export const helpRatingsOfResident = (residentId: string): HelpRating[] =>
+  [...state.helpRatings.values()]
+    .filter((r) => r.residentId === residentId)
+    .map((r) => r.rating)
+    .reverse();
+
 // ---------------------------------------------------------------------------------------------
 // Delegated tokens at the API: what a volunteer may do for a resident, and the record of it.
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import {
   confirmConsent,
   endConsent,
   expireConsentNow,
+  helpRatingsOfResident,
   rateHelp,
   revokeConsent,
   signedInConsent,
@@ -191,6 +192,11 @@ export const assistedHandlers = [
     const who = ownCitizen(request);
     if ('ok' in who) return refused(who);
     return HttpResponse.json({ entries: auditOfResident(who.citizenId) }, { headers: personal });
+  }),
+  http.get('*/api/me/assisted/ratings', ({ request }) => {
+    const who = ownCitizen(request);
+    if ('ok' in who) return refused(who);
+    return HttpResponse.json({ ratings: helpRatingsOfResident(who.citizenId) }, { headers: personal });
   }),
   http.post('*/api/me/assisted/consents/:id/revoke', ({ request, params }) => {
     const who = ownCitizen(request);

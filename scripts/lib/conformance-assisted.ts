@@ -2,6 +2,7 @@ import type { core } from 'zod/mini';
 import {
   ACCESS_TOKEN_TYPE,
   AuditList,
+  HelpRatingList,
   CONSENT_CODE,
   CONSENT_TOKEN_TYPE,
   Consent,
@@ -149,11 +150,12 @@ export const assistedChecks = <C, A extends Answer>(t: AssistedTools<C, A>): Che
       },
     },
     {
-      name: 'GET /me/assisted/consents and /me/assisted/audit parse; revoking someone else’s consent is 404',
+      name: 'GET /me/assisted/consents, /me/assisted/audit and /me/assisted/ratings parse; revoking someone else’s consent is 404',
       run: async (ctx) => {
         const token = await t.token(ctx);
         t.parsed(ConsentList, await t.call(ctx, 'GET', '/me/assisted/consents', { token }), 200);
         t.parsed(AuditList, await t.call(ctx, 'GET', '/me/assisted/audit', { token }), 200);
+        t.parsed(HelpRatingList, await t.call(ctx, 'GET', '/me/assisted/ratings', { token }), 200);
         t.refused(await t.call(ctx, 'POST', '/me/assisted/consents/UQ-NOT-YOURS/revoke', { token }), 404);
       },
     },

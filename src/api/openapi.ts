@@ -37,6 +37,7 @@ import {
   ConsentList,
   FLAG_RULES,
   HelpRating,
+  HelpRatingList,
   RateHelp,
   SIGN_IN_MAX_AGE_SECONDS,
   STATS_CSV_COLUMNS,
@@ -114,6 +115,7 @@ export const CONTRACT_SCHEMAS = {
   AuditList,
   RateHelp,
   HelpRating,
+  HelpRatingList,
   VolunteerStats,
   Problem,
   FieldError,
@@ -629,6 +631,14 @@ function assistedEndpoints(): Endpoint[] {
       body: 'RateHelp',
       ok: { status: 201, schema: 'HelpRating', description: 'Stored' },
       refusals: { ...JSON_BODY_REFUSALS, ...OWN, 404: 'No such consent of this resident (`consent-not-found`)', 409: 'Rated already (`already-rated`)', 422: 'Not a rating (`invalid-body`)' },
+    },
+    {
+      method: 'get',
+      path: '/me/assisted/ratings',
+      summary: "The resident's ratings of help (one per consent at most), newest first: which help is rated already",
+      auth: true,
+      ok: { status: 200, schema: 'HelpRatingList', description: 'Newest first' },
+      refusals: OWN,
     },
   ];
 }

@@ -13,6 +13,8 @@ import type rating from './locales/vi/rating.json';
 import type stats from './locales/vi/stats.json';
 import type questions from './locales/vi/questions.json';
 import type assisted from './locales/vi/assisted.json';
+import type help from './locales/vi/help.json';
+import type volunteer from './locales/vi/volunteer.json';
 
 // Keys are typed from the source locale (Vietnamese): a missing or misspelt key fails tsc.
 declare module 'i18next' {
@@ -34,6 +36,8 @@ declare module 'i18next' {
       stats: typeof stats;
       questions: typeof questions;
       assisted: typeof assisted;
+      help: typeof help;
+      volunteer: typeof volunteer;
     };
   }
 }

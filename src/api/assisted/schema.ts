@@ -176,10 +176,13 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditList = z.object({ entries: z.array(AuditEntry) });
 export type AuditList = z.infer<typeof AuditList>;
 
+/** The longest comment on a rating of help (characters). */
+export const HELP_COMMENT_MAX = 500;
+
 /** Rating the help itself (not the dossier): channel "assisted". */
 export const RateHelp = z.object({
   overall: z.enum(['very-satisfied', 'satisfied', 'dissatisfied']),
-  comment: z.optional(z.string().check(z.maxLength(500))),
+  comment: z.optional(z.string().check(z.maxLength(HELP_COMMENT_MAX))),
 });
 export type RateHelp = z.infer<typeof RateHelp>;
 
@@ -192,6 +195,10 @@ export const HelpRating = z.object({
   createdAt: z.iso.datetime(),
 });
 export type HelpRating = z.infer<typeof HelpRating>;
+
+/** The resident's ratings of help (GET /me/assisted/ratings): which help they rated already. */
+export const HelpRatingList = z.object({ ratings: z.array(HelpRating) });
+export type HelpRatingList = z.infer<typeof HelpRatingList>;
 
 export const FlagKind = z.enum(['many-residents-an-hour', 'code-to-volunteers-own-phone']);
 export type FlagKind = z.infer<typeof FlagKind>;

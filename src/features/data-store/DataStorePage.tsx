@@ -7,7 +7,7 @@ import { getDocumentFile } from '../../api/me/requests.ts';
 import type { Address, Correction, DataStore, Source, StoredDocument } from '../../api/me/schema.ts';
 import { signOut } from '../../auth/actions.ts';
 import { useSession } from '../../auth/session.ts';
-import { volunteerClaims } from '../../api/assisted/volunteer.ts';
+import { isVolunteer } from '../../api/assisted/role.ts';
 import { deleteDraft, listDrafts, listOutbox, type Draft } from '../../offline/personal-db.ts';
 import { trackObjectUrl } from '../../auth/wipe.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -33,11 +33,21 @@ export const DataStorePage = () => {
     <div className="me">
       <h1>{t('title')}</h1>
       <p className="lead">{t('greeting', { name: session?.name ?? '' })}</p>
-      <p>
-        <Link to="/me/questions">{t('myQuestions')}</Link>
-      </p>
+      <ul className="me-links">
+        <li>
+          <Link to="/me/questions">{t('myQuestions')}</Link>
+        </li>
+        <li>
+          <Link to="/me/help">{t('helpLink')}</Link>
+        </li>
+        {isVolunteer(session) ? (
+          <li>
+            <Link to="/volunteer">{t('volunteerLink')}</Link>
+          </li>
+        ) : null}
+      </ul>
       {/* A community digital-technology volunteer (docs/domain/assisted.md), signed in as themself. */}
-      {session && volunteerClaims(session.idToken) ? (
+      {isVolunteer(session) ? (
         <p>
           <Link to="/assist" className="button button--secondary">
             {t('helpResident')}

@@ -13,6 +13,7 @@ import { errorKind } from '../../components/errors/error-message.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { OverdueChip, StatusChip } from './StatusChip.tsx';
+import { AssistedMark } from './AssistedMark.tsx';
 import { StaleNotice } from './StaleNotice.tsx';
 import { feeDue } from './payable.ts';
 import { Timeline } from './Timeline.tsx';
@@ -71,6 +72,7 @@ const DossierView = ({ dossier: d, owner }: { dossier: Dossier; owner: string })
           <StatusChip status={d.status} />
           {d.overdue ? <OverdueChip /> : null}
         </p>
+        <AssistedMark assistedBy={d.assistedBy} detail />
         <dl className="facts">
           <div>
             <dt>{t('fields.agency')}</dt>

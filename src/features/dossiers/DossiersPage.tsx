@@ -12,11 +12,12 @@ import { formatDate, formatMoney } from '../../lib/format.ts';
 import { useOnline } from '../../lib/use-online.ts';
 import { filterDossiers } from './search.ts';
 import { FeeDueChip, OverdueChip, StatusChip } from './StatusChip.tsx';
+import { AssistedMark } from './AssistedMark.tsx';
 import { feeDue, isOpenStatus } from './payable.ts';
 import { StaleNotice } from './StaleNotice.tsx';
 import { OutboxSection } from './OutboxSection.tsx';
 import { NotificationsSection } from './NotificationsSection.tsx';
-import { fallsBack, useSnapshot } from './use-snapshot.ts';
+import { fallsBack, useSnapshot } from '../../offline/use-snapshot.ts';
 
 /** "Hồ sơ của tôi": what is waiting on the device, what changed, and every dossier filed. */
 export const DossiersPage = () => {
@@ -115,6 +116,7 @@ const DossierCard = ({ dossier: d }: { dossier: Dossier }) => {
         {d.overdue ? <OverdueChip /> : null}
         {feeDue(d) ? <FeeDueChip /> : null}
       </p>
+      <AssistedMark assistedBy={d.assistedBy} />
       <p className="dossier-card__meta">
         {t('submittedOn', { date: formatDate(d.submittedAt, lng) })}
         {d.dueOn && isOpenStatus(d.status) ? ` · ${t('dueOn', { date: formatDate(d.dueOn, lng) })}` : ''}

@@ -4,7 +4,7 @@ import { dossierQueryOptions } from '../../api/dossiers/queries.ts';
 import { isApiError } from '../../api/errors.ts';
 import { useSession } from '../../auth/session.ts';
 import { useOnline } from '../../lib/use-online.ts';
-import { fallsBack, useSnapshot } from './use-snapshot.ts';
+import { fallsBack, useSnapshot } from '../../offline/use-snapshot.ts';
 
 /**
  * One dossier from the network, or its last known state from the device when the network

@@ -19,12 +19,18 @@ export const RatingForm = ({
   onChange,
   onSubmit,
   busy,
+  help,
 }: {
   criteria: RatingCriteria;
   answers: Answers;
   onChange: (next: Answers) => void;
   onSubmit: (answers: Answers & { overall: RatingLevel }) => void;
   busy: boolean;
+  /**
+   * Rating a volunteer's help (channel "assisted", docs/domain/assisted.md) rather than a dossier:
+   * its own question, no indicators of the dossier's handling, the help rating's comment limit.
+   */
+  help?: { question: string; commentMax: number };
 }) => {
   const { t, i18n } = useTranslation('rating');
   const lng = i18n.language;
@@ -33,18 +39,19 @@ export const RatingForm = ({
   const summaryRef = useRef<HTMLDivElement>(null);
   const overallId = `${id}-overall`;
   const commentId = `${id}-comment`;
-  const errorText = (e: AnswerError) => (e.field === 'overall' ? t('overallRequired') : t(`comment.${e.key}`, { max: COMMENT_MAX, count: e.count }));
+  const commentMax = help?.commentMax ?? COMMENT_MAX;
+  const errorText = (e: AnswerError) => (e.field === 'overall' ? t('overallRequired') : t(`comment.${e.key}`, { max: commentMax, count: e.count }));
   const errorOf = (field: AnswerError['field']) => errors.find((e) => e.field === field);
   const set = (patch: Partial<Answers>) => {
     const next = { ...answers, ...patch };
     onChange(next);
     // A fixed answer drops its message at once; others stay until the next send.
-    if (errors.length > 0) setErrors(answerErrors(next).filter((e) => errors.some((old) => old.field === e.field)));
+    if (errors.length > 0) setErrors(answerErrors(next, commentMax).filter((e) => errors.some((old) => old.field === e.field)));
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = answerErrors(answers);
+    const found = answerErrors(answers, commentMax);
     setErrors(found);
     if (found.length > 0 || !answers.overall) {
       requestAnimationFrame(() => summaryRef.current?.focus());
@@ -66,7 +73,7 @@ export const RatingForm = ({
         <ErrorSummary ref={summaryRef} title={t('errorTitle')} items={errors.map((e) => ({ key: e.field, target: e.field === 'overall' ? `${overallId}-0` : commentId, text: errorText(e) }))} />
       ) : null}
       <fieldset className={`rating-question${overallError ? ' field--error' : ''}`} aria-describedby={`${overallId}-hint${overallError ? ` ${overallId}-error` : ''}`}>
-        <legend>{local(criteria.overall.label, lng)}</legend>
+        <legend>{help ? help.question : local(criteria.overall.label, lng)}</legend>
         <p className="hint" id={`${overallId}-hint`}>
           {t('overallHint')}
         </p>
@@ -85,50 +92,52 @@ export const RatingForm = ({
         </div>
       </fieldset>
 
-      <details className="rating-more card">
-        <summary>{t('more.summary')}</summary>
-        <p className="hint">{t('more.lead')}</p>
-        <fieldset className="rating-indicator">
-          <legend>{local(criteria.convenience.label, lng)}</legend>
-          <div className="choices">
-            {criteria.levels.map((l) => (
-              <label key={l.level} className="choice">
-                <input type="radio" name={`${id}-convenience`} checked={answers.convenience === l.level} onChange={() => set({ convenience: l.level })} />
-                <span>{levelLabel(l.level)}</span>
-              </label>
-            ))}
-            <label className="choice">
-              <input type="radio" name={`${id}-convenience`} checked={answers.convenience === null} onChange={() => set({ convenience: null })} />
-              <span>{t('more.skip')}</span>
-            </label>
-          </div>
-        </fieldset>
-        {criteria.indicators.map((indicator) => {
-          const name = `${id}-${indicator.id}`;
-          const chosen = answers.indicators[indicator.id];
-          const choose = (score: IndicatorScore | undefined) => {
-            const { [indicator.id]: _dropped, ...rest } = answers.indicators;
-            set({ indicators: score === undefined ? rest : { ...rest, [indicator.id]: score } });
-          };
-          return (
-            <fieldset key={indicator.id} className="rating-indicator">
-              <legend>{local(indicator.label, lng)}</legend>
-              <div className="choices">
-                {indicator.scores.map((s) => (
-                  <label key={s.score} className="choice">
-                    <input type="radio" name={name} checked={chosen === s.score} onChange={() => choose(s.score)} />
-                    <span>{local(s.label, lng)}</span>
-                  </label>
-                ))}
-                <label className="choice">
-                  <input type="radio" name={name} checked={chosen === undefined} onChange={() => choose(undefined)} />
-                  <span>{t('more.skip')}</span>
+      {help ? null : (
+        <details className="rating-more card">
+          <summary>{t('more.summary')}</summary>
+          <p className="hint">{t('more.lead')}</p>
+          <fieldset className="rating-indicator">
+            <legend>{local(criteria.convenience.label, lng)}</legend>
+            <div className="choices">
+              {criteria.levels.map((l) => (
+                <label key={l.level} className="choice">
+                  <input type="radio" name={`${id}-convenience`} checked={answers.convenience === l.level} onChange={() => set({ convenience: l.level })} />
+                  <span>{levelLabel(l.level)}</span>
                 </label>
-              </div>
-            </fieldset>
-          );
-        })}
-      </details>
+              ))}
+              <label className="choice">
+                <input type="radio" name={`${id}-convenience`} checked={answers.convenience === null} onChange={() => set({ convenience: null })} />
+                <span>{t('more.skip')}</span>
+              </label>
+            </div>
+          </fieldset>
+          {criteria.indicators.map((indicator) => {
+            const name = `${id}-${indicator.id}`;
+            const chosen = answers.indicators[indicator.id];
+            const choose = (score: IndicatorScore | undefined) => {
+              const { [indicator.id]: _dropped, ...rest } = answers.indicators;
+              set({ indicators: score === undefined ? rest : { ...rest, [indicator.id]: score } });
+            };
+            return (
+              <fieldset key={indicator.id} className="rating-indicator">
+                <legend>{local(indicator.label, lng)}</legend>
+                <div className="choices">
+                  {indicator.scores.map((s) => (
+                    <label key={s.score} className="choice">
+                      <input type="radio" name={name} checked={chosen === s.score} onChange={() => choose(s.score)} />
+                      <span>{local(s.label, lng)}</span>
+                    </label>
+                  ))}
+                  <label className="choice">
+                    <input type="radio" name={name} checked={chosen === undefined} onChange={() => choose(undefined)} />
+                    <span>{t('more.skip')}</span>
+                  </label>
+                </div>
+              </fieldset>
+            );
+          })}
+        </details>
+      )}
 
       <CountedTextArea
         id={commentId}
@@ -136,13 +145,13 @@ export const RatingForm = ({
         label={t('comment.label')}
         hint={
           <>
-            <strong>{t('comment.warning')}</strong> {criteria.replies ? t('comment.replies') : t('comment.noReply')}
+            <strong>{t('comment.warning')}</strong> {criteria.replies && !help ? t('comment.replies') : t('comment.noReply')}
           </>
         }
         error={commentError ? errorText(commentError) : undefined}
         value={answers.comment}
         onChange={(comment) => set({ comment })}
-        max={COMMENT_MAX}
+        max={commentMax}
       />
       <button type="submit" className="button button--primary button--block" disabled={busy}>
         {busy ? t('sending') : t('submit')}

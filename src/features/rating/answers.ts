@@ -13,11 +13,11 @@ export const EMPTY_ANSWERS: Answers = { overall: null, convenience: null, indica
 export type AnswerError = { field: 'overall'; key: 'overallRequired' } | { field: 'comment'; key: 'tooLong' | 'blank'; count: number };
 
 /** Why the answers cannot be sent yet (the same rules the backend holds them to). */
-export const answerErrors = (answers: Answers): AnswerError[] => {
+export const answerErrors = (answers: Answers, commentMax: number = COMMENT_MAX): AnswerError[] => {
   const errors: AnswerError[] = [];
   if (!answers.overall) errors.push({ field: 'overall', key: 'overallRequired' });
   const count = answers.comment.length;
-  if (count > COMMENT_MAX) errors.push({ field: 'comment', key: 'tooLong', count });
+  if (count > commentMax) errors.push({ field: 'comment', key: 'tooLong', count });
   else if (count > 0 && answers.comment.trim() === '') errors.push({ field: 'comment', key: 'blank', count });
   return errors;
 };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { safeParse, type core } from 'zod/mini';
-import { loadSnapshot, saveSnapshot } from '../../offline/personal-db.ts';
-import { isApiError } from '../../api/errors.ts';
+import { loadSnapshot, saveSnapshot } from './personal-db.ts';
+import { isApiError } from '../api/errors.ts';
 
 export interface Snapshot<T> {
   data: T;
