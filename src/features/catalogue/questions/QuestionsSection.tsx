@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/errors.ts';
 import { askQuestion } from '../../../api/questions/requests.ts';
 import { procedureQuestionsQueryOptions, questionKeys } from '../../../api/questions/queries.ts';
@@ -11,6 +11,7 @@ import { FieldFrame } from '../../../components/forms/FieldFrame.tsx';
 import { useTextMessages } from '../../../components/feedback/text-errors.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useOnline } from '../../../lib/use-online.ts';
+import { viLang } from '../../../components/procedure/use-localized-procedure.ts';
 import { filterQuestions } from './search.ts';
 
 /** "Hỏi đáp" on a procedure's page: the answered questions, searchable, and asking one. */
@@ -45,7 +46,8 @@ const QuestionList = ({ questions }: { questions: readonly PublicQuestion[] }) =
   const id = useId();
   if (questions.length === 0) return <p className="no-results">{t('section.empty')}</p>;
   const matches = filterQuestions(questions, query);
-  const english = i18n.resolvedLanguage === 'en';
+  const lng = i18n.resolvedLanguage ?? 'vi';
+  const english = lng === 'en';
   return (
     <>
       <form className="search-form" role="search" onSubmit={(e) => e.preventDefault()}>
@@ -65,11 +67,20 @@ const QuestionList = ({ questions }: { questions: readonly PublicQuestion[] }) =
           {matches.map((q) => {
             // The office's English where it gave one; otherwise the words as asked, marked with their language.
             const shown = english && q.en ? { ...q.en, lang: 'en' } : { question: q.question, answer: q.answer, lang: q.lang };
+            // Marked only where it differs from the page's; the line under it is the page's own.
+            const lang = shown.lang === lng ? undefined : shown.lang;
             return (
-              <li key={q.id} id={`q-${q.id}`} lang={shown.lang}>
-                <h3 className="qa-question">{shown.question}</h3>
-                <p className="qa-answer">{shown.answer}</p>
-                <p className="hint">{t('section.answeredBy', { agency: q.answeredBy, date: formatDate(q.answeredAt, i18n.language) })}</p>
+              <li key={q.id} id={`q-${q.id}`}>
+                <h3 className="qa-question" lang={lang}>
+                  {shown.question}
+                </h3>
+                <p className="qa-answer" lang={lang}>
+                  {shown.answer}
+                </p>
+                <p className="hint">
+                  {/* The office's name, as it writes it: Vietnamese. */}
+                  <Trans t={t} i18nKey="section.answeredBy" values={{ agency: q.answeredBy, date: formatDate(q.answeredAt, i18n.language) }} components={{ agency: <span lang={viLang(lng)} /> }} />
+                </p>
               </li>
             );
           })}
