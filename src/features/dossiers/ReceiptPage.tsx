@@ -16,6 +16,7 @@ import { receiptPdf } from './receipt-file.ts';
 import { DossierNotFound } from './DossierNotFound.tsx';
 import { useDossier } from './use-dossier.ts';
 import { isRatable } from '../../api/ratings/schema.ts';
+import { viLang } from '../../components/procedure/use-localized-procedure.ts';
 
 /** Where the receipt's QR code leads: the public tracking page, with the code filled in. */
 export const trackingUrl = (code: string, origin = window.location.origin): string => `${origin}/track?code=${encodeURIComponent(code)}`;
@@ -157,7 +158,8 @@ const Receipt = ({ dossier: d }: { dossier: Dossier }) => {
           {text.rows.slice(1).map(([k, v]) => (
             <div key={k} className="summary-list__row">
               <dt>{k}</dt>
-              <dd>{v}</dd>
+              {/* The procedure's and the office's official names: Vietnamese, on a receipt in any language. */}
+              <dd lang={v === d.procedureName || v === d.agencyName ? viLang(i18n.resolvedLanguage) : undefined}>{v}</dd>
             </div>
           ))}
         </dl>
