@@ -3,7 +3,7 @@ import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { procedureQueryOptions } from '../../api/procedures/queries.ts';
 import { saveDraft } from '../../offline/personal-db.ts';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.ts';
 import { signIn } from '../../auth/actions.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
@@ -16,6 +16,7 @@ import type { Procedure } from '../../api/procedures/schema.ts';
 import { langOf, useLocalizedProcedure } from '../../components/procedure/use-localized-procedure.ts';
 import { ViOnly } from '../../components/procedure/ViOnly.tsx';
 import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
+import { Embed } from '../../components/procedure/Embed.tsx';
 import { useOnline } from '../../lib/use-online.ts';
 
 /** What happened to a submission: waiting for a connection, sending, refused, or sent. */
@@ -68,7 +69,7 @@ const PapersRefusedMessage = ({ names, lang }: { names: string; lang?: string | 
   const { t } = useTranslation('documents');
   return (
     <p>
-      <Trans t={t} i18nKey="outbox.errors.papers-refused" values={{ papers: names }} components={{ papers: <span lang={lang} /> }} />
+      <Embed sentence={(papers) => t('outbox.errors.papers-refused', { papers })} value={names} lang={lang} />
     </p>
   );
 };

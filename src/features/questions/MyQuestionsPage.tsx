@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { myQuestionsQueryOptions } from '../../api/questions/queries.ts';
 import type { MyQuestion } from '../../api/questions/schema.ts';
 import { useSession } from '../../auth/session.ts';
@@ -8,6 +8,7 @@ import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { formatDate } from '../../lib/format.ts';
 import { viLang } from '../../components/procedure/use-localized-procedure.ts';
+import { Embed } from '../../components/procedure/Embed.tsx';
 
 /** "Câu hỏi của tôi": the questions the citizen asked, waiting or answered. */
 export const MyQuestionsPage = () => {
@@ -57,7 +58,7 @@ const QuestionItem = ({ question: q }: { question: MyQuestion }) => {
       {q.answer ? (
         <>
           <h3>
-            <Trans t={t} i18nKey="mine.answer" values={{ agency: q.answer.answeredBy, date: formatDate(q.answer.answeredAt, lng) }} components={{ agency: <span lang={viLang(i18n.resolvedLanguage)} /> }} />
+            <Embed sentence={(agency) => t('mine.answer', { agency, date: formatDate(q.answer!.answeredAt, lng) })} value={q.answer.answeredBy} lang={viLang(i18n.resolvedLanguage)} />
           </h3>
           <p className="qa-answer">{q.answer.text}</p>
         </>

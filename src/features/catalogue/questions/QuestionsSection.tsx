@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/errors.ts';
 import { askQuestion } from '../../../api/questions/requests.ts';
 import { procedureQuestionsQueryOptions, questionKeys } from '../../../api/questions/queries.ts';
@@ -12,6 +12,7 @@ import { useTextMessages } from '../../../components/feedback/text-errors.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useOnline } from '../../../lib/use-online.ts';
 import { viLang } from '../../../components/procedure/use-localized-procedure.ts';
+import { Embed } from '../../../components/procedure/Embed.tsx';
 import { filterQuestions } from './search.ts';
 
 /** "Hỏi đáp" on a procedure's page: the answered questions, searchable, and asking one. */
@@ -79,7 +80,7 @@ const QuestionList = ({ questions }: { questions: readonly PublicQuestion[] }) =
                 </p>
                 <p className="hint">
                   {/* The office's name, as it writes it: Vietnamese. */}
-                  <Trans t={t} i18nKey="section.answeredBy" values={{ agency: q.answeredBy, date: formatDate(q.answeredAt, i18n.language) }} components={{ agency: <span lang={viLang(lng)} /> }} />
+                  <Embed sentence={(agency) => t('section.answeredBy', { agency, date: formatDate(q.answeredAt, i18n.language) })} value={q.answeredBy} lang={viLang(lng)} />
                 </p>
               </li>
             );
