@@ -161,6 +161,10 @@ test.describe('A phone set to English', () => {
     // Only the laws' titles stay Vietnamese, and say so.
     await expect(page.getByText('This part is only available in Vietnamese.')).toHaveCount(1);
     await expect(page.getByRole('region', { name: 'Legal basis' }).getByRole('list')).toHaveAttribute('lang', 'vi');
+    // A public question the office answered only in Vietnamese is marked so, as is the office's name.
+    const questions = page.getByRole('region', { name: 'Questions and answers' });
+    await expect(questions.getByRole('heading', { level: 3, name: /Bố mẹ chưa đăng ký kết hôn/ })).toHaveAttribute('lang', 'vi');
+    await expect(questions.getByText('UBND phường Thuận Hóa, thành phố Huế')).toHaveAttribute('lang', 'vi');
     await expectAccessible(page, 'procedure in English');
 
     // A translation without its questions: that part in Vietnamese, marked and announced.

@@ -11,6 +11,8 @@ interface Props {
   requirement: string | null;
   title: string;
   note?: string | undefined;
+  /** The language of `title` and `note` when it is not the page's (the official Vietnamese on an English page). */
+  lang?: string | undefined;
   optional: boolean;
   attachments: Attachment[];
   /** All attachments of the dossier, for the per-dossier size limit. */
@@ -38,7 +40,7 @@ const Preview = ({ attachment }: { attachment: FileAttachment }) => {
 };
 
 /** One required paper: reuse one from the data store, upload a file, or photograph it. */
-export const DocumentPicker = ({ requirement, title, note, optional, attachments, allAttachments, storedDocuments, onChange, onBusyChange, beforeCamera, error }: Props) => {
+export const DocumentPicker = ({ requirement, title, note, lang, optional, attachments, allAttachments, storedDocuments, onChange, onBusyChange, beforeCamera, error }: Props) => {
   const { t, i18n } = useTranslation('documents');
   const id = useId();
   const [busy, setBusy] = useState(false);
@@ -101,9 +103,13 @@ export const DocumentPicker = ({ requirement, title, note, optional, attachments
   return (
     <section className="picker" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="picker__title">
-        {title} {optional ? <span className="hint">{t('optional')}</span> : null}
+        <span lang={lang}>{title}</span> {optional ? <span className="hint">{t('optional')}</span> : null}
       </h2>
-      {note ? <p className="hint">{note}</p> : null}
+      {note ? (
+        <p className="hint" lang={lang}>
+          {note}
+        </p>
+      ) : null}
       {error ? (
         <p className="field-error" id={`${id}-error`}>
           {error}

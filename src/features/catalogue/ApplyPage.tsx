@@ -5,8 +5,8 @@ import { procedureQueryOptions } from '../../api/procedures/queries.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { LevelBadge } from '../../components/LevelBadge.tsx';
-import { langOf, useLocalizedProcedure } from './use-localized-procedure.ts';
-import { ViOnly } from './ViOnly.tsx';
+import { langOf, useLocalizedProcedure } from '../../components/procedure/use-localized-procedure.ts';
+import { ViOnly } from '../../components/procedure/ViOnly.tsx';
 
 /**
  * The entry to filing online: what the citizen needs at hand before starting. Signing in and

@@ -9,8 +9,8 @@ import { Icon } from '../../components/ui/Icon.tsx';
 import { LevelExplanation } from '../../components/LevelBadge.tsx';
 import { AgencyStatsLine } from './AgencyStatsLine.tsx';
 import { ProcedureQuestions } from './questions/ProcedureQuestions.tsx';
-import { langOf, useLocalizedProcedure, type ProcedureText } from './use-localized-procedure.ts';
-import { ViOnly } from './ViOnly.tsx';
+import { langOf, useLocalizedProcedure, type ProcedureText } from '../../components/procedure/use-localized-procedure.ts';
+import { ViOnly } from '../../components/procedure/ViOnly.tsx';
 
 export const ProcedurePage = () => {
   const { id = '' } = useParams();

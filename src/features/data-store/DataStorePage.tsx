@@ -13,6 +13,7 @@ import { trackObjectUrl } from '../../auth/wipe.ts';
 import { formatDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
+import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
 
 const address = (a: Address) => [a.line, a.communeName, a.provinceName].join(', ');
 
@@ -233,7 +234,9 @@ const Drafts = ({ owner }: { owner: string }) => {
       <ul className="drafts">
         {drafts.map((d) => (
           <li key={d.procedureId}>
-            <Link to={`/services/${d.procedureId}/apply`}>{d.procedureName}</Link>
+            <Link to={`/services/${d.procedureId}/apply`}>
+              <ProcedureName procedure={{ name: d.procedureName }} />
+            </Link>
             <span className="hint"> {t('drafts.saved', { date: formatDate(d.updatedAt, i18n.language) })}</span>
             <button
               type="button"

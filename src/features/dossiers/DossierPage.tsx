@@ -21,6 +21,7 @@ import { CopyCode } from './CopyCode.tsx';
 import { useDossier } from './use-dossier.ts';
 import { DossierNotFound } from './DossierNotFound.tsx';
 import { RatingOffer } from './RatingOffer.tsx';
+import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
 
 const localised = (text: { vi: string; en: string }, lng: string) => (lng === 'en' ? text.en : text.vi);
 
@@ -66,7 +67,9 @@ const DossierView = ({ dossier: d, owner }: { dossier: Dossier; owner: string })
           <p className="code code--large">{d.code}</p>
           <CopyCode code={d.code} onCopied={(ok) => setAnnouncement(ok ? t('detail.copied') : t('detail.copyFailed'))} />
         </div>
-        <h1 className="dossier-header__title">{d.procedureName}</h1>
+        <h1 className="dossier-header__title">
+          <ProcedureName procedure={{ name: d.procedureName }} />
+        </h1>
         <p className="dossier-header__status">
           <span className="visually-hidden">{t('fields.status')}: </span>
           <StatusChip status={d.status} />
@@ -76,7 +79,9 @@ const DossierView = ({ dossier: d, owner }: { dossier: Dossier; owner: string })
         <dl className="facts">
           <div>
             <dt>{t('fields.agency')}</dt>
-            <dd>{d.agencyName}</dd>
+            <dd>
+              <ProcedureName procedure={{ name: d.agencyName }} />
+            </dd>
           </div>
           <div>
             <dt>{t('fields.submittedOn')}</dt>

@@ -18,6 +18,7 @@ import { StaleNotice } from './StaleNotice.tsx';
 import { OutboxSection } from './OutboxSection.tsx';
 import { NotificationsSection } from './NotificationsSection.tsx';
 import { fallsBack, useSnapshot } from '../../offline/use-snapshot.ts';
+import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
 
 /** "Hồ sơ của tôi": what is waiting on the device, what changed, and every dossier filed. */
 export const DossiersPage = () => {
@@ -104,7 +105,9 @@ const DossierCard = ({ dossier: d }: { dossier: Dossier }) => {
   return (
     <li className={d.overdue ? 'dossier-card dossier-card--overdue' : 'dossier-card'}>
       <h3 className="dossier-card__title">
-        <Link to={`/dossiers/${encodeURIComponent(d.code)}`}>{d.procedureName}</Link>
+        <Link to={`/dossiers/${encodeURIComponent(d.code)}`}>
+          <ProcedureName procedure={{ name: d.procedureName }} />
+        </Link>
       </h3>
       <p className="dossier-card__code">
         <span className="visually-hidden">{t('fields.code')}: </span>

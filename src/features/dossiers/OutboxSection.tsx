@@ -4,6 +4,7 @@ import type { OutboxItem } from '../../offline/personal-db.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
 import { liveProgress, retry, waitingUntil } from '../../offline/outbox.ts';
 import { formatDateTime } from './format.ts';
+import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
 
 const ERROR_KINDS = new Set(['offline', 'network', 'timeout', 'server', 'unauthorized', 'conflict', 'invalid-input', 'malformed', 'too-large', 'rate-limited', 'client', 'invalid-response']);
 
@@ -57,7 +58,9 @@ const OutboxEntry = ({ item, onRetry }: { item: OutboxItem; onRetry: () => void 
   const progressId = `outbox-progress-${item.id}`;
   return (
     <li className={`outbox__item outbox__item--${item.state}`}>
-      <p className="outbox__name">{item.procedureName}</p>
+      <p className="outbox__name">
+        <ProcedureName procedure={{ name: item.procedureName }} />
+      </p>
       {item.type === 'supplement' && item.dossierCode ? <p className="hint">{t('outbox.supplementFor', { code: item.dossierCode })}</p> : null}
       {item.type === 'rating' && item.dossierCode ? <p className="hint">{t('rating.outboxFor', { code: item.dossierCode })}</p> : null}
       <p className="outbox__meta">

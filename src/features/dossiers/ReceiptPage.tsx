@@ -19,6 +19,7 @@ import { isRatable } from '../../api/ratings/schema.ts';
 import { renewReceiptToken } from '../../api/dossiers/requests.ts';
 import { deviceMode } from '../../auth/device.ts';
 import { useMutation } from '@tanstack/react-query';
+import { viLang } from '../../components/procedure/use-localized-procedure.ts';
 
 /** The public tracking page with the code filled in: printed on the receipt for typing by hand. */
 export const trackingUrl = (code: string, origin = window.location.origin): string => `${origin}/track?code=${encodeURIComponent(code)}`;
@@ -190,7 +191,8 @@ const Receipt = ({ dossier: d, onRenewed }: { dossier: Dossier; onRenewed: () =>
           {text.rows.slice(1).map(([k, v]) => (
             <div key={k} className="summary-list__row">
               <dt>{k}</dt>
-              <dd>{v}</dd>
+              {/* The procedure's and the office's official names: Vietnamese, on a receipt in any language. */}
+              <dd lang={v === d.procedureName || v === d.agencyName ? viLang(i18n.resolvedLanguage) : undefined}>{v}</dd>
             </div>
           ))}
         </dl>

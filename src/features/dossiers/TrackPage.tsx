@@ -15,6 +15,7 @@ import { FieldFrame } from '../../components/forms/FieldFrame.tsx';
 import { formatDate, formatTime } from '../../lib/format.ts';
 import { OverdueChip, StatusChip } from './StatusChip.tsx';
 import { Timeline } from './Timeline.tsx';
+import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
 
 type FieldError = 'codeRequired' | 'codeFormat' | 'phoneRequired' | 'phoneFormat';
 
@@ -234,11 +235,15 @@ const TrackResultView = ({ result: r, headingRef }: { result: TrackResult; headi
       <dl className="facts">
         <div>
           <dt>{t('fields.procedure')}</dt>
-          <dd>{r.procedureName}</dd>
+          <dd>
+            <ProcedureName procedure={{ name: r.procedureName }} />
+          </dd>
         </div>
         <div>
           <dt>{t('fields.agency')}</dt>
-          <dd>{r.agencyName}</dd>
+          <dd>
+            <ProcedureName procedure={{ name: r.agencyName }} />
+          </dd>
         </div>
         <div>
           <dt>{t('fields.submittedOn')}</dt>

@@ -17,6 +17,7 @@ import { localText } from './definition.ts';
 import { EForm } from './EForm.tsx';
 import { SavedStatus } from './SavedStatus.tsx';
 import { useDraft } from './use-draft.ts';
+import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
 
 const RECENT_MS = 30 * 24 * 3600_000;
 
@@ -60,7 +61,7 @@ export const ApplyFormPage = () => {
       </Link>
       <h1>{localText(definition.title, i18n.language)}</h1>
       <p className="apply__procedure">
-        {procedure.name} <LevelBadge level={procedure.level} />
+        <ProcedureName procedure={procedure} /> <LevelBadge level={procedure.level} />
       </p>
       {session && !live ? (
         <div className="notice" role="status">

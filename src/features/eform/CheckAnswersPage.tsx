@@ -22,6 +22,7 @@ import { inputId } from './fields/input-id.ts';
 import { provincesOf } from './fields/OfficeField.tsx';
 import { validateValues } from './validation.ts';
 import { toSubmission } from './submission.ts';
+import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
 
 type Check = { status: 'idle' | 'checking' } | { status: 'ok'; result: FormCheckResult } | { status: 'error'; error: unknown };
 
@@ -117,7 +118,9 @@ export const CheckAnswersPage = () => {
       <h1 ref={headingRef} tabIndex={-1}>
         {t('check.title')}
       </h1>
-      <p className="apply__procedure">{procedure.name}</p>
+      <p className="apply__procedure">
+        <ProcedureName procedure={procedure} />
+      </p>
       {Object.keys(errors).length > 0 ? (
         <div className="error-summary" role="alert">
           <h2>{t('check.incomplete')}</h2>

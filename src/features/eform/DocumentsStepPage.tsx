@@ -21,6 +21,9 @@ import { enqueue } from '../../offline/outbox.ts';
 import { formatBytes, formatMoney } from '../../lib/format.ts';
 import { useOnline } from '../../lib/use-online.ts';
 import { deviceMode } from '../../auth/device.ts';
+import { langOf, useLocalizedProcedure } from '../../components/procedure/use-localized-procedure.ts';
+import { ViOnly } from '../../components/procedure/ViOnly.tsx';
+import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
 import { toSubmission } from './submission.ts';
 
 /** Step 3: the papers, then Submit — which puts the dossier in the outbox, online or not. */
@@ -36,6 +39,9 @@ export const DocumentsStepPage = () => {
   const live = Boolean(session && !isExpired(session));
   const { data: procedure } = useSuspenseQuery(procedureQueryOptions(id));
   const { data: definition } = useSuspenseQuery(formDefinitionQueryOptions(id));
+  // The papers' names in the reader's language where the backend has them (docs/architecture/decisions.md, 15).
+  const text = useLocalizedProcedure(procedure);
+  const papersLang = langOf(text.documents, text);
   const draftQuery = useQuery({
     queryKey: ['draft', owner, id, 'documents'],
     queryFn: async () => (await loadDraft(owner, id)) ?? null,
@@ -148,13 +154,15 @@ export const DocumentsStepPage = () => {
         {t('back')}
       </Link>
       <h1>{t('title')}</h1>
-      <p className="apply__procedure">{procedure.name}</p>
+      <p className="apply__procedure">
+        <ProcedureName procedure={procedure} />
+      </p>
       <p className="notice">{t('limits', { file: formatBytes(UPLOAD_LIMITS.maxFileBytes, i18n.language), dossier: formatBytes(UPLOAD_LIMITS.maxDossierBytes, i18n.language) })}</p>
       {shown.length > 0 ? (
         <ErrorSummary
           ref={summaryRef}
           title={t('missingTitle', { count: shown.length })}
-          items={shown.map((p) => ({ key: p.requirement, text: procedure.documents.find((d) => d.id === p.requirement)?.name ?? p.requirement }))}
+          items={shown.map((p) => ({ key: p.requirement, text: <span lang={papersLang}>{text.documents.value.find((d) => d.id === p.requirement)?.name ?? p.requirement}</span> }))}
         />
       ) : null}
       {notStored ? (
@@ -162,11 +170,14 @@ export const DocumentsStepPage = () => {
           {t(`notStored.${notStored.failure}`, { names: notStored.names })}
         </p>
       ) : null}
-      {procedure.documents.map((doc) => {
+      <ViOnly part={text.documents} text={text} />
+      {text.documents.value.map((doc) => {
         if (doc.providedBy)
           return (
             <section key={doc.id} className="picker picker--covered" aria-label={doc.name}>
-              <p className="picker__title">{doc.name}</p>
+              <p className="picker__title" lang={papersLang}>
+                {doc.name}
+              </p>
               <p className="success">{t(doc.providedBy === 'eform' ? 'coveredByForm' : 'coveredByIdentity')}</p>
             </section>
           );
@@ -177,6 +188,7 @@ export const DocumentsStepPage = () => {
             requirement={doc.id}
             title={doc.name}
             note={doc.note}
+            lang={papersLang}
             optional={doc.optional}
             attachments={current.filter((a) => a.requirement === doc.id)}
             allAttachments={current}

@@ -12,6 +12,11 @@ import { liveProgress, retry, returnToForm, subscribeOutbox, waitingUntil } from
 import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
 import type { FieldError } from '../../api/problem/schema.ts';
 import type { FormDefinition } from '../../api/forms/schema.ts';
+import type { Procedure } from '../../api/procedures/schema.ts';
+import { langOf, useLocalizedProcedure } from '../../components/procedure/use-localized-procedure.ts';
+import { ViOnly } from '../../components/procedure/ViOnly.tsx';
+import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
+import { Embed } from '../../components/procedure/Embed.tsx';
 import { useOnline } from '../../lib/use-online.ts';
 
 /** What happened to a submission: waiting for a connection, sending, refused, or sent. */
@@ -55,6 +60,31 @@ const RefusedAnswers = ({ procedureId, fields }: { procedureId: string; fields: 
           </li>
         ))}
       </ul>
+    </>
+  );
+};
+
+/** "The office did not accept …: <the papers>", each paper named as the procedure's page names it. */
+const PapersRefusedMessage = ({ names, lang }: { names: string; lang?: string | undefined }) => {
+  const { t } = useTranslation('documents');
+  return (
+    <p>
+      <Embed sentence={(papers) => t('outbox.errors.papers-refused', { papers })} value={names} lang={lang} />
+    </p>
+  );
+};
+
+/**
+ * The refused papers by their names in the reader's language where the backend has them, the
+ * official Vietnamese (marked, and said) otherwise (docs/architecture/decisions.md, 15).
+ */
+const PapersRefused = ({ procedure, requirements }: { procedure: Procedure; requirements: readonly string[] }) => {
+  const text = useLocalizedProcedure(procedure);
+  const names = requirements.map((r) => text.documents.value.find((d) => d.id === r)?.name ?? r).join('; ');
+  return (
+    <>
+      <PapersRefusedMessage names={names} lang={langOf(text.documents, text)} />
+      <ViOnly part={text.documents} text={text} />
     </>
   );
 };
@@ -106,18 +136,21 @@ export const OutboxItemPage = () => {
   return (
     <div className="apply">
       <h1>{t('outbox.title')}</h1>
-      <p className="apply__procedure">{data.procedureName}</p>
+      <p className="apply__procedure">
+        <ProcedureName procedure={{ name: data.procedureName, nameEn: procedure.data?.nameEn }} />
+      </p>
       <div role="status" aria-live="polite" className="apply-card" tabIndex={-1} ref={statusRef}>
         {data.state === 'failed' ? (
           <>
             <h2>{t('outbox.failedTitle')}</h2>
-            <p>
-              {t(`outbox.errors.${failureKey(data.lastError)}`, {
-                defaultValue: t('outbox.errors.unknown'),
-                papers: (data.lastError?.requirements ?? []).map((r) => procedure.data?.documents.find((d) => d.id === r)?.name ?? r).join('; '),
-                name: data.lastError?.fileName ?? '',
-              })}
-            </p>
+            {failureKey(data.lastError) !== 'papers-refused' ? (
+              <p>{t(`outbox.errors.${failureKey(data.lastError)}`, { defaultValue: t('outbox.errors.unknown'), name: data.lastError?.fileName ?? '' })}</p>
+            ) : procedure.data ? (
+              <PapersRefused procedure={procedure.data} requirements={data.lastError?.requirements ?? []} />
+            ) : (
+              // Offline with no copy of the procedure: the papers by their ids, as the office named them.
+              <PapersRefusedMessage names={(data.lastError?.requirements ?? []).join('; ')} />
+            )}
             {data.lastError?.fields?.length ? <RefusedAnswers procedureId={data.procedureId} fields={data.lastError.fields} /> : null}
           </>
         ) : data.state === 'sending' ? (

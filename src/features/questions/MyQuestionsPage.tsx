@@ -7,6 +7,8 @@ import { useSession } from '../../auth/session.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { formatDate } from '../../lib/format.ts';
+import { viLang } from '../../components/procedure/use-localized-procedure.ts';
+import { Embed } from '../../components/procedure/Embed.tsx';
 
 /** "Câu hỏi của tôi": the questions the citizen asked, waiting or answered. */
 export const MyQuestionsPage = () => {
@@ -44,7 +46,10 @@ const QuestionItem = ({ question: q }: { question: MyQuestion }) => {
   const lng = i18n.language;
   return (
     <li id={q.id} className="card">
-      <h2 className="qa-question">{q.procedureName}</h2>
+      {/* The procedure's official name and the office's, as the backend keeps them: Vietnamese. */}
+      <h2 className="qa-question" lang={viLang(i18n.resolvedLanguage)}>
+        {q.procedureName}
+      </h2>
       <p>
         <span className={`status-chip status-chip--${q.status === 'answered' ? 'result-ready' : 'received'}`}>{t(`mine.status.${q.status}`)}</span>{' '}
         <span className="hint">{t('mine.askedOn', { date: formatDate(q.askedAt, lng) })}</span>
@@ -52,7 +57,9 @@ const QuestionItem = ({ question: q }: { question: MyQuestion }) => {
       <p className="qa-question">{q.question}</p>
       {q.answer ? (
         <>
-          <h3>{t('mine.answer', { agency: q.answer.answeredBy, date: formatDate(q.answer.answeredAt, lng) })}</h3>
+          <h3>
+            <Embed sentence={(agency) => t('mine.answer', { agency, date: formatDate(q.answer!.answeredAt, lng) })} value={q.answer.answeredBy} lang={viLang(i18n.resolvedLanguage)} />
+          </h3>
           <p className="qa-answer">{q.answer.text}</p>
         </>
       ) : null}

@@ -21,6 +21,7 @@ import { formatTime } from '../../lib/format.ts';
 import { EMPTY_ANSWERS, answersFrom, ratingBody, type Answers } from './answers.ts';
 import { GivenRating } from './GivenRating.tsx';
 import { RatingForm } from './RatingForm.tsx';
+import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
 
 /**
  * What a public look-up hands to this page (router state, never the URL): the token that lets
@@ -93,7 +94,7 @@ const Lead = ({ code, procedureName }: { code: string; procedureName?: string | 
     <p className="lead">
       {procedureName ? (
         <>
-          {procedureName}
+          <ProcedureName procedure={{ name: procedureName }} />
           <br />
         </>
       ) : null}

@@ -13,6 +13,7 @@ import { combinePhotos } from '../../components/documents/attachments.ts';
 import type { Attachment } from '../../offline/personal-db.ts';
 import { enqueue } from '../../offline/outbox.ts';
 import { useOnline } from '../../lib/use-online.ts';
+import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
 
 /** Answering a request for more documents: the papers go to the same dossier, through the outbox. */
 export const SupplementPage = () => {
@@ -76,7 +77,7 @@ export const SupplementPage = () => {
       </Link>
       <h1>{t('supplement.title')}</h1>
       <p className="apply__procedure">
-        {data.procedureName} · <span className="dossier-code">{data.code}</span>
+        <ProcedureName procedure={{ name: data.procedureName }} /> · <span className="dossier-code">{data.code}</span>
       </p>
       {data.supplement ? (
         <div className="notice">

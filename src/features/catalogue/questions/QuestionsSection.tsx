@@ -11,6 +11,8 @@ import { CountedTextArea } from '../../../components/forms/CountedTextArea.tsx';
 import { useLimitedText, useTextMessages } from '../../../components/feedback/text-errors.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { useOnline } from '../../../lib/use-online.ts';
+import { viLang } from '../../../components/procedure/use-localized-procedure.ts';
+import { Embed } from '../../../components/procedure/Embed.tsx';
 import { filterQuestions } from './search.ts';
 
 /** "Hỏi đáp" on a procedure's page: the answered questions, searchable, and asking one. */
@@ -45,7 +47,8 @@ const QuestionList = ({ questions }: { questions: readonly PublicQuestion[] }) =
   const id = useId();
   if (questions.length === 0) return <p className="no-results">{t('section.empty')}</p>;
   const matches = filterQuestions(questions, query);
-  const english = i18n.resolvedLanguage === 'en';
+  const lng = i18n.resolvedLanguage ?? 'vi';
+  const english = lng === 'en';
   return (
     <>
       <form className="search-form" role="search" onSubmit={(e) => e.preventDefault()}>
@@ -65,11 +68,20 @@ const QuestionList = ({ questions }: { questions: readonly PublicQuestion[] }) =
           {matches.map((q) => {
             // The office's English where it gave one; otherwise the words as asked, marked with their language.
             const shown = english && q.en ? { ...q.en, lang: 'en' } : { question: q.question, answer: q.answer, lang: q.lang };
+            // Marked only where it differs from the page's; the line under it is the page's own.
+            const lang = shown.lang === lng ? undefined : shown.lang;
             return (
-              <li key={q.id} id={`q-${q.id}`} lang={shown.lang}>
-                <h3 className="qa-question">{shown.question}</h3>
-                <p className="qa-answer">{shown.answer}</p>
-                <p className="hint">{t('section.answeredBy', { agency: q.answeredBy, date: formatDate(q.answeredAt, i18n.language) })}</p>
+              <li key={q.id} id={`q-${q.id}`}>
+                <h3 className="qa-question" lang={lang}>
+                  {shown.question}
+                </h3>
+                <p className="qa-answer" lang={lang}>
+                  {shown.answer}
+                </p>
+                <p className="hint">
+                  {/* The office's name, as it writes it: Vietnamese. */}
+                  <Embed sentence={(agency) => t('section.answeredBy', { agency, date: formatDate(q.answeredAt, i18n.language) })} value={q.answeredBy} lang={viLang(lng)} />
+                </p>
               </li>
             );
           })}

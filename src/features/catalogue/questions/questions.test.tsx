@@ -2,6 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
+import i18next from 'i18next';
 import { server } from '../../../../mocks/node.ts';
 import { problem } from '../../../../mocks/handlers/problem.ts';
 import { allQuestions, askQuestion, forceAnswer } from '../../../../mocks/questions/store.ts';
@@ -129,5 +130,29 @@ describe('Questions on the procedure page', () => {
     await userEvent.click(link);
     expect(await screen.findByText('Được, với Phiếu số 1 và văn bản ủy quyền.')).toBeInTheDocument();
     expect(screen.getByText('Đã trả lời')).toBeInTheDocument();
+  });
+});
+
+describe('Questions on the procedure page, for a reader of English', () => {
+  afterEach(async () => {
+    await i18next.changeLanguage('vi');
+  });
+
+  it('shows the office’s English where it gave one, and marks the Vietnamese and the office’s name lang="vi"; the app’s own line is English', async () => {
+    await i18next.changeLanguage('en');
+    renderAt('/services/1.001193');
+    const questions = await screen.findByRole('region', { name: 'Questions and answers' });
+    const english = await within(questions).findByRole('heading', { level: 3, name: /Can I register the birth in the ward where I live/ });
+    expect(english).not.toHaveAttribute('lang');
+    // hd-ks-003 has no English: the words as asked and answered, in Vietnamese, marked so.
+    const vietnamese = within(questions).getByRole('heading', { level: 3, name: /Bố mẹ chưa đăng ký kết hôn/ });
+    expect(vietnamese).toHaveAttribute('lang', 'vi');
+    const item = vietnamese.closest('li')!;
+    expect(item).not.toHaveAttribute('lang');
+    expect(within(item).getByText(/^Nếu cha, mẹ chưa đăng ký kết hôn/)).toHaveAttribute('lang', 'vi');
+    const office = within(english.closest('li')!).getByText('UBND phường Thuận Hóa, thành phố Huế');
+    expect(office).toHaveAttribute('lang', 'vi');
+    expect(office.closest('p')).toHaveTextContent(/^Answered by UBND phường Thuận Hóa, thành phố Huế, /);
+    expect(office.closest('p')).not.toHaveAttribute('lang');
   });
 });

@@ -29,3 +29,9 @@ export const useLocalizedProcedure = (procedure: Procedure): ProcedureText => {
 /** The `lang` attribute a part needs: only where it differs from the page's language. */
 export const langOf = (part: { lang: string } | undefined, text: Pick<ProcedureText, 'lng'>): string | undefined =>
   part && part.lang !== text.lng ? part.lang : undefined;
+
+/**
+ * The `lang` attribute of text the backend has only in Vietnamese (a procedure's official name, an
+ * office's name, a dossier's procedure name) on a page in `lng`: `vi` unless the page is Vietnamese.
+ */
+export const viLang = (lng: string | undefined): 'vi' | undefined => (lng === undefined || lng === 'vi' ? undefined : 'vi');
