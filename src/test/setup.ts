@@ -16,8 +16,9 @@ import { resetSms } from '../../mocks/sms.ts';
 import { createQueryClient, installQueryClient } from '../app/query-client.ts';
 
 // findBy…/waitFor return as soon as the page shows what they wait for; on a busy machine the
-// page may need longer than the default second to get there.
-configure({ asyncUtilTimeout: 5_000 });
+// page may need longer than the default second to get there (role queries over a long page
+// took over 5 s at a load of 20 on 2 cores).
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom's fetch needs absolute URLs; the app uses relative "/api" like the browser does.
 const origin = 'http://localhost:3000';
