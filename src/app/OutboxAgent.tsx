@@ -7,8 +7,8 @@ import { afterRatingSent } from '../api/stats/queries.ts';
 import { ApiError } from '../api/errors.ts';
 import { safeParse } from 'zod/mini';
 import { postTransport } from '../components/feedback/post-transport.ts';
-import { listOutbox, saveSnapshot } from '../offline/personal-db.ts';
-import { isExpired, keptSessionOpen, readSession } from '../auth/session.ts';
+import { dropDraftsNotOwnedBy, listOutbox, saveSnapshot } from '../offline/personal-db.ts';
+import { isExpired, keptSessionOpen, readActingSession, readOwnSession, readSession } from '../auth/session.ts';
 import { assistedSecret, drainOutbox, drainPosts, waitingUntil, type OutboxTransport } from '../offline/outbox.ts';
 
 /** The backend the outbox sends to; what it sends changes what `queryClient` holds. */
@@ -35,6 +35,21 @@ export const outboxTransport = (queryClient: QueryClient): OutboxTransport => ({
   },
 });
 
+let swept = false;
+
+/**
+ * Once per page load, before anyone can start helping: whatever another person left on this
+ * phone goes — a resident's drafts and pages from a help that a reload, a crash or a closed tab
+ * ended without its End (the acting session lives in memory only; docs/domain/assisted.md). Only
+ * the resident's sealed dossiers still waiting to be sent stay, as at a sign-in.
+ */
+export const sweepLeftovers = async (): Promise<void> => {
+  const own = readOwnSession();
+  if (swept || !own || readActingSession()) return;
+  swept = true;
+  await dropDraftsNotOwnedBy(own.sub);
+};
+
 /** How often to look again while something waits and nothing else woke us (a flaky link). */
 const POLL_MS = 30_000;
 /** After a dropped connection or a server error while online: try again soon, then less often. */
@@ -48,6 +63,9 @@ const backoff = (failures: number) => Math.min(2_000 * 2 ** failures, POLL_MS);
  */
 export const OutboxAgent = ({ owner }: { owner: string }) => {
   const queryClient = useQueryClient();
+  useEffect(() => {
+    void sweepLeftovers().catch(() => undefined);
+  }, []);
   useEffect(() => {
     const transport = outboxTransport(queryClient);
     let failures = 0;
