@@ -5,6 +5,9 @@ import { DeviceFlowFailure, pollOnce, startDeviceAuthorization, startKioskSessio
 import { QrCode } from '../../components/ui/QrCode.tsx';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 
+/** Extra wait over the provider's polling interval (see the poll below). */
+const POLL_MARGIN_MS = 1000;
+
 type State = { step: 'starting' } | { step: 'waiting'; auth: DeviceAuthorization; reconnecting?: boolean } | { step: 'failed'; reason: DeviceFlowError };
 
 /**
@@ -48,7 +51,10 @@ export const DeviceSignIn = ({ returnTo }: { returnTo: string }) => {
             }
             fail(error);
           });
-      }, interval * 1000);
+        // A second over the interval: the provider measures the gap between the requests it
+        // receives, and a poll a millisecond early by its clock is answered slow_down (+5 s each
+        // time, RFC 8628 §3.5), which left a kiosk waiting long after the person had approved.
+      }, interval * 1000 + POLL_MARGIN_MS);
     };
     startDeviceAuthorization()
       .then((auth) => {
