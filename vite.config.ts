@@ -185,7 +185,7 @@ export default defineConfig({
           // (query-client.ts): a group takes its module's imports along, and api/errors.ts, which
           // the entry needs, would make the entry import the whole group.
           groups: [
-            { name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|@tanstack[\\/][^\\/]+)[\\/]|vite\/preload-helper/, tags: ['$initial'] },
+            { name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|@tanstack[\\/][^\\/]+)[\\/]|vite\/preload-helper|src[\\/]app[\\/]framework-first\.ts/, tags: ['$initial'] },
             { name: 'query', test: /node_modules[\\/]@tanstack[\\/][^\\/]+[\\/]/ },
           ],
         },

@@ -1,3 +1,4 @@
+import './app/framework-first.ts';
 import { startTransition, StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
@@ -8,6 +9,7 @@ import { routes, startEarlyRequests } from './app/routes.tsx';
 import { createAppRouter, type AppRouter } from './app/router.tsx';
 import { hydratePageQueries, loadQueryClient } from './app/query-provider.tsx';
 import { afterFirstPaintNeeds } from './lib/use-after-first-paint.ts';
+import { yieldToMain } from './lib/yield-to-main.ts';
 import { readPageData, resolveLazyRoutes, type PageData } from './app/hydration.ts';
 import { afterTakeover } from './components/layout/Takeover.tsx';
 import { readSession } from './auth/session.ts';
@@ -40,8 +42,12 @@ const takeOver = async (page: PageData): Promise<void> => {
   const wanted = `${window.location.pathname}${window.location.search}`;
   if (wanted !== page.url) window.history.replaceState(window.history.state, '', `${page.url}${window.location.hash}`);
 
+  // Each step in a task of its own (the page is already readable: a tap on it must not wait
+  // for all of them at once).
   await Promise.all([initI18n(page.lng, page.ns), resolveLazyRoutes(routes, window.location.pathname), hydratePageQueries(page.queries)]);
+  await yieldToMain();
   const router = createAppRouter(page.router);
+  await yieldToMain();
   // In a transition, hydration yields to the browser every few milliseconds (a default-priority
   // hydration runs as one task: hundreds of ms on a slow phone, during which a tap waits).
   startTransition(() => {
