@@ -8,21 +8,16 @@ import { agencyStatsQueryOptions, statsKeys } from '../../api/stats/queries.ts';
 import type { Figures } from '../../api/stats/schema.ts';
 import { parseCsv, toCsv } from './csv.ts';
 import { Overview } from './Overview.tsx';
+import { clearSavedFiles, savedFiles } from '../../test/saved-files.ts';
 
-const saved = vi.hoisted(() => ({ files: [] as { blob: Blob; name: string }[] }));
-vi.mock('../../components/documents/download.ts', () => ({
-  saveFile: (blob: Blob, name: string) => {
-    saved.files.push({ blob, name });
-    return 'blob:test';
-  },
-}));
+vi.mock('../../components/documents/download.ts', () => import('../../test/saved-files.ts'));
 
 beforeAll(async () => {
   await initI18n('vi');
   await i18next.loadNamespaces('stats');
 });
 beforeEach(() => {
-  saved.files = [];
+  clearSavedFiles();
 });
 
 const year = String(new Date(Date.now() + 7 * 3_600_000).getUTCFullYear());
@@ -31,7 +26,7 @@ const year = String(new Date(Date.now() + 7 * 3_600_000).getUTCFullYear());
 const tableText = (table: HTMLElement): string[][] =>
   [...table.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent?.replace(/[↑↓]/g, '').trim() ?? ''));
 
-const lastCsv = async () => parseCsv(await (saved.files.at(-1)?.blob.text() ?? Promise.resolve('')));
+const lastCsv = async () => parseCsv(await (savedFiles.at(-1)?.blob.text() ?? Promise.resolve('')));
 
 describe('csv', () => {
   it('quotes what needs quoting, neutralises formulas, and reads back what it wrote', () => {
@@ -63,7 +58,7 @@ describe('/stats', () => {
     const chartCsv = await lastCsv();
     expect(chartCsv[0]).toEqual(['Cơ quan', 'Chỉ số (/100)']);
     expect(chartCsv.slice(1)).toEqual(items.map((li) => [li.querySelector('.bar-chart__label')?.textContent, li.querySelector('.bar-chart__value')?.textContent]));
-    expect(saved.files.at(-1)?.name).toBe(`Chất lượng phục vụ ${year}.csv`);
+    expect(savedFiles.at(-1)?.name).toBe(`Chất lượng phục vụ ${year}.csv`);
 
     const toggle = screen.getByRole('button', { name: 'Xem dạng bảng' });
     await userEvent.click(toggle);

@@ -10,21 +10,16 @@ import { signIn } from '../../test/session.ts';
 import { issueAccessToken } from '../../../mocks/idp.ts';
 import { OIDC_STORAGE_PREFIX } from '../../auth/config.ts';
 import { VOLUNTEER_ROLE } from '../../api/assisted/schema.ts';
+import { clearSavedFiles, savedFiles } from '../../test/saved-files.ts';
 
-const saved = vi.hoisted(() => ({ files: [] as { blob: Blob; name: string }[] }));
-vi.mock('../../components/documents/download.ts', () => ({
-  saveFile: (blob: Blob, name: string) => {
-    saved.files.push({ blob, name });
-    return 'blob:test';
-  },
-}));
+vi.mock('../../components/documents/download.ts', () => import('../../test/saved-files.ts'));
 
 beforeAll(async () => {
   await initI18n('vi');
 });
 beforeEach(() => {
   sessionStorage.clear();
-  saved.files = [];
+  clearSavedFiles();
 });
 
 const LAN = { id: 'vneid-092301004567', idNumber: '092301004567', phone: '0987654321' };
@@ -49,13 +44,13 @@ describe('/volunteer', () => {
     for (const personal of ['Nguyễn Văn An', 'Lê Thị Lan', '046095001234', LAN.idNumber, '0912345678', LAN.phone]) expect(document.body.textContent).not.toContain(personal);
 
     await userEvent.click(screen.getByRole('button', { name: 'Tải báo cáo CSV' }));
-    await vi.waitFor(() => expect(saved.files).toHaveLength(1));
-    const text = new TextDecoder().decode(await saved.files[0]!.blob.arrayBuffer());
+    await vi.waitFor(() => expect(savedFiles).toHaveLength(1));
+    const text = new TextDecoder().decode(await savedFiles[0]!.blob.arrayBuffer());
     const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('month,procedure_id,procedure_name,dossier_code,status,submitted_at');
     expect(lines.slice(1).map((l) => l.split(',')[3]).sort()).toEqual([first, second].sort());
     expect(lines.every((l) => !l.includes('Nguyễn Văn An'))).toBe(true);
-    expect(saved.files[0]!.name).toMatch(/^ho-tro-nop-ho-so-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(savedFiles[0]!.name).toMatch(/^ho-tro-nop-ho-so-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 
   it('shows the flags the team lead sees', async () => {
