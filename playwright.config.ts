@@ -54,7 +54,8 @@ export default defineConfig({
     url: `http://localhost:${port + lane}/`,
     reuseExistingServer: false,
     timeout: 180_000,
-    // The office moves only when a test says so (POST /api/__mock/dossiers/:code/advance).
-    env: { PORT: String(port + lane), MOCK_LIFECYCLE_SECONDS: '0' },
+    // The office moves only when a test says so (POST /api/__mock/dossiers/:code/advance); a
+    // kiosk polls the simulated VNeID every 1 s (+ its margin) instead of 5 s.
+    env: { PORT: String(port + lane), MOCK_LIFECYCLE_SECONDS: '0', MOCK_DEVICE_POLL_SECONDS: '1' },
   })),
 });

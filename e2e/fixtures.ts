@@ -18,7 +18,7 @@ export const expectAccessible = async (page: Page, label: string) => {
  */
 export const apiUrl = process.env.E2E_API_URL ?? '/api';
 
-const conditions = (offline: boolean) => ({ offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+const told = (offline: boolean) => ({ offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
 /** Resets the simulated backend (state and injected faults) before each journey. */
 export const test = base.extend<{ backend: { faults: (body: object) => Promise<void> } }>({
@@ -27,6 +27,12 @@ export const test = base.extend<{ backend: { faults: (body: object) => Promise<v
    * in every new document: a page loaded or reloaded while offline believes it is online, though
    * its requests still fail. Saying "offline" again on each new document (never passing through
    * "online", which would wake the outbox) keeps what the page sees true to the network.
+   *
+   * Only what the page is told (`Network.overrideNetworkState`), never a second block on the
+   * network: with two sessions each emulating "offline", going back online lifted one of them,
+   * the page heard `online` while its requests still failed through the other, and whatever
+   * `online` woke (the outbox, a query's refetch) failed once and then waited for its next
+   * turn — a report sent 30 s later, a "Try again" joining a failing refetch.
    */
   context: async ({ context }, use) => {
     let offline = false;
@@ -35,14 +41,14 @@ export const test = base.extend<{ backend: { faults: (body: object) => Promise<v
     context.setOffline = async (value: boolean) => {
       offline = value;
       await setOffline(value);
-      await Promise.all([...sessions.values()].map((cdp) => cdp.send('Network.emulateNetworkConditions', conditions(value)).catch(() => undefined)));
+      await Promise.all([...sessions.values()].map((cdp) => cdp.send('Network.overrideNetworkState', told(value)).catch(() => undefined)));
     };
     const watch = async (page: Page) => {
       const cdp = await context.newCDPSession(page);
       sessions.set(page, cdp);
       page.on('close', () => sessions.delete(page));
       page.on('domcontentloaded', () => {
-        if (offline) void cdp.send('Network.emulateNetworkConditions', conditions(true)).catch(() => undefined);
+        if (offline) void cdp.send('Network.overrideNetworkState', told(true)).catch(() => undefined);
       });
     };
     for (const page of context.pages()) await watch(page);

@@ -28,6 +28,7 @@ const errorOf = async (response: Response) => ((await response.json()) as { erro
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllEnvs();
 });
 
 describe('device authorization grant', () => {
@@ -43,6 +44,22 @@ describe('device authorization grant', () => {
     expect(auth.verification_uri_complete).toBe(`${origin}/idp/device?user_code=${auth.user_code}`);
     expect(auth.expires_in).toBe(DEVICE_CODE_TTL_SECONDS);
     expect(auth.interval).toBe(5);
+  });
+
+  it('gives the interval MOCK_DEVICE_POLL_SECONDS sets (the end-to-end tests), 5 s when it is not a whole number of seconds', async () => {
+    vi.stubEnv('MOCK_DEVICE_POLL_SECONDS', '1');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const quick = await start();
+    expect(quick.interval).toBe(1);
+    expect(await errorOf(await poll(quick.device_code))).toBe('authorization_pending');
+    // Still measured: a poll within the second is too fast.
+    expect(await errorOf(await poll(quick.device_code))).toBe('slow_down');
+    vi.advanceTimersByTime(6_000);
+    expect(await errorOf(await poll(quick.device_code))).toBe('authorization_pending');
+    for (const value of ['0', '0.5', 'soon']) {
+      vi.stubEnv('MOCK_DEVICE_POLL_SECONDS', value);
+      expect((await start()).interval).toBe(5);
+    }
   });
 
   it('never grants offline_access to a device', async () => {

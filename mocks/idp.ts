@@ -338,6 +338,15 @@ export const correctionsOf = (citizenId: string): Correction[] =>
 
 export const DEVICE_CODE_TTL_SECONDS = 10 * 60;
 export const DEVICE_POLL_INTERVAL_SECONDS = 5;
+/**
+ * The interval a new device code is given: RFC 8628's 5 s, unless MOCK_DEVICE_POLL_SECONDS (a
+ * whole number ≥ 1) says otherwise. The end-to-end tests set 1: a kiosk sign-in waits out the
+ * interval after each approval, three times a kiosk journey. Slowing down stays +5 s either way.
+ */
+const devicePollSeconds = (): number => {
+  const seconds = Number(process.env.MOCK_DEVICE_POLL_SECONDS ?? '');
+  return Number.isInteger(seconds) && seconds >= 1 ? seconds : DEVICE_POLL_INTERVAL_SECONDS;
+};
 /** A kiosk session is one visit to the hall: its access token ends well before a phone's. */
 export const DEVICE_TOKEN_TTL_SECONDS = 20 * 60;
 export const DEVICE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -383,7 +392,7 @@ export const startDeviceAuthorization = (clientId: string, now = Date.now()): De
     userCode,
     clientId,
     expiresAt: now + DEVICE_CODE_TTL_SECONDS * 1000,
-    interval: DEVICE_POLL_INTERVAL_SECONDS,
+    interval: devicePollSeconds(),
     lastPollAt: 0,
     redeemed: false,
   };

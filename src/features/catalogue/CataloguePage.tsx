@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useLocation, useNavigation, useSearchParams } from 'react-router';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -75,6 +75,12 @@ export const CataloguePage = () => {
   useEffect(() => {
     leaving.current = navigation.state !== 'idle' && navigation.location.pathname !== pathname;
   }, [navigation, pathname]);
+  // …and a tap on a result drops it at once, in the tap itself: the two checks above see the
+  // navigation only once React has rendered it, and on a busy phone the timer can fire first,
+  // replacing the navigation to the result so the tap seems to do nothing.
+  const onClick = (event: MouseEvent) => {
+    if (event.target instanceof Element && event.target.closest('a[href]')) clearTimeout(urlSync.current);
+  };
   const onQueryChange = (value: string) => {
     setQuery(value);
     setLimit(PAGE);
@@ -87,7 +93,7 @@ export const CataloguePage = () => {
   const clearFilters = () => update(Object.fromEntries(filterKeys.map((k) => [k, ''])));
 
   return (
-    <div className="catalogue">
+    <div className="catalogue" onClick={onClick}>
       <h1>{t('title')}</h1>
       <form role="search" className="search-form" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor={searchId}>{t('search.label')}</label>
