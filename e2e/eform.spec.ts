@@ -95,7 +95,11 @@ test('a birth registration fills itself from the data store, survives reload and
   await expect(page.getByRole('region', { name: 'Người cha hoặc mẹ còn lại của trẻ' }).getByRole('combobox', { name: /Dân tộc/ })).toHaveValue('Kinh');
   const child = page.getByRole('region', { name: 'Người được khai sinh' });
   await child.getByRole('textbox', { name: /Họ, chữ đệm và tên/ }).fill('Nguyễn Minh Châu');
-  await child.getByRole('textbox', { name: /Ngày, tháng, năm sinh/ }).fill('18/11/2026');
+  // More than 60 days after the birth: a late registration, said beside the date, never refused.
+  const born = child.getByRole('textbox', { name: /Ngày, tháng, năm sinh/ });
+  await born.fill(new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(Date.now() - 75 * 86_400_000));
+  await expect(born).toHaveAccessibleDescription(/Đăng ký quá hạn\. Đã 75 ngày kể từ ngày này/);
+  await born.fill('18/11/2026');
   await child.getByRole('radio', { name: 'Nữ', exact: true }).check();
   await expect(page.getByText(/Đã lưu trên thiết bị này lúc \d\d:\d\d/)).toBeVisible();
   await expectDraftSaved(page, '1.001193', { childFullName: 'Nguyễn Minh Châu', childSex: 'female', requesterRelationship: 'father' });

@@ -1,5 +1,6 @@
 import { prefillValue, selectOne, type FormDefinition, type LeafField } from '../src/api/forms/schema.ts';
 import { isGroup, matches, type Values } from '../src/api/forms/conditions.ts';
+import { todayInVietnam } from '../src/lib/vn/dates.ts';
 import { demoCitizens } from './fixtures/citizens.ts';
 import { db } from './db.ts';
 import { officesFor } from './dossiers/offices.ts';
@@ -18,7 +19,8 @@ const plainAnswer = (field: LeafField, scope: Values, store: unknown): unknown =
     case 'number':
       return field.min ?? 1;
     case 'date':
-      return '2020-01-02';
+      // A date the law counts from (a birth) is recent: a timely application, not a late one.
+      return field.lateAfterDays === undefined ? '2020-01-02' : todayInVietnam(new Date(Date.now() - 10 * 86_400_000));
     case 'select':
     case 'radio':
       return field.options[0]?.value;

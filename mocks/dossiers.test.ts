@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DOSSIER_CODE, Dossier, DossierList, NotificationList, Payment, TrackResult, UPLOAD_LIMITS, Upload } from '../src/api/dossiers/schema.ts';
 import { DataStore } from '../src/api/me/schema.ts';
 import { InvalidValuesProblem } from '../src/api/problem/schema.ts';
+import { FormCheckResult } from '../src/api/forms/schema.ts';
+import { todayInVietnam } from '../src/lib/vn/dates.ts';
 import { ApiError } from '../src/api/errors.ts';
 import { submitDossier as submitWithClient, trackDossier as trackWithClient, uploadFile } from '../src/api/dossiers/requests.ts';
 import { copiesAskedFor, feeFor } from '../src/api/procedures/fees.ts';
@@ -367,6 +369,23 @@ describe('submitting a dossier', () => {
     const right = await submit(token, { ...birthBody('unused'), documents: [{ requirement: 'giay-chung-sinh', source: 'data-store', ref: 'doc-an-chungsinh' }] });
     expect(right.documents).toEqual([expect.objectContaining({ requirement: 'giay-chung-sinh', title: 'Giấy chứng sinh', ref: 'doc-an-chungsinh' })]);
     expect(await allDossiers()).toHaveLength(1);
+  });
+
+  it('accepts a birth registered more than 60 days after the birth, flagged late on the check and on the dossier, never refused', async () => {
+    const token = await signIn();
+    const daysAgo = (days: number) => todayInVietnam(new Date(Date.now() - days * 86_400_000));
+    const body = (days: number) => ({ ...birthBody('unused'), values: { ...birthBody('unused').values, childDateOfBirth: daysAgo(days) }, documents: [{ requirement: 'giay-chung-sinh', source: 'data-store', ref: 'doc-an-chungsinh' }] });
+    const checked = await post(token, '/forms/1.001193/check', { values: body(75).values });
+    expect(checked.status).toBe(200);
+    expect(FormCheckResult.parse(await checked.json()).notices).toEqual([{ path: 'childDateOfBirth', code: 'late', days: 75, limitDays: 60 }]);
+    const onTime = FormCheckResult.parse(await (await post(token, '/forms/1.001193/check', { values: body(60).values })).json());
+    expect(onTime.notices).toEqual([]);
+
+    const late = await submit(token, body(75));
+    expect(late.status).toBe('received');
+    expect(late.notices).toEqual([{ path: 'childDateOfBirth', code: 'late', days: 75, limitDays: 60 }]);
+    expect((await dossier(token, late.code)).notices).toEqual(late.notices);
+    expect((await submit(token, body(60))).notices).toBeUndefined();
   });
 
   it('takes the receiving agency from its own list of offices that handle the procedure, never from text', async () => {

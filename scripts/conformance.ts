@@ -23,7 +23,7 @@ import { crc32 } from 'node:zlib';
 import { array, prettifyError, safeParse, type core } from 'zod/mini';
 import { Commune, Province } from '../src/api/admin-units/schema.ts';
 import { Dossier, DossierList, NotificationList, Payment, TRACK_CLIENT_LIMIT, TRACK_CODE_LOCK, TrackResult, Upload, UPLOAD_LIMITS, type SubmitDossier } from '../src/api/dossiers/schema.ts';
-import { FormCheckResult, FormDefinition, prefillValue } from '../src/api/forms/schema.ts';
+import { FormCheckResult, FormDefinition, prefillValue, type FormNotice } from '../src/api/forms/schema.ts';
 import { isEmpty, matches, visibleSections } from '../src/api/forms/conditions.ts';
 import { Correction, CorrectionReceipt, DataStore } from '../src/api/me/schema.ts';
 import { InvalidValuesProblem, Problem, type FieldError } from '../src/api/problem/schema.ts';
@@ -33,6 +33,7 @@ import { AgencyStats, ProvinceStats, type Figures } from '../src/api/stats/schem
 import { copiesAskedFor, feeFor } from '../src/api/procedures/fees.ts';
 import { PapersRefused } from '../src/api/procedures/papers.ts';
 import { MAX_IMAGE_PIXELS } from '../src/lib/files/inspect.ts';
+import { todayInVietnam } from '../src/lib/vn/dates.ts';
 import { CheckFailed, exitCodeOf, expect, once, runChecks, type Answer, type CallOptions, type Check } from './lib/conformance-runner.ts';
 import { questionChecks } from './lib/conformance-questions.ts';
 import { kioskChecks, kioskEnrolmentLimitCheck, type KioskTools } from './lib/conformance-kiosk.ts';
@@ -338,6 +339,16 @@ export const FEE_SUBMISSION = {
     deliveryMethod: 'electronic',
     declarationAgreed: true,
   } as Record<string, unknown>,
+};
+
+/**
+ * A late registration (docs/domain/civil-status.md): a birth registration (1.001193) whose date
+ * with `lateAfterDays` (the child's date of birth) lies past it. Accepted and flagged, never
+ * refused. These answers complete the prefilled ones; the paper is the citizen's stored one.
+ */
+export const LATE_SUBMISSION = {
+  procedureId: '1.001193',
+  answers: { childFullName: 'Nguyễn Minh Thư', childBirthFacility: 'Bệnh viện Trung ương Huế', otherParentUnknown: true } as Record<string, unknown>,
 };
 
 /** A procedure with a paper nothing online provides (the birth notice of 1.001193): sent without it. */
@@ -1057,6 +1068,38 @@ export const conformanceChecks = (): Check<Context>[] => {
           const payment = parsed(Payment, await ctx.api.call('POST', path('/dossiers/{code}/payment', dossier.code), { token, headers: keyed() }), 201);
           expect(payment.amount === due, `the payment asks for ${payment.amount}, the rule says ${due}`);
           expect(qrAmount(payment.qrPayload) === due, `the VietQR asks for ${qrAmount(payment.qrPayload) ?? 'no amount'}, the rule says ${due}`);
+        } finally {
+          await ctx.api.call('POST', path('/dossiers/{code}/withdraw', dossier.code), { token });
+        }
+      },
+    },
+
+    {
+      name: `A late ${LATE_SUBMISSION.procedureId} (a date past its lateAfterDays) is accepted and flagged late by POST /forms/{id}/check and POST /dossiers, never refused`,
+      run: async (ctx) => {
+        const token = await ctx.token();
+        const { procedureId } = LATE_SUBMISSION;
+        const procedure = parsed(Procedure, await ctx.api.call('GET', path('/procedures/{id}', procedureId)));
+        const form = parsed(FormDefinition, await ctx.api.call('GET', path('/forms/{id}', procedureId)));
+        const store = await s(ctx).store();
+        const dated = form.sections.flatMap((x) => x.fields).find((f) => f.type === 'date' && f.lateAfterDays !== undefined);
+        const limit = dated?.type === 'date' ? dated.lateAfterDays : undefined;
+        expect(dated && limit, `the form of ${procedureId} has no date with lateAfterDays`);
+        const born = todayInVietnam(new Date(Date.now() - (limit + 15) * 86_400_000));
+        const values = completeAnswers(form, store, { ...prefilledAnswers(form, store), ...LATE_SUBMISSION.answers, [dated.id]: born, receivingAgency: (await s(ctx).office(procedureId)).id });
+        const documents = procedure.documents
+          .filter((d) => !d.optional && !d.providedBy)
+          .map((d) => {
+            const paper = store.documents.find((doc) => d.accepts.includes(doc.type));
+            expect(paper, `the citizen holds no stored paper for ${d.id}`);
+            return { requirement: d.id, source: 'data-store' as const, ref: paper.id };
+          });
+        const flagged = (notices: readonly FormNotice[] | undefined) => notices?.some((n) => n.path === dated.id && n.code === 'late' && n.days > limit) ?? false;
+        const checked = parsed(FormCheckResult, await ctx.api.call('POST', path('/forms/{id}/check', procedureId), { token, ...json({ values }) }));
+        expect(flagged(checked.notices), `the check of a ${dated.id} ${limit + 15} days ago answered no late notice: ${JSON.stringify(checked.notices)}`);
+        const dossier = parsed(Dossier, await ctx.api.call('POST', '/dossiers', { token, ...json({ procedureId, values, documents } satisfies SubmitDossier), headers: keyed() }), 201);
+        try {
+          expect(flagged(dossier.notices), `the late dossier ${dossier.code} is not flagged late: ${JSON.stringify(dossier.notices)}`);
         } finally {
           await ctx.api.call('POST', path('/dossiers/{code}/withdraw', dossier.code), { token });
         }

@@ -20,6 +20,7 @@ import { sendSms } from '../sms.ts';
 import type { AssistedBy } from '../../src/api/assisted/schema.ts';
 import { addWorkingDays, vietnamDate } from '../working-days.ts';
 import { formDefinitions } from '../fixtures/forms.ts';
+import { formNotices } from '../../src/api/forms/notices.ts';
 import { agencyCodeOf } from './agency-codes.ts';
 import { officeOf } from './offices.ts';
 import { countQuota, quotaExhausted } from './limits.ts';
@@ -350,6 +351,9 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
   const amount = feeFor(procedure, { channel: 'online', copies: copiesAskedFor(procedure, body.values) }).total;
   const submittedAt = now.toISOString();
   const phone = declaredPhone(procedure.id, body.values) ?? store.contact.phone;
+  // A late registration is accepted and recorded as such (docs/domain/civil-status.md).
+  const definition = formDefinitions.find((d) => d.procedureId === procedure.id);
+  const notices = definition ? formNotices(definition, body.values, { today: vietnamDate(now) }) : [];
   const record: DossierRecord = {
     citizenId,
     phoneLast4: phone ? phone.replace(/\D/g, '').slice(-4) : null,
@@ -373,6 +377,7 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
       supplement: null,
       result: null,
       ...(assisted ? { assistedBy: assisted.assistedBy } : {}),
+      ...(notices.length > 0 ? { notices } : {}),
     },
     ...(assisted ? { assisted: { volunteerId: assisted.volunteerId, consentId: assisted.consentId, trackUrl: assisted.trackUrl } } : {}),
   };

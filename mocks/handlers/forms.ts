@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { prefillValue, type FormDefinition, type LeafField } from '../../src/api/forms/schema.ts';
 import { compileFormSchema, validateWith, type FormSchema } from '../../src/api/forms/validator.ts';
+import { formNotices } from '../../src/api/forms/notices.ts';
 import type { FieldError } from '../../src/api/problem/schema.ts';
 import { communes } from '../fixtures/admin-units.ts';
 import { formDefinitions } from '../fixtures/forms.ts';
@@ -90,6 +91,8 @@ export const formHandlers = [
     }
     const changed = lockedValuesChanged(definition, dataStoreFor(citizenId), body.values as Record<string, unknown>);
     if (changed.length > 0) return problem(422, 'locked-value-changed', 'Authoritative values were altered', { fields: changed });
-    return HttpResponse.json({ ok: true, checkedAt: new Date().toISOString() }, { headers: { 'Cache-Control': 'no-store' } });
+    // What holds but is flagged (a late registration): answered, never refused.
+    const notices = formNotices(definition, body.values);
+    return HttpResponse.json({ ok: true, checkedAt: new Date().toISOString(), notices }, { headers: { 'Cache-Control': 'no-store' } });
   }),
 ];

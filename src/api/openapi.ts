@@ -230,7 +230,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     auth: true,
     params: [id('procedureId', 'Procedure id')],
     body: 'CheckForm',
-    ok: { status: 200, schema: 'FormCheckResult', description: 'The answers hold' },
+    ok: { status: 200, schema: 'FormCheckResult', description: 'The answers hold; `notices` flags what holds but is late (a birth registered after 60 days): accepted, never refused' },
     refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, 404: 'No e-form for this procedure', 422: 'Not { values }; answers that do not hold under the e-form (`invalid-values`, InvalidValuesProblem: `errors` names each field); or a locked value was altered (`locked-value-changed`, `fields` names them)' },
     refusalSchemas: { 422: 'InvalidValuesProblem' },
   },

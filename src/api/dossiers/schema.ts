@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { RequirementId } from '../procedures/schema.ts';
 import { AssistedBy } from '../assisted/schema.ts';
+import { FormNotice } from '../forms/schema.ts';
 
 /**
  * Dossiers (hồ sơ): an application with its attached papers, from submission to result.
@@ -115,6 +116,12 @@ export const Dossier = z.object({
   receiptToken: z.optional(ReceiptToken),
   /** Filed for the citizen by a volunteer under their consent (docs/domain/assisted.md). */
   assistedBy: z.optional(AssistedBy),
+  /**
+   * What the answers were flagged with at submission (src/api/forms/notices.ts): a `late`
+   * registration is accepted and recorded as such, never refused (docs/domain/civil-status.md).
+   * Left out when there is none.
+   */
+  notices: z.optional(z.array(FormNotice)),
 });
 export type Dossier = z.infer<typeof Dossier>;
 

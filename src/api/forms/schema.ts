@@ -62,6 +62,10 @@ export type DateRelation = z.infer<typeof DateRelation>;
  * A date; `notFuture`: not after today (in Vietnam). `notBefore` / `notAfter`: not earlier /
  * later than the date given in another field (a child is not born before its parent; a period
  * does not end before it starts). Compared only when both dates are given and valid.
+ * `lateAfterDays`: the law gives N days from this date to apply (a birth is registered within
+ * 60 days, docs/domain/civil-status.md); a date more than N days before today (in Vietnam) makes
+ * the application *late* — still accepted, never refused: the answers get a `late` notice
+ * (`FormNotice`), shown to the citizen and recorded on the dossier.
  */
 export const DateField = z.object({
   ...base,
@@ -69,6 +73,7 @@ export const DateField = z.object({
   notFuture: z._default(z.boolean(), false),
   notBefore: z.optional(DateRelation),
   notAfter: z.optional(DateRelation),
+  lateAfterDays: z.optional(z.int().check(z.minimum(1))),
 });
 export const SelectField = z.object({ ...base, type: z.enum(['select', 'radio']), options: z.array(Option).check(z.minLength(1)) });
 export const CheckboxField = z.object({ ...base, type: z.literal('checkbox') });
@@ -142,7 +147,24 @@ export type FormDefinition = z.infer<typeof FormDefinition>;
 export const CheckForm = z.object({ values: z.record(z.string(), z.unknown()) });
 export type CheckForm = z.infer<typeof CheckForm>;
 
-export const FormCheckResult = z.object({ ok: z.literal(true), checkedAt: z.iso.datetime() });
+/**
+ * What holds but deserves a word (src/api/forms/notices.ts): not an error, the answers are
+ * accepted. `late`: the date at `path` is `days` days before today (in Vietnam), more than its
+ * field's `lateAfterDays` — a late registration, flagged as such.
+ */
+export const FormNotice = z.object({
+  /** A field path, as field errors have them (`childDateOfBirth`, `members.0.dateOfBirth`). */
+  path: z.string().check(z.minLength(1)),
+  code: z.literal('late'),
+  /** Whole days from the date to today. */
+  days: z.int().check(z.minimum(0)),
+  /** The field's `lateAfterDays`: the limit that was passed. */
+  limitDays: z.int().check(z.minimum(1)),
+});
+export type FormNotice = z.infer<typeof FormNotice>;
+
+/** The answers hold; `notices` (left out by backends that predate them): what holds but is flagged. */
+export const FormCheckResult = z.object({ ok: z.literal(true), checkedAt: z.iso.datetime(), notices: z.optional(z.array(FormNotice)) });
 export type FormCheckResult = z.infer<typeof FormCheckResult>;
 
 /**

@@ -35,6 +35,28 @@ describe('FieldFrame', () => {
   });
 });
 
+describe('FieldFrame information', () => {
+  const Dated = ({ info }: { info: string | null }) => (
+    <FieldFrame id="f-born" label="Ngày sinh" hint="Ngày/tháng/năm" info={info}>
+      {(describedBy, invalid) => <input id="f-born" aria-describedby={describedBy} aria-invalid={invalid || undefined} />}
+    </FieldFrame>
+  );
+
+  it('reads information about the value with the input, announced as it appears, and never as an error', () => {
+    const { rerender } = render(<Dated info={null} />);
+    const input = screen.getByLabelText('Ngày sinh');
+    expect(input).toHaveAccessibleDescription('Ngày/tháng/năm');
+    const region = document.querySelector('[aria-live="polite"]');
+    expect(region).toBeEmptyDOMElement();
+    rerender(<Dated info="Đăng ký quá hạn" />);
+    expect(input).toHaveAccessibleDescription('Ngày/tháng/năm Đăng ký quá hạn');
+    expect(region).toHaveTextContent('Đăng ký quá hạn');
+    expect(screen.getByText('Đăng ký quá hạn')).toHaveClass('field-info');
+    expect(input).not.toHaveAttribute('aria-invalid');
+    expect(input.closest('.field')).not.toHaveClass('field--error');
+  });
+});
+
 describe('CountedTextArea', () => {
   const Box = ({ error }: { error?: string }) => {
     const [value, setValue] = useState('');

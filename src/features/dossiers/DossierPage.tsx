@@ -19,6 +19,7 @@ import { feeDue } from './payable.ts';
 import { Timeline } from './Timeline.tsx';
 import { CopyCode } from './CopyCode.tsx';
 import { useDossier } from './use-dossier.ts';
+import { lateNotice } from './format.ts';
 import { DossierNotFound } from './DossierNotFound.tsx';
 import { RatingOffer } from './RatingOffer.tsx';
 import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
@@ -59,6 +60,8 @@ const DossierView = ({ dossier: d, owner }: { dossier: Dossier; owner: string })
     // After the action its button may be gone: the message takes the focus.
     requestAnimationFrame(() => announceRef.current?.focus());
   };
+  // Flagged by the backend at submission: accepted, handled as usual (docs/domain/civil-status.md).
+  const late = lateNotice(d);
   return (
     <>
       <header className="dossier-header">
@@ -87,6 +90,12 @@ const DossierView = ({ dossier: d, owner }: { dossier: Dossier; owner: string })
             <dt>{t('fields.submittedOn')}</dt>
             <dd>{formatDate(d.submittedAt, lng)}</dd>
           </div>
+          {late ? (
+            <div>
+              <dt>{t('fields.late')}</dt>
+              <dd>{t('detail.late', { days: late.days, limit: late.limitDays })}</dd>
+            </div>
+          ) : null}
           {/* Withdrawn, refused or handed over: there is nothing left to be due. */}
           {['withdrawn', 'rejected', 'returned'].includes(d.status) ? null : (
             <div>

@@ -8,7 +8,7 @@ import { Icon } from '../../components/ui/Icon.tsx';
 import { QrCode } from '../../components/ui/QrCode.tsx';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { saveFile } from '../../components/documents/download.ts';
-import { formatDateTime } from './format.ts';
+import { formatDateTime, lateNotice } from './format.ts';
 import { StaleNotice } from './StaleNotice.tsx';
 import { FeeDueChip, OverdueChip, StatusChip } from './StatusChip.tsx';
 import { feeDue, isOpenStatus } from './payable.ts';
@@ -47,6 +47,7 @@ const useReceiptText = (d: Dossier): ReceiptText => {
   const lng = i18n.language;
   const amount = formatMoney(d.payment.amount, lng);
   const open = isOpenStatus(d.status);
+  const late = lateNotice(d);
   return {
     rows: [
       [t('fields.code'), d.code],
@@ -57,6 +58,7 @@ const useReceiptText = (d: Dossier): ReceiptText => {
       [t('fields.status'), `${t(`status.${d.status}`)}${d.overdue ? ` (${t('overdue')})` : ''}`],
       ...(open ? [[t('fields.dueOn'), d.dueOn ? formatDate(d.dueOn, lng) : t('noDueDate')] as [string, string]] : []),
       [t('fields.fee'), t(`receipt.fee.${d.payment.status}`, { amount })],
+      ...(late ? [[t('fields.late'), t('detail.late', { days: late.days, limit: late.limitDays })] as [string, string]] : []),
     ],
     next: t(`receipt.nextStatus.${d.status}`),
     due: open ? (d.dueOn ? t('receipt.dueBy', { date: formatDate(d.dueOn, lng) }) : t('receipt.noDue')) : null,

@@ -11,6 +11,7 @@ import { openDB } from 'idb';
 import { PERSONAL_DB, deleteOutboxItem, listOutbox, loadSnapshot, personalDb, putOutboxItem } from '../../offline/personal-db.ts';
 import { validateTrackForm } from './TrackPage.tsx';
 import { formatDateTime } from './format.ts';
+import { todayInVietnam } from '../../lib/vn/dates.ts';
 import { renderAt } from '../../test/render-route.tsx';
 import { CITIZEN, signIn } from '../../test/session.ts';
 import { outboxItem } from '../../test/factories.ts';
@@ -30,7 +31,7 @@ afterEach(() => {
 });
 
 /** A dossier of An's (Phường Thuận Hoá, Huế): its office, and each required paper from the data store. */
-const file = (procedureId: string, key: string) => {
+const file = (procedureId: string, key: string, values: Record<string, unknown> = {}) => {
   const procedure = db.procedures.get(procedureId);
   const stored = dataStoreFor(CITIZEN)?.documents ?? [];
   if (!procedure) throw new Error(`no procedure ${procedureId}`);
@@ -38,7 +39,7 @@ const file = (procedureId: string, key: string) => {
   const documents = procedure.documents
     .filter((d) => !d.optional && !d.providedBy)
     .map((d) => ({ requirement: d.id, source: 'data-store' as const, ref: stored.find((doc) => d.accepts.includes(doc.type))?.id ?? '' }));
-  const outcome = submitDossier(CITIZEN, key, { procedureId, values: { receivingAgency: office }, documents });
+  const outcome = submitDossier(CITIZEN, key, { procedureId, values: { receivingAgency: office, ...values }, documents });
   if (!outcome.ok) throw new Error(outcome.title);
   return outcome.value.code;
 };
@@ -316,6 +317,26 @@ describe('/dossiers/:code', () => {
     await waitFor(() => expect(screen.getByText(`Đã rút hồ sơ ${code}.`)).toHaveFocus());
     expect(screen.getByText('Đã rút', { selector: '.status-chip' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Rút hồ sơ' })).not.toBeInTheDocument();
+  });
+});
+
+describe('a late registration', () => {
+  it('says "late registration" on the dossier’s page and receipt where the backend flagged it, and nowhere else', async () => {
+    const late = file('1.001193', 'k-late', { childDateOfBirth: todayInVietnam(new Date(Date.now() - 75 * 86_400_000)) });
+    const onTime = file('1.001193', 'k-on-time', { childDateOfBirth: todayInVietnam(new Date(Date.now() - 20 * 86_400_000)) });
+    signIn();
+    renderAt(`/dossiers/${encodeURIComponent(late)}`);
+    const term = await screen.findByText('Đăng ký quá hạn', { selector: 'dt' });
+    expect(term.nextElementSibling).toHaveTextContent('Nộp sau 75 ngày (thời hạn 60 ngày). Cơ quan vẫn tiếp nhận và giải quyết như bình thường.');
+    cleanup();
+    renderAt(`/dossiers/${encodeURIComponent(late)}/receipt`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Biên nhận hồ sơ' })).toBeInTheDocument();
+    expect(screen.getByText('Đăng ký quá hạn')).toBeInTheDocument();
+    expect(screen.getByText(/^Nộp sau 75 ngày \(thời hạn 60 ngày\)/)).toBeInTheDocument();
+    cleanup();
+    renderAt(`/dossiers/${encodeURIComponent(onTime)}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Đăng ký khai sinh' })).toBeInTheDocument();
+    expect(screen.queryByText('Đăng ký quá hạn')).not.toBeInTheDocument();
   });
 });
 

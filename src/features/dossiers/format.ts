@@ -1,3 +1,5 @@
+import type { Dossier } from '../../api/dossiers/schema.ts';
+import type { FormNotice } from '../../api/forms/schema.ts';
 import { formatDate, intlLocale } from '../../lib/format.ts';
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -12,3 +14,6 @@ const timeFormat = (lng: string): Intl.DateTimeFormat => {
 
 /** "14:05 12/11/2026": the time first, as Vietnamese notices write it; Vietnam's time zone. */
 export const formatDateTime = (iso: string, lng: string): string => `${timeFormat(lng).format(new Date(iso))} ${formatDate(iso, lng)}`;
+
+/** The backend's late-registration flag on a dossier, if it set one (docs/domain/civil-status.md). */
+export const lateNotice = (d: Pick<Dossier, 'notices'>): FormNotice | undefined => d.notices?.find((n) => n.code === 'late');

@@ -7,6 +7,7 @@ import { officesQueryOptions, procedureQueryOptions } from '../../api/procedures
 import { copiesAskedFor, feeFor } from '../../api/procedures/fees.ts';
 import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
 import { checkForm, type FormCheckResult } from '../../api/forms/requests.ts';
+import { formNotices } from '../../api/forms/notices.ts';
 import { isApiError } from '../../api/errors.ts';
 import { useSession } from '../../auth/session.ts';
 import { loadDraft, saveDraft, type Draft } from '../../offline/personal-db.ts';
@@ -72,7 +73,18 @@ export const CheckAnswersPage = () => {
   const refused: FieldError[] = draft.serverErrors ?? [];
   const refusedAt = (path: string) => refused.find((e) => e.path === path || e.path.startsWith(`${path}.`))?.code;
   // The same fee the office will charge: from the procedure's rule and the copies asked for.
-  const fee = feeFor(procedure, { channel: 'online', copies: copiesAskedFor(procedure, toSubmission(definition, values)) });
+  const submission = toSubmission(definition, values);
+  const fee = feeFor(procedure, { channel: 'online', copies: copiesAskedFor(procedure, submission) });
+  // What holds but is flagged (a late registration), by the function the backend runs too.
+  const notices = formNotices(definition, submission);
+  const noticeAt = (path: string) => {
+    const notice = notices.find((n) => n.path === path || n.path.startsWith(`${path}.`));
+    return notice ? (
+      <span className="field-info">
+        <strong>{t('notices.lateTitle')}</strong> {t('notices.late', { days: notice.days, limit: notice.limitDays })}
+      </span>
+    ) : null;
+  };
   const changeLink = (path: string) => `/services/${id}/apply#${inputId(path)}`;
   const labelOf = (path: string) => {
     const [head = '', index, sub] = path.split('.');
@@ -160,6 +172,7 @@ export const CheckAnswersPage = () => {
                         .map((sub) => `${localText(sub.label, lng)}: ${displayValue(sub, item[sub.id], lng, labels)}`)
                         .join(' · ')}
                       {refusedAt(`${field.id}.${index}`) ? <span className="field-error">{t(refusedAt(`${field.id}.${index}`) as 'validation.required')}</span> : null}
+                      {noticeAt(`${field.id}.${index}`)}
                     </dd>
                     <dd className="summary-list__action">
                       <Link to={changeLink(`${field.id}.${index}.${field.fields[0]?.id ?? ''}`)}>
@@ -176,6 +189,7 @@ export const CheckAnswersPage = () => {
                     {displayValue(field, values[field.id], lng, labels)}
                     {draft.provenance[field.id]?.locked ? <span className="tag">{t('check.fromRecords')}</span> : null}
                     {refusedAt(field.id) ? <span className="field-error">{t(refusedAt(field.id) as 'validation.required')}</span> : null}
+                    {noticeAt(field.id)}
                   </dd>
                   <dd className="summary-list__action">
                     {draft.provenance[field.id]?.locked ? null : (

@@ -5,6 +5,7 @@ import { initI18n } from '../../i18n/i18n.ts';
 import { FormDefinition } from '../../api/forms/schema.ts';
 import { loadDraft, type Draft } from '../../offline/personal-db.ts';
 import { EForm } from './EForm.tsx';
+import { formatVietnameseDate, todayInVietnam } from '../../lib/vn/dates.ts';
 import type * as InputFieldModule from './fields/InputField.tsx';
 
 /** How often each text box was drawn, by input id: typing must redraw that box alone. */
@@ -261,5 +262,41 @@ describe('EForm', () => {
       'Người được khai sinh — Ngày sinh: Chưa nhập thông tin này',
       'Người cha hoặc mẹ còn lại — Ngày sinh: Chưa nhập thông tin này',
     ]);
+  });
+
+  it('says beside a date of birth more than 60 days ago that it is a late registration, and the form can still be sent', async () => {
+    const user = userEvent.setup();
+    const birth = FormDefinition.parse({
+      procedureId: 'late',
+      version: 1,
+      title: { vi: 'Khai sinh' },
+      sections: [
+        { id: 'child', title: { vi: 'Người được khai sinh' }, fields: [{ id: 'childDateOfBirth', type: 'date', label: { vi: 'Ngày sinh' }, required: true, notFuture: true, lateAfterDays: 60 }] },
+      ],
+    });
+    const onComplete = vi.fn();
+    render(
+      <EForm
+        definition={birth}
+        draft={{ ...draft, procedureId: 'late', values: { childDateOfBirth: '' }, provenance: {}, prefilledCount: 0 }}
+        dataStore={undefined}
+        onSaved={vi.fn()}
+        onComplete={onComplete}
+      />,
+    );
+    const daysAgo = (days: number) => formatVietnameseDate(todayInVietnam(new Date(Date.now() - days * 86_400_000)));
+    const born = box(/Ngày sinh/);
+    await user.type(born, daysAgo(10));
+    expect(born).not.toHaveAccessibleDescription(/quá hạn/);
+
+    await user.clear(born);
+    await user.type(born, daysAgo(75));
+    expect(await screen.findByText(/Đã 75 ngày kể từ ngày này, quá thời hạn 60 ngày/)).toHaveClass('field-info');
+    expect(born).toHaveAccessibleDescription(/Đăng ký quá hạn\. Đã 75 ngày kể từ ngày này.*bạn không phải làm thêm gì\.$/);
+    expect(born).not.toHaveAttribute('aria-invalid');
+
+    await user.click(screen.getByRole('button', { name: 'Tiếp tục: xem lại câu trả lời' }));
+    await waitFor(() => expect(onComplete).toHaveBeenCalled());
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatVietnameseDate, isValidIsoDate, parseVietnameseDate, todayInVietnam, validateDate } from './dates.ts';
+import { daysBetween, formatVietnameseDate, isValidIsoDate, parseVietnameseDate, todayInVietnam, validateDate } from './dates.ts';
 
 describe('parseVietnameseDate', () => {
   it('reads day first with slashes, dashes or dots, padded or not', () => {
@@ -128,5 +128,15 @@ describe('validateDate', () => {
   it('throws on a malformed rule, a bug in the form definition', () => {
     expect(() => validateDate('2024-01-01', { notBefore: '01/01/2000' })).toThrow(RangeError);
     expect(() => validateDate('2024-01-01', { notFuture: true, today: 'today' })).toThrow(RangeError);
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts calendar days, across months, leap days and years', () => {
+    expect(daysBetween('2026-01-01', '2026-03-02')).toBe(60);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2025-12-31', '2026-01-01')).toBe(1);
+    expect(daysBetween('2026-05-05', '2026-05-05')).toBe(0);
+    expect(daysBetween('2026-05-05', '2026-05-04')).toBe(-1);
   });
 });

@@ -62,6 +62,16 @@ export const todayInVietnam = (now: Date = new Date()): string => {
 };
 
 /**
+ * Whole calendar days from one ISO day to another (negative when `to` is earlier): 2026-01-01 to
+ * 2026-03-02 is 60. Both must be valid ISO days. Counted on the calendar (UTC noon to UTC noon),
+ * so no zone or summer time shifts a day.
+ */
+export const daysBetween = (from: string, to: string): number => {
+  const noon = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), 12);
+  return Math.round((noon(to) - noon(from)) / 86_400_000);
+};
+
+/**
  * Reads a date as people type it on a Vietnamese form — "05/02/2008", "5/2/2008", "05-02-2008",
  * "05.02.2008", always day first — and returns ISO "2008-02-05", or null when the day cannot
  * exist (31/02, 29/02 in a common year, day or month 0, month 13, a year outside 1900–2999).

@@ -1,9 +1,11 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useController, type FieldError, type FieldErrors } from 'react-hook-form';
 import type { LeafField } from '../../../api/forms/schema.ts';
 import { formatAddress, localText, type Values } from '../definition.ts';
 import { useCorrections, useEngine } from '../engine-context.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { fieldNotice } from '../../../api/forms/notices.ts';
+import { parseVietnameseDate, todayInVietnam } from '../../../lib/vn/dates.ts';
 import { inputId } from './input-id.ts';
 import { ProvenanceMark } from './Provenance.tsx';
 import type { FieldComponent, FieldType } from './field-types.ts';
@@ -112,6 +114,17 @@ export const Field = memo(function Field({ field, path, inGroup = false }: { fie
     );
   }
 
+  // A date the law counts from (a birth): past its limit, a late registration — said, never refused.
+  let info: ReactNode | undefined;
+  if (field.type === 'date' && field.lateAfterDays !== undefined) {
+    const iso = !error && typeof rhf.value === 'string' ? parseVietnameseDate(rhf.value) : null;
+    const notice = iso ? fieldNotice(field, path, iso, todayInVietnam()) : null;
+    info = notice ? (
+      <>
+        <strong>{t('notices.lateTitle')}</strong> {t('notices.late', { days: notice.days, limit: notice.limitDays })}
+      </>
+    ) : null;
+  }
   const frame = {
     id,
     label,
@@ -119,6 +132,7 @@ export const Field = memo(function Field({ field, path, inGroup = false }: { fie
     error: error ? t(error as 'validation.required') : undefined,
     optional: !field.required,
     note: origin ? <ProvenanceMark provenance={origin} id={`${id}-source`} /> : undefined,
+    info,
   };
   const Component = fieldComponents[field.type] as FieldComponent<FieldType>;
   return <Component field={field} rhf={rhf} frame={frame} />;

@@ -12,8 +12,8 @@ export type FieldOf<T extends FieldType> = LeafField extends infer F ? (F extend
 export interface FieldProps<T extends FieldType> {
   field: FieldOf<T>;
   rhf: ControllerRenderProps<Values, string>;
-  /** Label, hint, note and the translated error, ready for FieldFrame. */
-  frame: { id: string; label: string; hint: string | undefined; error: string | undefined; optional: boolean; note: ReactNode };
+  /** Label, hint, note, the translated error and information (a late registration), ready for FieldFrame. */
+  frame: { id: string; label: string; hint: string | undefined; error: string | undefined; optional: boolean; note: ReactNode; info?: ReactNode };
 }
 
 export type FieldComponent<T extends FieldType> = (props: FieldProps<T>) => ReactNode;
