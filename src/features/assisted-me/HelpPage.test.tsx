@@ -125,6 +125,25 @@ describe('/me/help, the resident signed in as themself', () => {
     expect(screen.queryByRole('link', { name: /Đánh giá sự hỗ trợ/ })).not.toBeInTheDocument();
   });
 
+  it('rates the help without a connection: it waits on the phone and is sent exactly once when the signal returns', async () => {
+    const consentId = consentBySms();
+    signIn();
+    renderAt(`/me/help/${consentId}/rate`);
+    const question = await screen.findByRole('group', { name: 'Bạn có hài lòng với sự hỗ trợ của Trần Văn Hùng không?' });
+    setOnline(false);
+    await userEvent.click(within(question).getByRole('radio', { name: 'Hài lòng' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Gửi đánh giá' }));
+    expect(await screen.findByRole('heading', { name: 'Đang chờ gửi' })).toBeInTheDocument();
+    expect(assistedState().helpRatings).toEqual([]);
+    setOnline(true);
+    expect(await screen.findByRole('heading', { name: 'Cảm ơn bạn đã đánh giá' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(assistedState().helpRatings).toEqual([expect.objectContaining({ consentId, channel: 'assisted', overall: 'satisfied' })]);
+    // Asked to send again (another online event): nothing more goes.
+    act(() => window.dispatchEvent(new Event('mcs:drain-outbox')));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(assistedState().helpRatings).toHaveLength(1);
+  });
+
   it('marks a dossier filed with help in the list and on the detail, linking to the trail', async () => {
     const code = fileWithHelp(consentBySms());
     signIn();
