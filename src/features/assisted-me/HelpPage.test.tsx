@@ -1,35 +1,15 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { assistedState, expireConsentNow } from '../../../mocks/assisted.ts';
 import { setFaults } from '../../../mocks/faults.ts';
-import { wipePersonalData } from '../../auth/wipe.ts';
-import { initI18n } from '../../i18n/i18n.ts';
-import { beginPersonalSession, loadSnapshot } from '../../offline/personal-db.ts';
+import { loadSnapshot } from '../../offline/personal-db.ts';
 import { consentBySms, fileWithHelp, forgetQueries } from '../../test/assisted.ts';
+import { personalPageTests, setOnline } from '../../test/page-setup.ts';
 import { renderAt } from '../../test/render-route.tsx';
 import { CITIZEN, signIn } from '../../test/session.ts';
 
-beforeAll(async () => {
-  await initI18n('vi');
-});
-
-const setOnline = (online: boolean) => {
-  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
-  window.dispatchEvent(new Event(online ? 'online' : 'offline'));
-};
-
-beforeEach(async () => {
-  sessionStorage.clear();
-  await wipePersonalData();
-  beginPersonalSession();
-  setOnline(true);
-});
-afterEach(() => {
-  sessionStorage.clear();
-  setOnline(true);
-  vi.restoreAllMocks();
-});
+personalPageTests();
 
 describe('/me/help, the resident signed in as themself', () => {
   it('shows who acted, when and what was filed, and revokes a running consent after asking', async () => {
