@@ -282,3 +282,18 @@ describe('consent by the resident signing in on the volunteer’s phone', () => 
     expect((await api(own, 'POST', '/assisted/consents/signed-in', { residentIdToken: 'not.a.jwt', scope, minutes: 30 })).status).toBe(422);
   });
 });
+
+describe('a rating of help sent again from the outbox', () => {
+  it('counts once: the same Idempotency-Key gets the same rating back, another key is 409 already-rated', async () => {
+    const { consentId } = await helping();
+    const resident = (await signIn(HAI.id)).access_token;
+    const rate = (key: string) => api(resident, 'POST', `/me/assisted/consents/${consentId}/rating`, { overall: 'satisfied' }, { 'Idempotency-Key': key });
+    const first = HelpRating.parse(await (await rate('key-1')).json());
+    const again = await rate('key-1');
+    expect(again.status).toBe(201);
+    expect(HelpRating.parse(await again.json())).toEqual(first);
+    const other = await rate('key-2');
+    expect(other.status).toBe(409);
+    expect(await other.json()).toMatchObject({ code: 'already-rated' });
+  });
+});

@@ -78,7 +78,7 @@ interface State {
   flags: { volunteerId: string; flag: VolunteerFlag }[];
   /** Codes sent per resident (ms), for the hourly limit. */
   codesSent: Map<string, number[]>;
-  helpRatings: Map<string, { residentId: string; volunteerId: string; rating: HelpRating }>;
+  helpRatings: Map<string, { residentId: string; volunteerId: string; rating: HelpRating; key?: string }>;
 }
 
 const fresh = (): State => ({ consents: new Map(), audit: [], flags: [], codesSent: new Map(), helpRatings: new Map() });
@@ -362,14 +362,16 @@ export const consentsOfResident = (residentId: string, now = Date.now()): Consen
 /** Everything done on the resident's behalf, newest first. */
 export const auditOfResident = (residentId: string): AuditEntry[] => state.audit.filter((a) => a.residentId === residentId).map((a) => a.entry).reverse();
 
-export const rateHelp = (residentId: string, consentId: string, body: RateHelp, now = new Date()): Result<HelpRating> => {
+/** `key`: the Idempotency-Key; the same key again (a resend from the outbox) gets the same rating back. */
+export const rateHelp = (residentId: string, consentId: string, body: RateHelp, now = new Date(), key?: string): Result<HelpRating> => {
   const record = state.consents.get(consentId);
   if (!record || record.residentId !== residentId || record.validUntil === null) return refuse(404, 'consent-not-found', 'No such consent of yours');
   const given = state.helpRatings.get(consentId);
+  if (given && key !== undefined && given.key === key) return { ok: true, value: given.rating };
   if (given) return refuse(409, 'already-rated', 'This help has already been rated', { rating: given.rating });
   const comment = body.comment?.trim();
   const rating: HelpRating = { id: newId('DG'), consentId, channel: 'assisted', overall: body.overall, ...(comment ? { comment } : {}), createdAt: now.toISOString() };
-  state.helpRatings.set(consentId, { residentId, volunteerId: record.volunteerId, rating });
+  state.helpRatings.set(consentId, { residentId, volunteerId: record.volunteerId, rating, ...(key === undefined ? {} : { key }) });
   return { ok: true, value: rating };
 };
 

@@ -208,7 +208,8 @@ export const assistedHandlers = [
     if ('ok' in who) return refused(who);
     const parsed = RateHelp.safeParse(await readJson(request, { maxBytes: 16 * 1024 }));
     if (!parsed.success) return problem(422, 'invalid-body', 'Expected { overall, comment? } (comment at most 500 characters)');
-    return answer(rateHelp(who.citizenId, String(params.id), parsed.data), 201);
+    const key = request.headers.get('Idempotency-Key')?.slice(0, 200) || undefined;
+    return answer(rateHelp(who.citizenId, String(params.id), parsed.data, new Date(), key), 201);
   }),
 ];
 

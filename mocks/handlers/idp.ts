@@ -1,5 +1,7 @@
 import { http, HttpResponse } from 'msw';
-import { CorrectionRequest } from '../../src/api/me/schema.ts';
+import { CorrectionRequest, DATA_SCOPES } from '../../src/api/me/schema.ts';
+import { requestedParts, withinScope } from '../data-scope.ts';
+import { consentForDelegation } from '../assisted.ts';
 import { demoCitizens, type DemoCitizen } from '../fixtures/citizens.ts';
 import {
   CLIENT_ID,
@@ -596,7 +598,24 @@ export const idpHandlers = [
   http.get('*/api/me', ({ request }) => {
     const citizenId = currentCitizenId(request);
     if (!citizenId) return sessionExpired();
-    return HttpResponse.json(dataStoreFor(citizenId), { headers: { ...noStore, Vary: 'Authorization' } });
+    const store = dataStoreFor(citizenId);
+    if (!store) return sessionExpired();
+    const { parts, unknown } = requestedParts(new URL(request.url));
+    if (unknown.length > 0) return problem(400, 'unknown-data-part', 'Parts of the data store are identity, residence, household, contact and documents', { parts: unknown });
+    // A volunteer helping (a delegated token): only what the resident's consent lists.
+    const token = bearer(request);
+    const delegation = token ? delegationOfToken(token) : undefined;
+    const consent = delegation ? consentForDelegation(delegation.consentId) : undefined;
+    if (consent && 'ok' in consent) return problem(consent.status, consent.code, consent.title);
+    const allowed = consent ? consent.record.scope.data : DATA_SCOPES;
+    const outside = (parts ?? []).filter((p) => !allowed.includes(p));
+    if (outside.length > 0) {
+      const refused = problem(403, 'outside-consent', 'The resident did not consent to the use of these parts of their data', { parts: outside });
+      refused.headers.set('Cache-Control', 'no-store');
+      return refused;
+    }
+    const view = parts || consent ? withinScope(store, parts ?? allowed) : store;
+    return HttpResponse.json(view, { headers: { ...noStore, Vary: 'Authorization' } });
   }),
   http.post('*/api/me/corrections', async ({ request }) => {
     const citizenId = currentCitizenId(request);

@@ -13,6 +13,7 @@ import {
   TOKEN_EXCHANGE_GRANT,
   VolunteerStats,
 } from '../../src/api/assisted/schema.ts';
+import { DataStoreView } from '../../src/api/me/schema.ts';
 import type { Problem } from '../../src/api/problem/schema.ts';
 import { expect, once, type Check } from './conformance-runner.ts';
 
@@ -137,6 +138,23 @@ export const assistedChecks = <C, A extends Answer>(t: AssistedTools<C, A>): Che
         codeOf(t.refused(await t.call(ctx, 'GET', '/me/assisted/audit', { token: d.token }), 403), 'delegated-token-not-allowed', 'the resident’s audit trail read with a delegated token');
         const other = await t.call(ctx, 'POST', '/dossiers', { token: d.token, json: { procedureId: '1.001193', values: {}, documents: [] }, headers: { 'Idempotency-Key': `conf-${Date.now()}` } });
         codeOf(t.refused(other, 403), 'outside-consent', 'a dossier of another procedure');
+      },
+    },
+    {
+      name: 'GET /me with a delegated token holds only the parts of the data store the consent lists (named in `scope`); asking for another part is 403 `outside-consent`',
+      run: async (ctx) => {
+        const d = await delegated(ctx);
+        if (!d) return;
+        const view = t.parsed(DataStoreView, await t.call(ctx, 'GET', '/me', { token: d.token }), 200);
+        const listed = [...d.consent.scope.data].sort();
+        expect(JSON.stringify([...(view.scope ?? [])].sort()) === JSON.stringify(listed), `GET /me names the parts ${JSON.stringify(view.scope)}, the consent lists ${JSON.stringify(listed)}`);
+        for (const part of ['household', 'documents'] as const) {
+          if (listed.includes(part)) continue;
+          expect(view[part] === undefined && view.sources[part] === undefined, `GET /me with the delegated token carries the ${part}, which the consent does not list`);
+          const refused = t.refused(await t.call(ctx, 'GET', `/me?parts=${part}`, { token: d.token }), 403);
+          codeOf(refused, 'outside-consent', `GET /me?parts=${part} outside the consent`);
+        }
+        if (listed.includes('identity')) expect(typeof view.citizen.fullName === 'string', 'GET /me lacks the identity the consent lists');
       },
     },
     {

@@ -19,7 +19,7 @@ import {
   UPLOAD_LIMITS,
 } from './dossiers/schema.ts';
 import { CheckForm, FormCheckResult, FormDefinition } from './forms/schema.ts';
-import { Correction, CorrectionReceipt, CorrectionRequest, DataStore } from './me/schema.ts';
+import { Correction, CorrectionReceipt, CorrectionRequest, DataStore, DataStoreView } from './me/schema.ts';
 import { FieldError, InvalidValuesProblem, Problem } from './problem/schema.ts';
 import { Enrol, Enrolment, HANDOFF, HANDOFF_ID, HandoffContent, HandoffSlot, HandoffStatus, KIOSK_TRIES, NowServing, RedeemHandoff, TakeTicket, Ticket, Unlock, UnlockResult } from './kiosk/schema.ts';
 import { AskQuestion, MyQuestion, MyQuestionList, POST_LIMITS, ProblemReport, PublicQuestionList, ReportReceipt, TEXT_LIMITS } from './questions/schema.ts';
@@ -70,6 +70,7 @@ export const CONTRACT_SCHEMAS = {
   Province,
   Commune,
   DataStore,
+  DataStoreView,
   CorrectionRequest,
   CorrectionReceipt,
   Correction,
@@ -254,8 +255,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
     path: '/me',
     summary: "The citizen's personal data store",
     auth: true,
-    ok: { status: 200, schema: 'DataStore', description: 'What national databases hold about the citizen, with sources' },
-    refusals: SIGNED_IN,
+    params: [{ name: 'parts', in: 'query', description: 'Comma-separated parts only (identity, residence, household, contact, documents)' }],
+    ok: {
+      status: 200,
+      schema: 'DataStoreView',
+      description: "What national databases hold about the citizen, with sources: all of it (a DataStore) for the citizen's own token; for a volunteer's delegated token, only the parts the consent lists, named in `scope`",
+    },
+    refusals: { ...SIGNED_IN, 400: 'A part that does not exist', 403: 'A delegated token asking for a part outside the consent (`outside-consent`)' },
   },
   {
     method: 'post',

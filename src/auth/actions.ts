@@ -44,8 +44,9 @@ export const completeSignIn = async (prepareDevice: (sub: string) => Promise<voi
     // Kept: the access token lives in memory, the refresh token encrypted; none in sessionStorage.
     await manager.removeUser();
   } else {
-    // Not kept (a shared phone, or the citizen said no): no earlier kept session survives.
-    await keep.forget();
+    // Not kept (a shared phone, or the citizen said no): no earlier kept session survives; the
+    // device key does (residents' queued dossiers are sealed with it).
+    await keep.forgetKeptSession();
     if (user.refresh_token) dropRefreshTokenFromTab();
   }
   notifySessionChange();

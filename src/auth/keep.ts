@@ -3,6 +3,7 @@ import { KEPT_FLAG, keptSessionOpen, readSession, setMemorySession, type Session
 import { registerWipe } from './wipe.ts';
 import {
   deleteKeepDb,
+  dropKeptSession,
   loadKeptSession,
   loadLockCredential,
   storeKeptSession,
@@ -103,7 +104,8 @@ const providerMetadata = () => {
 /** Renewal is impossible: the token goes, the reason stays (with whose outbox waits). */
 const end = async (sub: string, reason: EndReason): Promise<KeepStatus> => {
   // The flag stays: this phone is still the citizen's own, and the next sign-in keeps again.
-  if (reason !== 'lock') await deleteKeepDb();
+  // The device key stays too: residents' dossiers queued by a volunteer are sealed with it.
+  if (reason !== 'lock') await dropKeptSession();
   local.set(ENDED, JSON.stringify({ sub, reason }));
   // An open kept session stays as an expired one: drafts stay usable, pages offer to sign in.
   const open = readSession();
@@ -287,7 +289,8 @@ const registerLock = async (name: string): Promise<void> => {
 export const keepAfterSignIn = async (user: { refresh_token?: string; access_token: string; id_token?: string; expires_at?: number; profile: { sub: string; name?: string } }): Promise<boolean> => {
   if (!user.refresh_token) return false;
   const kept = { refreshToken: user.refresh_token, sub: user.profile.sub, name: user.profile.name ?? '' };
-  await deleteKeepDb();
+  // An earlier session and lock go; the device key stays (queued assisted dossiers are sealed with it).
+  await dropKeptSession();
   await storeKeptSession(kept);
   await registerLock(kept.name);
   local.set(KEPT_FLAG, '1');
@@ -298,34 +301,54 @@ export const keepAfterSignIn = async (user: { refresh_token?: string; access_tok
   return true;
 };
 
-/**
- * Sign-out, or a sign-in without keeping: revoke the refresh token at the provider (RFC 7009;
- * it ends the whole session family there), then delete it, the key and the credential id.
- * The device is cleaned whether or not the provider answers.
- */
-export const forget = async (): Promise<void> => {
+/** Revokes the kept refresh token at the provider (RFC 7009; it ends the whole session family there). */
+const revokeKept = async (): Promise<void> => {
   const kept = await loadKeptSession().catch(() => undefined);
-  if (kept && navigator.onLine) {
-    try {
-      const { revocation_endpoint } = await providerMetadata();
-      if (revocation_endpoint) {
-        await fetch(revocation_endpoint, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ token: kept.refreshToken, token_type_hint: 'refresh_token', client_id: oidcConfig().clientId }),
-          signal: AbortSignal.timeout(3000),
-        });
-      }
-    } catch {
-      // Unreachable: the token is deleted here anyway, and dies at the provider after 30 idle days.
+  if (!kept || !navigator.onLine) return;
+  try {
+    const { revocation_endpoint } = await providerMetadata();
+    if (revocation_endpoint) {
+      await fetch(revocation_endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: kept.refreshToken, token_type_hint: 'refresh_token', client_id: oidcConfig().clientId }),
+        signal: AbortSignal.timeout(3000),
+      });
     }
+  } catch {
+    // Unreachable: the token is deleted here anyway, and dies at the provider after 30 idle days.
   }
-  await deleteKeepDb();
+};
+
+const forgetState = () => {
   local.set(KEPT_FLAG, null);
   local.set(ENDED, null);
   local.set(LAST_SEEN, null);
   set({ status: 'none' });
   setMemorySession(null);
+};
+
+/**
+ * A sign-in without keeping (a shared phone, or the citizen said no): no earlier kept session
+ * survives — revoked, then its token and lock credential deleted — but the device key stays.
+ * Residents' dossiers a volunteer queued are sealed with it (docs/domain/assisted.md) and must
+ * still open and be sent whatever the volunteer chooses at their own sign-in.
+ */
+export const forgetKeptSession = async (): Promise<void> => {
+  await revokeKept();
+  await dropKeptSession();
+  forgetState();
+};
+
+/**
+ * Sign-out (the wipe): revoke the refresh token at the provider, then delete it, the key and the
+ * credential id — the device is cleaned whether or not the provider answers. What was sealed with
+ * the key (queued assisted dossiers) goes with the personal database in the same wipe.
+ */
+export const forget = async (): Promise<void> => {
+  await revokeKept();
+  await deleteKeepDb();
+  forgetState();
 };
 
 registerWipe('kept-session', forget);

@@ -3,6 +3,7 @@ import { drainOutbox, enqueue, listAssistedWaiting, rebindAssisted, type OutboxT
 import { PERSONAL_DB, beginPersonalSession, dropDraftsNotOwnedBy, dropEverythingOf, saveDraft, listDrafts, type OutboxItem } from './personal-db.ts';
 import { setActingSession } from '../auth/session.ts';
 import { wipePersonalData } from '../auth/wipe.ts';
+import { forgetKeptSession, keepAfterSignIn } from '../auth/keep.ts';
 
 /**
  * A resident's dossier queued by a volunteer (docs/domain/assisted.md): sealed at rest, sent with
@@ -113,5 +114,28 @@ describe('a resident’s queued dossier', () => {
     expect(await listDrafts(RESIDENT.sub)).toEqual([]);
     expect(await listDrafts('volunteer-hung')).toHaveLength(1);
     expect(await rawOutbox()).toHaveLength(1);
+  });
+
+  it('still opens and is sent after the volunteer signs in again, keeping the session or not; their sign-out wipes it', async () => {
+    act();
+    await queueForResident();
+    setActingSession(null);
+    // The volunteer's own sign-ins: one on a shared phone (nothing kept), then one kept.
+    await forgetKeptSession();
+    await keepAfterSignIn({ refresh_token: 'refresh-of-hung', access_token: 'access-of-hung', profile: { sub: 'volunteer-hung', name: 'Trần Văn Hùng' } });
+    await forgetKeptSession();
+    expect(await listAssistedWaiting()).toMatchObject([{ id: 'item-1', residentName: RESIDENT.name, values: { fullName: RESIDENT.name } }]);
+    const backend = transport();
+    await drainOutbox('volunteer-hung', backend.t);
+    expect(backend.sent).toEqual([{ values: { fullName: RESIDENT.name, phone: '0378123456' }, token: RESIDENT.token }]);
+
+    // A sign-out is a wipe: an unsent one goes with the key that sealed it.
+    act();
+    await enqueue({ id: 'item-2', owner: RESIDENT.sub, type: 'dossier', procedureId: '1.004873', procedureName: 'x', values: { fullName: RESIDENT.name }, attachments: [] });
+    setActingSession(null);
+    await wipePersonalData();
+    const left = (await indexedDB.databases()).map((d) => d.name);
+    expect(left).not.toContain(PERSONAL_DB);
+    expect(left).not.toContain('mcs-keep');
   });
 });

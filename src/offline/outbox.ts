@@ -366,40 +366,51 @@ export const enqueuePost = async (post: Pick<OutboxPost, 'id' | 'owner' | 'kind'
 export const readPost = (id: string): Promise<OutboxPost | undefined> => getPost(id);
 
 let postsRunning: Promise<void> | undefined;
+/** Owners asked for while a pass was running (the anonymous sender's pass, then a citizen's): one more pass for them. */
+const postsAskedFor = new Set<string>();
 
 /**
  * Sends the queued posts of these owners ('' for anonymous ones), oldest first, each no sooner
  * than the backend allowed. Single-flight in the tab; the key makes a second tab's send harmless.
  */
 export const drainPosts = (owners: readonly string[], transport: PostTransport, now: () => number = Date.now): Promise<void> => {
+  owners.forEach((o) => postsAskedFor.add(o));
   postsRunning ??= (async () => {
     try {
-      const posts = await listPosts(owners);
-      for (const post of posts) {
-        if (post.state !== 'queued' && post.state !== 'sending') continue;
-        if (post.retryAt && Date.parse(post.retryAt) > now()) continue;
-        if (typeof navigator !== 'undefined' && navigator.onLine === false) break;
-        const sending: OutboxPost = { ...post, state: 'sending', attempts: post.attempts + 1, lastError: undefined };
-        await savePost(sending);
-        try {
-          await transport.send(sending);
-          // Sent: what was typed is no longer needed on the device.
-          await savePost({ ...sending, state: 'sent', body: {}, retryAt: undefined });
-        } catch (error) {
-          const kind = isApiError(error) ? error.kind : 'network';
-          const code = isApiError(error) ? error.code : undefined;
-          const retryAt = isApiError(error) && error.retryAt ? error.retryAt.toISOString() : undefined;
-          await savePost({ ...sending, state: TRANSIENT.has(kind) ? 'queued' : 'failed', lastError: { kind, code }, retryAt });
-          if (TRANSIENT.has(kind) && kind !== 'rate-limited') break;
-        }
+      while (postsAskedFor.size > 0) {
+        const asked = [...postsAskedFor];
+        postsAskedFor.clear();
+        await drainPostsOf(asked, transport, now);
       }
-      const left = await listPosts(owners);
-      setPostsWaiting(left.some((p) => p.state === 'queued' || p.state === 'sending'));
     } finally {
       postsRunning = undefined;
     }
   })();
   return postsRunning;
+};
+
+const drainPostsOf = async (owners: readonly string[], transport: PostTransport, now: () => number): Promise<void> => {
+  const posts = await listPosts(owners);
+  for (const post of posts) {
+    if (post.state !== 'queued' && post.state !== 'sending') continue;
+    if (post.retryAt && Date.parse(post.retryAt) > now()) continue;
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) break;
+    const sending: OutboxPost = { ...post, state: 'sending', attempts: post.attempts + 1, lastError: undefined };
+    await savePost(sending);
+    try {
+      await transport.send(sending);
+      // Sent: what was typed is no longer needed on the device.
+      await savePost({ ...sending, state: 'sent', body: {}, retryAt: undefined });
+    } catch (error) {
+      const kind = isApiError(error) ? error.kind : 'network';
+      const code = isApiError(error) ? error.code : undefined;
+      const retryAt = isApiError(error) && error.retryAt ? error.retryAt.toISOString() : undefined;
+      await savePost({ ...sending, state: TRANSIENT.has(kind) ? 'queued' : 'failed', lastError: { kind, code }, retryAt });
+      if (TRANSIENT.has(kind) && kind !== 'rate-limited') break;
+    }
+  }
+  const left = await listPosts(owners);
+  setPostsWaiting(left.some((p) => p.state === 'queued' || p.state === 'sending'));
 };
 
 /**

@@ -176,7 +176,8 @@ export const OutboxPost = z.object({
   /** Also the Idempotency-Key. */
   id: nonEmpty(),
   owner: z.string(),
-  kind: z.enum(['problem-report']),
+  /** A problem report; a resident's rating of a volunteer's help (body: consentId, overall, comment?). */
+  kind: z.enum(['problem-report', 'help-rating']),
   body: z.record(z.string(), z.unknown()),
   state: OutboxState,
   createdAt: timestamp(),

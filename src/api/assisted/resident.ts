@@ -17,9 +17,9 @@ export const getMyHelpRatings = (signal?: AbortSignal): Promise<HelpRatingList> 
 export const revokeMyConsent = (id: string): Promise<Consent> =>
   apiRequest(`/me/assisted/consents/${encodeURIComponent(id)}/revoke`, Consent, { method: 'POST', auth: true });
 
-/** Rates the help itself (channel "assisted"), once per consent. */
-export const rateHelp = (consentId: string, body: RateHelp): Promise<HelpRating> =>
-  apiRequest(`/me/assisted/consents/${encodeURIComponent(consentId)}/rating`, HelpRating, { method: 'POST', body, auth: true });
+/** Rates the help itself (channel "assisted"), once per consent; the key makes a resend harmless. */
+export const rateHelp = (consentId: string, body: RateHelp, idempotencyKey: string): Promise<HelpRating> =>
+  apiRequest(`/me/assisted/consents/${encodeURIComponent(consentId)}/rating`, HelpRating, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey }, auth: true });
 
 /** Keyed by the resident's `sub`, like every personal query. */
 export const residentAssistedKeys = {

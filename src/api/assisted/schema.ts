@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { DataScope } from '../me/schema.ts';
 
 /**
  * Assisted mode (docs/domain/assisted.md): a volunteer of a commune's community digital-technology
@@ -33,10 +34,8 @@ export const MAX_CONSENT_PROCEDURES = 5;
 const nonEmpty = () => z.string().check(z.minLength(1));
 const ProcedureId = z.string().check(z.regex(/^[\w.-]{1,32}$/));
 
-/** Which of the resident's data the volunteer's app may use (the data store's parts). */
-export const DataScope = z.enum(['identity', 'residence', 'household', 'contact', 'documents']);
-export type DataScope = z.infer<typeof DataScope>;
-export const DATA_SCOPES: readonly DataScope[] = DataScope.options;
+/** Which of the resident's data the volunteer's app may use: the data store's parts (src/api/me/schema.ts). */
+export { DATA_SCOPES, DataScope } from '../me/schema.ts';
 
 export const ConsentScope = z.object({
   /** What will be filed: procedure ids. */

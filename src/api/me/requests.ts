@@ -1,8 +1,9 @@
 import { apiBlob, apiRequest } from '../client.ts';
 import { array } from 'zod/mini';
-import { Correction, CorrectionReceipt, DataStore, type CorrectionRequest } from './schema.ts';
+import { Correction, CorrectionReceipt, DataStoreView, type CorrectionRequest } from './schema.ts';
 
-export const getDataStore = (signal?: AbortSignal): Promise<DataStore> => apiRequest('/me', DataStore, { signal, auth: true });
+/** The data store as this session may read it: all of it, or (helping a resident) the consent's parts. */
+export const getDataStore = (signal?: AbortSignal): Promise<DataStoreView> => apiRequest('/me', DataStoreView, { signal, auth: true });
 
 export const requestCorrection = (body: CorrectionRequest): Promise<CorrectionReceipt> =>
   apiRequest('/me/corrections', CorrectionReceipt, { method: 'POST', body, auth: true });

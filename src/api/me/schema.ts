@@ -143,6 +143,32 @@ export const DataStore = z.object({
 });
 export type DataStore = z.infer<typeof DataStore>;
 
+/**
+ * The parts of the data store, as a consent names them (assisted mode, docs/domain/assisted.md):
+ * identity (the citizen's particulars), residence (their addresses), household, contact, documents.
+ */
+export const DataScope = z.enum(['identity', 'residence', 'household', 'contact', 'documents']);
+export type DataScope = z.infer<typeof DataScope>;
+export const DATA_SCOPES: readonly DataScope[] = DataScope.options;
+
+/** The citizen's fields that are their residence; every other field of `citizen` is identity. */
+export const RESIDENCE_FIELDS = ['permanentAddress', 'currentAddress', 'residenceHistory'] as const satisfies readonly (keyof Citizen)[];
+
+/**
+ * GET /me as a reader gets it: the whole data store for the citizen's own token; for a delegated
+ * token (a volunteer helping them), only the parts the consent's data scope lists, named in
+ * `scope` — a part outside it is absent, never empty or made up.
+ */
+export const DataStoreView = z.object({
+  citizen: z.partial(Citizen),
+  contact: z.optional(Contact),
+  household: z.optional(Household),
+  documents: z.optional(z.array(StoredDocument)),
+  sources: z.partial(DataStore.shape.sources),
+  scope: z.optional(z.array(DataScope)),
+});
+export type DataStoreView = z.infer<typeof DataStoreView>;
+
 /** "This is wrong": a request to the source agency to correct a value, not a silent overwrite. */
 export const CorrectionRequest = z.object({
   path: nonEmpty(),

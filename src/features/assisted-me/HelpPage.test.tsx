@@ -1,35 +1,15 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { assistedState, expireConsentNow } from '../../../mocks/assisted.ts';
 import { setFaults } from '../../../mocks/faults.ts';
-import { wipePersonalData } from '../../auth/wipe.ts';
-import { initI18n } from '../../i18n/i18n.ts';
-import { beginPersonalSession, loadSnapshot } from '../../offline/personal-db.ts';
+import { loadSnapshot } from '../../offline/personal-db.ts';
 import { consentBySms, fileWithHelp, forgetQueries } from '../../test/assisted.ts';
+import { personalPageTests, setOnline } from '../../test/page-setup.ts';
 import { renderAt } from '../../test/render-route.tsx';
 import { CITIZEN, signIn } from '../../test/session.ts';
 
-beforeAll(async () => {
-  await initI18n('vi');
-});
-
-const setOnline = (online: boolean) => {
-  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
-  window.dispatchEvent(new Event(online ? 'online' : 'offline'));
-};
-
-beforeEach(async () => {
-  sessionStorage.clear();
-  await wipePersonalData();
-  beginPersonalSession();
-  setOnline(true);
-});
-afterEach(() => {
-  sessionStorage.clear();
-  setOnline(true);
-  vi.restoreAllMocks();
-});
+personalPageTests();
 
 describe('/me/help, the resident signed in as themself', () => {
   it('shows who acted, when and what was filed, and revokes a running consent after asking', async () => {
@@ -123,6 +103,25 @@ describe('/me/help, the resident signed in as themself', () => {
     await act(() => router.navigate('/me/help'));
     expect(await screen.findByText('Bạn đã đánh giá: Rất hài lòng')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Đánh giá sự hỗ trợ/ })).not.toBeInTheDocument();
+  });
+
+  it('rates the help without a connection: it waits on the phone and is sent exactly once when the signal returns', async () => {
+    const consentId = consentBySms();
+    signIn();
+    renderAt(`/me/help/${consentId}/rate`);
+    const question = await screen.findByRole('group', { name: 'Bạn có hài lòng với sự hỗ trợ của Trần Văn Hùng không?' });
+    setOnline(false);
+    await userEvent.click(within(question).getByRole('radio', { name: 'Hài lòng' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Gửi đánh giá' }));
+    expect(await screen.findByRole('heading', { name: 'Đang chờ gửi' })).toBeInTheDocument();
+    expect(assistedState().helpRatings).toEqual([]);
+    setOnline(true);
+    expect(await screen.findByRole('heading', { name: 'Cảm ơn bạn đã đánh giá' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(assistedState().helpRatings).toEqual([expect.objectContaining({ consentId, channel: 'assisted', overall: 'satisfied' })]);
+    // Asked to send again (another online event): nothing more goes.
+    act(() => window.dispatchEvent(new Event('mcs:drain-outbox')));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(assistedState().helpRatings).toHaveLength(1);
   });
 
   it('marks a dossier filed with help in the list and on the detail, linking to the trail', async () => {

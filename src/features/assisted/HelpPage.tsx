@@ -11,6 +11,7 @@ import { setActingSession, useActingSession, useOwnSession } from '../../auth/se
 import { beginPersonalSession } from '../../offline/personal-db.ts';
 import { listAssistedWaiting, rebindAssisted, subscribeOutbox } from '../../offline/outbox.ts';
 import { FieldFrame } from '../../components/forms/FieldFrame.tsx';
+import { SentForResident } from './SentForResident.tsx';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 
 /** The refusals the volunteer reads, each in their language (locales/<lng>/assisted.json errors.*). */
@@ -73,9 +74,12 @@ export const HelpPage = () => {
         </p>
       ) : null}
       {acting ? (
-        <p className="notice" role="status">
-          {t('stillHelping', { name: acting.name })} <Link to="/services">{t('continue')}</Link>
-        </p>
+        <>
+          <p className="notice" role="status">
+            {t('stillHelping', { name: acting.name })} <Link to="/services">{t('continue')}</Link>
+          </p>
+          <SentForResident owner={acting.sub} name={acting.name} />
+        </>
       ) : (
         <Start volunteer={volunteer} ownToken={own.accessToken} ownSub={own.sub} />
       )}
@@ -245,6 +249,7 @@ const Start = ({ volunteer, ownToken, ownSub }: { volunteer: { name: string; tea
 /** Residents' dossiers waiting on this phone for the signal, and what to do when one cannot go. */
 const Waiting = () => {
   const { t } = useTranslation('assisted');
+  const acting = useActingSession();
   const queryClient = useQueryClient();
   const waiting = useQuery({ queryKey: ['assisted-waiting'], queryFn: listAssistedWaiting, networkMode: 'always', gcTime: 0 });
   useEffect(() => subscribeOutbox(() => void queryClient.invalidateQueries({ queryKey: ['assisted-waiting'] })), [queryClient]);
@@ -253,6 +258,8 @@ const Waiting = () => {
   return (
     <section className="card" aria-labelledby="assisted-waiting-title">
       <h2 id="assisted-waiting-title">{t('waiting.title', { count: items.length })}</h2>
+      {/* Sent later, once the help is over: this phone keeps nothing to show the resident. */}
+      {acting ? null : <p className="hint">{t('waiting.receiptBySms')}</p>}
       <ul className="assisted-waiting">
         {items.map((item) => (
           <li key={item.id}>

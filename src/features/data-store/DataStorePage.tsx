@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { correctionsQueryOptions, dataStoreQueryOptions } from '../../api/me/queries.ts';
 import { getDocumentFile } from '../../api/me/requests.ts';
-import type { Address, Correction, DataStore, Source, StoredDocument } from '../../api/me/schema.ts';
+import type { Address, Correction, DataStoreView, Source, StoredDocument } from '../../api/me/schema.ts';
 import { signOut } from '../../auth/actions.ts';
 import { useSession } from '../../auth/session.ts';
 import { isVolunteer } from '../../api/assisted/role.ts';
@@ -95,30 +95,38 @@ const Corrections = ({ pending }: { pending: Correction[] }) => {
   );
 };
 
-const StoreSections = ({ store, pending }: { store: DataStore; pending: Correction[] }) => {
+/** A part the reader may not see (a volunteer helping, outside the consent): said, not shown empty. */
+const Withheld = () => {
+  const { t } = useTranslation('me');
+  return <p className="hint">{t('withheld')}</p>;
+};
+
+const StoreSections = ({ store, pending }: { store: DataStoreView; pending: Correction[] }) => {
   const { t, i18n } = useTranslation('me');
   const lng = i18n.language;
   const c = store.citizen;
-  const rows: [string, string, string][] = [
+  const rows: [string, string, string | undefined][] = [
     ['fullName', t('fields.fullName'), c.fullName],
-    ['dateOfBirth', t('fields.dateOfBirth'), formatDate(c.dateOfBirth, lng)],
-    ['sex', t('fields.sex'), t(`sex.${c.sex}`)],
+    ['dateOfBirth', t('fields.dateOfBirth'), c.dateOfBirth && formatDate(c.dateOfBirth, lng)],
+    ['sex', t('fields.sex'), c.sex && t(`sex.${c.sex}`)],
     ['idNumber', t('fields.idNumber'), c.idNumber],
     ['ethnicity', t('fields.ethnicity'), c.ethnicity],
     ['nationality', t('fields.nationality'), c.nationality],
     ['placeOfOrigin', t('fields.placeOfOrigin'), c.placeOfOrigin],
-    ['permanentAddress', t('fields.permanentAddress'), address(c.permanentAddress)],
-    ['currentAddress', t('fields.currentAddress'), address(c.currentAddress)],
-    ['maritalStatus', t('fields.maritalStatus'), t(`marital.${c.maritalStatus}`)],
+    ['permanentAddress', t('fields.permanentAddress'), c.permanentAddress && address(c.permanentAddress)],
+    ['currentAddress', t('fields.currentAddress'), c.currentAddress && address(c.currentAddress)],
+    ['maritalStatus', t('fields.maritalStatus'), c.maritalStatus && t(`marital.${c.maritalStatus}`)],
   ];
+  const shown = rows.filter((row): row is [string, string, string] => row[2] !== undefined);
   const asked = new Set(pending.map((p) => p.path));
   return (
     <>
       <section className="card" aria-labelledby="me-profile">
         <h2 id="me-profile">{t('profile')}</h2>
-        <SourceLine source={store.sources.citizen} />
+        {store.sources.citizen ? <SourceLine source={store.sources.citizen} /> : null}
+        {shown.length < rows.length ? <Withheld /> : null}
         <dl className="summary-list">
-          {rows.map(([key, k, v]) => (
+          {shown.map(([key, k, v]) => (
             <div key={key} className="summary-list__row">
               <dt>{k}</dt>
               <dd>
@@ -136,35 +144,43 @@ const StoreSections = ({ store, pending }: { store: DataStore; pending: Correcti
       </section>
       <section className="card" aria-labelledby="me-contact">
         <h2 id="me-contact">{t('contact')}</h2>
-        <SourceLine source={store.sources.contact} />
-        <dl className="summary-list">
-          <div className="summary-list__row">
-            <dt>{t('fields.phone')}</dt>
-            <dd>{store.contact.phone ?? t('none')}</dd>
-          </div>
-          <div className="summary-list__row">
-            <dt>{t('fields.email')}</dt>
-            <dd>{store.contact.email ?? t('none')}</dd>
-          </div>
-        </dl>
+        {store.sources.contact ? <SourceLine source={store.sources.contact} /> : null}
+        {store.contact ? (
+          <dl className="summary-list">
+            <div className="summary-list__row">
+              <dt>{t('fields.phone')}</dt>
+              <dd>{store.contact.phone ?? t('none')}</dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>{t('fields.email')}</dt>
+              <dd>{store.contact.email ?? t('none')}</dd>
+            </div>
+          </dl>
+        ) : (
+          <Withheld />
+        )}
       </section>
       <section className="card" aria-labelledby="me-household">
-        <h2 id="me-household">{t('household', { code: store.household.code })}</h2>
-        <SourceLine source={store.sources.household} />
-        <ul className="people">
-          {store.household.members.map((m, i) => (
-            <li key={`${m.fullName}-${i}`}>
-              <strong>{m.fullName}</strong> — {t(`relationship.${m.relationship}`)}, {formatDate(m.dateOfBirth, lng)}, {m.nationality}
-            </li>
-          ))}
-        </ul>
+        <h2 id="me-household">{store.household ? t('household', { code: store.household.code }) : t('householdTitle')}</h2>
+        {store.sources.household ? <SourceLine source={store.sources.household} /> : null}
+        {store.household ? (
+          <ul className="people">
+            {store.household.members.map((m, i) => (
+              <li key={`${m.fullName}-${i}`}>
+                <strong>{m.fullName}</strong> — {t(`relationship.${m.relationship}`)}, {formatDate(m.dateOfBirth, lng)}, {m.nationality}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Withheld />
+        )}
       </section>
       <section className="card" aria-labelledby="me-documents">
         <h2 id="me-documents">{t('documents')}</h2>
-        <SourceLine source={store.sources.documents} />
-        {store.documents.length === 0 ? <p>{t('noDocuments')}</p> : null}
+        {store.sources.documents ? <SourceLine source={store.sources.documents} /> : null}
+        {store.documents === undefined ? <Withheld /> : store.documents.length === 0 ? <p>{t('noDocuments')}</p> : null}
         <ul className="documents">
-          {store.documents.map((d) => (
+          {(store.documents ?? []).map((d) => (
             <DocumentItem key={d.id} document={d} />
           ))}
         </ul>

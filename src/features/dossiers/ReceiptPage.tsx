@@ -6,6 +6,9 @@ import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { QrCode } from '../../components/ui/QrCode.tsx';
+import { receiptQrUrl, trackingUrl } from '../../components/receipt/tracking.ts';
+import { ReceiptSlip } from '../../components/receipt/ReceiptSlip.tsx';
+import { useActingSession } from '../../auth/session.ts';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { saveFile } from '../../components/documents/download.ts';
 import { formatDateTime, lateNotice } from './format.ts';
@@ -20,17 +23,6 @@ import { renewReceiptToken } from '../../api/dossiers/requests.ts';
 import { deviceMode } from '../../auth/device.ts';
 import { useMutation } from '@tanstack/react-query';
 import { viLang } from '../../components/procedure/use-localized-procedure.ts';
-
-/** The public tracking page with the code filled in: printed on the receipt for typing by hand. */
-export const trackingUrl = (code: string, origin = window.location.origin): string => `${origin}/track?code=${encodeURIComponent(code)}`;
-
-/**
- * Where the receipt's QR code leads: the look-up by the receipt's opaque token (no phone digits
- * needed, nothing personal in it; docs/domain/kiosks.md, "Receipt tokens"). A dossier from a
- * backend without tokens falls back to the code-filled address.
- */
-export const receiptQrUrl = (d: Pick<Dossier, 'code' | 'receiptToken'>, origin = window.location.origin): string =>
-  d.receiptToken ? `${origin}/track?r=${encodeURIComponent(d.receiptToken.token)}` : trackingUrl(d.code, origin);
 
 interface ReceiptText {
   rows: [string, string][];
@@ -119,6 +111,7 @@ const Receipt = ({ dossier: d, onRenewed }: { dossier: Dossier; onRenewed: () =>
   const [busy, setBusy] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const fileName = `bien-nhan-${d.code.replace(/[^\w.-]+/g, '_')}.pdf`;
+  const acting = useActingSession();
 
   const pdf = () =>
     receiptPdf({
@@ -167,6 +160,8 @@ const Receipt = ({ dossier: d, onRenewed }: { dossier: Dossier; onRenewed: () =>
 
   return (
     <>
+      {/* A volunteer helping this resident: the slip to scan or print for them. */}
+      {acting ? <ReceiptSlip dossier={d} volunteer={d.assistedBy?.volunteer.name} /> : null}
       <p className="lead">{t('receipt.lead')}</p>
       <div className="receipt__sheet">
         <p className="receipt__code-label">{t('fields.code')}</p>
@@ -188,7 +183,8 @@ const Receipt = ({ dossier: d, onRenewed }: { dossier: Dossier; onRenewed: () =>
           <QrCode value={qrUrl} label={t('receipt.qrLabel', { code: d.code })} size={192} />
           <figcaption className="hint">{t('receipt.qrHint')}</figcaption>
         </figure>
-        {d.receiptToken ? <RenewQr code={d.code} onRenewed={onRenewed} /> : null}
+        {/* Only the resident themself replaces their QR code, never someone acting for them. */}
+        {d.receiptToken && !acting ? <RenewQr code={d.code} onRenewed={onRenewed} /> : null}
         <dl className="summary-list receipt__facts">
           {text.rows.slice(1).map(([k, v]) => (
             <div key={k} className="summary-list__row">

@@ -47,7 +47,7 @@ export const CheckAnswersPage = () => {
     yes: t('answer.yes'),
     no: t('answer.no'),
     storedDocument: t('answer.storedDocument'),
-    documentTitle: (docId) => store.data?.documents.find((d) => d.id === docId)?.title,
+    documentTitle: (docId) => store.data?.documents?.find((d) => d.id === docId)?.title,
     officeName: (officeId) => offices.data?.offices.find((o) => o.id === officeId)?.name,
   };
   const headingRef = useRef<HTMLHeadingElement>(null);

@@ -73,7 +73,7 @@ export const DocumentsStepPage = () => {
   if (!draft) return <Navigate to={`/services/${id}/apply`} replace />;
   const current = attachments ?? draft.attachments ?? attachmentsFromForm(definition, toSubmission(definition, draft.values), procedure, dataStore.data?.documents);
   // A stored paper's type comes from the data store; one no longer there is left to the office.
-  const typeOf = (documentId: string) => dataStore.data?.documents.find((d) => d.id === documentId)?.type ?? null;
+  const typeOf = (documentId: string) => dataStore.data?.documents?.find((d) => d.id === documentId)?.type ?? null;
   const check = () => checkPapers(procedure, current.map((a) => ({ requirement: a.requirement, type: a.kind === 'data-store' ? typeOf(a.documentId) : null })));
   const shown: PaperProblem[] =
     refused.length > 0 || officeRefused.length === 0

@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode
 import { FormProvider, useForm, useWatch, type Control, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Condition, FormDefinition, FormField } from '../../api/forms/schema.ts';
-import type { Correction, CorrectionReceipt, DataStore } from '../../api/me/schema.ts';
+import type { Correction, CorrectionReceipt, DataStoreView } from '../../api/me/schema.ts';
 import { saveDraft, type Draft } from '../../offline/personal-db.ts';
 import { trackWrite } from '../../offline/storage-health.ts';
 import { isGroup, localText, visibleSections, type Values } from './definition.ts';
@@ -81,7 +81,7 @@ const Section = memo(function Section({ section, lng }: { section: FormDefinitio
 interface Props {
   definition: FormDefinition;
   draft: Draft;
-  dataStore: DataStore | undefined;
+  dataStore: DataStoreView | undefined;
   /** The citizen's correction requests, when known: a pending one shows on its field. */
   corrections?: readonly Correction[] | undefined;
   /** A correction request was just filed (the page fetches the list again). */

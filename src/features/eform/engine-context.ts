@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { TFunction } from 'i18next';
-import type { Correction, DataStore } from '../../api/me/schema.ts';
+import type { Correction, DataStoreView } from '../../api/me/schema.ts';
 import type { FieldProvenance } from '../../offline/personal-db.ts';
 
 /**
@@ -29,9 +29,9 @@ export const useEngine = (): EngineContext => {
  * context: it arrives after the form is drawn (or never, offline after a reload), and only the
  * fields that read it should re-render then.
  */
-export const DataStoreCtx = createContext<DataStore | undefined>(undefined);
+export const DataStoreCtx = createContext<DataStoreView | undefined>(undefined);
 
-export const useDataStore = (): DataStore | undefined => useContext(DataStoreCtx);
+export const useDataStore = (): DataStoreView | undefined => useContext(DataStoreCtx);
 
 /**
  * The citizen's correction requests ("this is wrong"), as the backend lists them: a locked field

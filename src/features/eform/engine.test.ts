@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FormDefinition } from '../../api/forms/schema.ts';
-import type { DataStore } from '../../api/me/schema.ts';
+import type { DataStore, DataStoreView } from '../../api/me/schema.ts';
 import { prefill } from './prefill.ts';
 import { validateValues } from './validation.ts';
 import { toSubmission } from './submission.ts';
@@ -105,6 +105,16 @@ describe('prefill', () => {
 
   it('starts valid once the pre-filled values are in', () => {
     expect(validateValues(definition, filled.values)).toEqual({});
+  });
+
+  it('helping a resident, fills what their consent lets the backend give and leaves the rest to type', () => {
+    // GET /me within a consent for identity and contact only (docs/domain/assisted.md).
+    const scoped: DataStoreView = { citizen: { fullName: store.citizen.fullName, idNumber: store.citizen.idNumber }, contact: store.contact, sources: { citizen: store.sources.citizen, contact: store.sources.contact }, scope: ['identity', 'contact'] };
+    const partial = prefill(definition, scoped);
+    expect(partial.values).toMatchObject({ fullName: 'Nguyễn Văn An', idNumber: '046095001234', phone: store.contact.phone, spouseName: '', people: [] });
+    expect(partial.provenance.fullName).toMatchObject({ source: 'population-db', locked: true });
+    expect(partial.provenance.spouseName).toBeUndefined();
+    expect(partial.count).toBe(3);
   });
 });
 

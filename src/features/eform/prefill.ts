@@ -1,11 +1,11 @@
 import { prefillValue, selectAll, type FormDefinition, type LeafField } from '../../api/forms/schema.ts';
-import type { Address, DataStore } from '../../api/me/schema.ts';
+import type { Address, DataStoreView } from '../../api/me/schema.ts';
 import type { FieldProvenance } from '../../offline/personal-db.ts';
 import { formatVietnameseDate } from '../../lib/vn/dates.ts';
 import { allFields, emptyGroupItem, emptyValue, isGroup, type Values } from './definition.ts';
 
 /** Which section of the data store a path reads, so its source and date can be shown. */
-const sectionOf = (path: string): keyof DataStore['sources'] | undefined => {
+const sectionOf = (path: string): keyof DataStoreView["sources"] | undefined => {
   const head = path.split(/[.[]/)[0];
   return head === 'citizen' || head === 'contact' || head === 'household' || head === 'documents' ? head : undefined;
 };
@@ -44,7 +44,7 @@ export interface Prefilled {
  * Fills every field the state already knows. A locked field is locked only when it really got
  * a value: a spouse who is not in the household leaves the spouse's fields open to type.
  */
-export const prefill = (definition: FormDefinition, store: DataStore): Prefilled => {
+export const prefill = (definition: FormDefinition, store: DataStoreView): Prefilled => {
   const values: Values = {};
   const provenance: Record<string, FieldProvenance> = {};
   let count = 0;

@@ -1,39 +1,20 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { advanceDossier, submitDossier } from '../../../mocks/dossiers/lifecycle.ts';
 import { validAnswers } from '../../../mocks/answers.ts';
 import { rateDossier } from '../../../mocks/ratings/rate.ts';
 import { liveRatings } from '../../../mocks/ratings/store.ts';
-import { initI18n } from '../../i18n/i18n.ts';
-import { beginPersonalSession, listOutbox, putOutboxItem } from '../../offline/personal-db.ts';
-import { wipePersonalData } from '../../auth/wipe.ts';
+import { listOutbox, putOutboxItem } from '../../offline/personal-db.ts';
 import { KIOSK_CONFIG_KEY } from '../../auth/kiosk-config.ts';
+import { personalPageTests, setOnline } from '../../test/page-setup.ts';
 import { renderAt } from '../../test/render-route.tsx';
 import { CITIZEN, signIn } from '../../test/session.ts';
 import { answerErrors } from './answers.ts';
 import { queryClient } from '../../test/render-route.tsx';
 import { provinceStatsQueryOptions } from '../../api/stats/queries.ts';
 
-beforeAll(async () => {
-  await initI18n('vi');
-});
-
-const setOnline = (online: boolean) => {
-  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
-  window.dispatchEvent(new Event(online ? 'online' : 'offline'));
-};
-
-beforeEach(async () => {
-  sessionStorage.clear();
-  await wipePersonalData();
-  beginPersonalSession();
-  setOnline(true);
-});
-afterEach(() => {
-  sessionStorage.clear();
-  setOnline(true);
-});
+personalPageTests();
 
 /** A dossier of An's (residence registration, no fee) moved to `to` by the office. */
 const dossier = (to: 'result-ready' | 'returned' | 'rejected' | 'withdrawn' | 'in-progress' = 'result-ready') => {

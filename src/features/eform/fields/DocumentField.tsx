@@ -6,7 +6,7 @@ import type { FieldProps } from './field-types.ts';
 export const DocumentField = ({ field, rhf, frame }: FieldProps<'document'>) => {
   const { t } = useEngine();
   const dataStore = useDataStore();
-  const documents = dataStore?.documents.filter((d) => field.documentTypes.includes(d.type)) ?? [];
+  const documents = dataStore?.documents?.filter((d) => field.documentTypes.includes(d.type)) ?? [];
   const id = frame.id;
   return (
     <FieldFrame {...frame} asGroup>

@@ -2,18 +2,19 @@ import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { officesQueryOptions } from '../../../api/procedures/queries.ts';
 import type { Office } from '../../../api/procedures/schema.ts';
-import type { DataStore } from '../../../api/me/schema.ts';
+import type { DataStoreView } from '../../../api/me/schema.ts';
 import { FieldFrame } from '../../../components/forms/FieldFrame.tsx';
 import { useDataStore, useEngine } from '../engine-context.ts';
 import type { FieldProps } from './field-types.ts';
 
 /** The provinces of the citizen's current and permanent addresses, current first. */
-export const provincesOf = (store: DataStore | undefined): string[] =>
-  store ? [...new Set([store.citizen.currentAddress.provinceCode, store.citizen.permanentAddress.provinceCode])] : [];
+export const provincesOf = (store: DataStoreView | undefined): string[] =>
+  [...new Set([store?.citizen.currentAddress?.provinceCode, store?.citizen.permanentAddress?.provinceCode].filter((code): code is string => code !== undefined))];
 
 /** The office for where the citizen lives: their commune's, else their province's, else the only one. */
-export const officeForAddress = (offices: readonly Office[], store: DataStore | undefined): Office | undefined => {
-  const addresses = store ? [store.citizen.currentAddress, store.citizen.permanentAddress] : [];
+export const officeForAddress = (offices: readonly Office[], store: DataStoreView | undefined): Office | undefined => {
+  // Helping a resident whose consent leaves out their residence: no address, so no office chosen for them.
+  const addresses = [store?.citizen.currentAddress, store?.citizen.permanentAddress].filter((a) => a !== undefined);
   for (const address of addresses) {
     const found =
       offices.find((o) => o.communeCodes?.includes(address.communeCode)) ??
