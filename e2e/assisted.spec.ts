@@ -174,6 +174,25 @@ test('a volunteer helps two residents without signal; each dossier is sent once,
     expect(receipt).toMatch(/\/track\?code=/);
   }
 
+  // A third resident consents by signing in with her own VNeID on this phone (declining first):
+  // the help starts as with a code, and ending it leaves the volunteer signed in as himself.
+  await page.goto('/assist');
+  await page.getByRole('radio', { name: 'Người dân đăng nhập bằng VNeID trên điện thoại này' }).check();
+  await page.getByRole('combobox', { name: 'Thủ tục sẽ nộp' }).selectOption(MARITAL);
+  await expect(page.getByText(/Hồ sơ sẽ nộp: Cấp Giấy xác nhận tình trạng hôn nhân/)).toBeVisible();
+  await expectAccessible(page, 'help a resident: consent by signing in');
+  await page.getByRole('button', { name: 'Người dân đăng nhập bằng VNeID' }).click();
+  await expect(page).toHaveURL(/\/idp\/authorize\?.*prompt=login/);
+  await page.getByRole('button', { name: 'Từ chối' }).click();
+  await expect(page.getByRole('alert')).toContainText('Người dân đã từ chối hoặc huỷ đăng nhập trên VNeID');
+  await expectAccessible(page, 'resident declined at VNeID');
+  await page.getByRole('button', { name: 'Người dân đăng nhập lại' }).click();
+  await page.getByRole('radio', { name: /Lê Thị Lan/ }).check();
+  await page.getByRole('button', { name: 'Đồng ý và đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/services\/1\.004873\/apply$/);
+  await expect(page.getByText(/Đang hỗ trợ Lê Thị Lan — đồng ý đến \d\d:\d\d/)).toBeVisible();
+  await endHelp(page);
+
   // The queue is empty and nothing of A or B remains; the volunteer's own draft is still there.
   await expect.poll(async () => (await queued(page)).length, { timeout: 15_000 }).toBe(0);
   await expect(page.getByRole('heading', { name: /đang chờ gửi/ })).toHaveCount(0);
