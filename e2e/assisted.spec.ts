@@ -117,7 +117,7 @@ const backendDossiers = async (request: APIRequestContext) =>
   ((await (await request.get(`${apiUrl}/__mock/dossiers`)).json()) as { dossiers: { code: string; applicantName: string; assistedBy?: { volunteer: { name: string } } }[] }).dossiers;
 
 test('a volunteer helps two residents without signal; each dossier is sent once, as theirs, and nothing of them stays', async ({ page, context, request, backend }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await page.goto(`/services/${MARITAL}`);
   await waitForServiceWorker(page);
 
@@ -191,6 +191,7 @@ test('a volunteer helps two residents without signal; each dossier is sent once,
   await page.getByRole('button', { name: 'Đồng ý và đăng nhập' }).click();
   await expect(page).toHaveURL(/\/services\/1\.004873\/apply$/);
   await expect(page.getByText(/Đang hỗ trợ Lê Thị Lan — đồng ý đến \d\d:\d\d/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Tờ khai cấp Giấy xác nhận tình trạng hôn nhân/ })).toBeVisible();
   await endHelp(page);
 
   // The queue is empty and nothing of A or B remains; the volunteer's own draft is still there.
