@@ -79,6 +79,7 @@ export const useDraft = (owner: string, procedure: Procedure, definition: FormDe
         warmAddressLists(queryClient, definition, existing);
         return { draft: existing, dropped };
       }
+      const person = readSession()?.sub;
       const store = await queryClient.fetchQuery(dataStoreQueryOptions(owner));
       const filled = prefill(definition, store);
       const draft: Draft = {
@@ -94,7 +95,7 @@ export const useDraft = (owner: string, procedure: Procedure, definition: FormDe
       warmAddressLists(queryClient, definition, draft);
       // The person changed while their data store was fetched (a volunteer ended the help, a
       // sign-out): their draft must not be written after their data was wiped.
-      if (readSession()?.sub !== owner) throw new Error('The person this form was for is no longer signed in');
+      if (readSession()?.sub !== person) throw new Error('The person this form was for is no longer signed in');
       await saveDraft(draft);
       return { draft, dropped };
     },
