@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { assistedState } from '../../../mocks/assisted.ts';
 import { setFaults } from '../../../mocks/faults.ts';
@@ -56,8 +56,9 @@ const atProvider = async (citizen: string, decision: 'allow' | 'deny' = 'allow')
   return back;
 };
 
-/** The browser comes back to the app at the callback: a fresh page load there. */
+/** The browser comes back to the app at the callback: a fresh page load there (the page before it is gone). */
 const returnTo = (url: string) => {
+  cleanup();
   window.history.replaceState(null, '', url);
   return renderAt(url.slice(origin.length));
 };
