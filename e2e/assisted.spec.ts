@@ -117,7 +117,7 @@ const backendDossiers = async (request: APIRequestContext) =>
   ((await (await request.get(`${apiUrl}/__mock/dossiers`)).json()) as { dossiers: { code: string; applicantName: string; assistedBy?: { volunteer: { name: string } } }[] }).dossiers;
 
 test('a volunteer helps two residents without signal; each dossier is sent once, as theirs, and nothing of them stays', async ({ page, context, request, backend }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await page.goto(`/services/${MARITAL}`);
   await waitForServiceWorker(page);
 
@@ -173,6 +173,26 @@ test('a volunteer helps two residents without signal; each dossier is sent once,
     const receipt = messages.find((m) => m.kind === 'receipt')?.text ?? '';
     expect(receipt).toMatch(/\/track\?code=/);
   }
+
+  // A third resident consents by signing in with her own VNeID on this phone (declining first):
+  // the help starts as with a code, and ending it leaves the volunteer signed in as himself.
+  await page.goto('/assist');
+  await page.getByRole('radio', { name: 'Người dân đăng nhập bằng VNeID trên điện thoại này' }).check();
+  await page.getByRole('combobox', { name: 'Thủ tục sẽ nộp' }).selectOption(MARITAL);
+  await expect(page.getByText(/Hồ sơ sẽ nộp: Cấp Giấy xác nhận tình trạng hôn nhân/)).toBeVisible();
+  await expectAccessible(page, 'help a resident: consent by signing in');
+  await page.getByRole('button', { name: 'Người dân đăng nhập bằng VNeID' }).click();
+  await expect(page).toHaveURL(/\/idp\/authorize\?.*prompt=login/);
+  await page.getByRole('button', { name: 'Từ chối' }).click();
+  await expect(page.getByRole('alert')).toContainText('Người dân đã từ chối hoặc huỷ đăng nhập trên VNeID');
+  await expectAccessible(page, 'resident declined at VNeID');
+  await page.getByRole('button', { name: 'Người dân đăng nhập lại' }).click();
+  await page.getByRole('radio', { name: /Lê Thị Lan/ }).check();
+  await page.getByRole('button', { name: 'Đồng ý và đăng nhập' }).click();
+  await expect(page).toHaveURL(/\/services\/1\.004873\/apply$/);
+  await expect(page.getByText(/Đang hỗ trợ Lê Thị Lan — đồng ý đến \d\d:\d\d/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Tờ khai cấp Giấy xác nhận tình trạng hôn nhân/ })).toBeVisible();
+  await endHelp(page);
 
   // The queue is empty and nothing of A or B remains; the volunteer's own draft is still there.
   await expect.poll(async () => (await queued(page)).length, { timeout: 15_000 }).toBe(0);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ACCESS_TOKEN_TYPE, CONSENT_CODE, CONSENT_TOKEN_TYPE, Consent, ConsentGrant, DelegatedClaims, DelegatedTokenResponse, TOKEN_EXCHANGE_GRANT, VOLUNTEER_ROLE, VolunteerStats, AuditList, ConsentList, HelpRating, HelpRatingList } from '../src/api/assisted/schema.ts';
 import { Dossier } from '../src/api/dossiers/schema.ts';
 import { validAnswers } from './answers.ts';
+import { documentPdf } from './pdf.ts';
 import { codeFrom, consent, exchange, origin } from './oidc-test-client.ts';
 
 /**
@@ -45,9 +46,9 @@ const tokenExchange = (consentToken: string, actorToken: string, over: Record<st
   });
 
 /** A volunteer signed in, a consent by SMS confirmed, and the delegated token. */
-const helping = async (resident = HAI, volunteer = HUNG) => {
+const helping = async (resident = HAI, volunteer = HUNG, consentScope = scope) => {
   const own = (await signIn(volunteer)).access_token;
-  const started = Consent.parse(await (await api(own, 'POST', '/assisted/consents', { residentIdNumber: resident.idNumber, scope, minutes: 60 })).json());
+  const started = Consent.parse(await (await api(own, 'POST', '/assisted/consents', { residentIdNumber: resident.idNumber, scope: consentScope, minutes: 60 })).json());
   const code = codeIn((await sms(resident.phone)).at(-1)?.text ?? '');
   const grant = ConsentGrant.parse(await (await api(own, 'POST', `/assisted/consents/${started.id}/confirm`, { code })).json());
   const delegated = DelegatedTokenResponse.parse(await (await tokenExchange(grant.consentToken, own)).json());
@@ -189,6 +190,50 @@ describe('the delegated token (RFC 8693)', () => {
     const csv = new TextDecoder().decode(bytes);
     expect(csv).toContain(dossier.code);
     expect(csv.split('\r\n')[0]).toBe('month,procedure_id,procedure_name,dossier_code,status,submitted_at');
+  });
+
+  it('asks, where the procedure requires it, who the volunteer is to the resident and the resident’s written authorisation; a relative it names needs none', async () => {
+    const LLTP = '3.000333';
+    const { delegated } = await helping(HAI, HUNG, { procedures: [LLTP], data: ['identity', 'residence', 'contact'] });
+    const values = validAnswers(LLTP, HAI.id);
+    const file = (body: object, key: string) => api(delegated, 'POST', '/dossiers', { procedureId: LLTP, values, documents: [], ...body }, { 'Idempotency-Key': key });
+    // No relationship: refused, naming the field.
+    const none = await file({}, 'k-a');
+    expect(none.status).toBe(422);
+    expect(await none.json()).toMatchObject({ code: 'relationship-required', field: 'onBehalf.relationship' });
+    // A volunteer (no family tie) without the authorisation paper: refused, naming the requirement.
+    const noPaper = await file({ onBehalf: { relationship: 'none' } }, 'k-b');
+    expect(noPaper.status).toBe(422);
+    expect(await noPaper.json()).toMatchObject({ code: 'papers-refused', papers: [{ requirement: 'van-ban-uy-quyen', reason: 'missing', accepts: ['authorisation'] }] });
+    // With the authorisation photographed and uploaded like any paper: accepted, the relationship on record.
+    const up = await fetch(`${origin}/api/uploads`, {
+      method: 'POST',
+      body: documentPdf('Van ban uy quyen', ['Pham Van Hai']) as Uint8Array<ArrayBuffer>,
+      headers: { Authorization: `Bearer ${delegated}`, 'Idempotency-Key': 'u-1', 'Content-Type': 'application/pdf', 'X-File-Name': 'uy-quyen.pdf' },
+    });
+    expect(up.status).toBe(201);
+    const uploadId = ((await up.json()) as { id: string }).id;
+    const filed = await file({ onBehalf: { relationship: 'none' }, documents: [{ requirement: 'van-ban-uy-quyen', source: 'upload', ref: uploadId }] }, 'k-c');
+    expect(filed.status).toBe(201);
+    const dossier = Dossier.parse(await filed.json());
+    expect(dossier.assistedBy?.relationship).toBe('none');
+    expect(dossier.documents.map((d) => d.requirement)).toEqual(['van-ban-uy-quyen']);
+    // A child filing for a parent needs no written authorisation (the rule's exempt relatives).
+    const child = await file({ onBehalf: { relationship: 'child' } }, 'k-d');
+    expect(child.status).toBe(201);
+    expect(Dossier.parse(await child.json()).assistedBy?.relationship).toBe('child');
+  });
+
+  it('leaves filing for oneself and procedures without the rule as they were', async () => {
+    // The resident filing the criminal-record certificate themself: no relationship, no authorisation.
+    const hai = (await signIn(HAI.id)).access_token;
+    const own = await api(hai, 'POST', '/dossiers', { procedureId: '3.000333', values: validAnswers('3.000333', HAI.id), documents: [] }, { 'Idempotency-Key': 'k-own' });
+    expect(own.status).toBe(201);
+    expect(Dossier.parse(await own.json()).assistedBy).toBeUndefined();
+    // Assisted, a procedure whose rules need no authorisation: as before.
+    const { delegated } = await helping(DUC);
+    const marital = await api(delegated, 'POST', '/dossiers', { procedureId: MARITAL, values: validAnswers(MARITAL, DUC.id), documents: [] }, { 'Idempotency-Key': 'k-m' });
+    expect(marital.status).toBe(201);
   });
 
   it('acts only within the consent: another procedure, the resident’s own acts and other resources are refused', async () => {

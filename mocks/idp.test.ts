@@ -46,6 +46,11 @@ describe('simulated identity provider', () => {
     expect(response.headers.get('Location')).toBeNull();
   });
 
+  it('accepts assisted mode’s callback for a resident’s sign-in on a volunteer’s phone, and no other path', async () => {
+    expect((await fetch(`${origin}/idp/authorize?${authorizeParams({ redirect_uri: `${origin}/assist/signed-in` }).toString()}`, { redirect: 'manual' })).status).toBe(200);
+    expect((await fetch(`${origin}/idp/authorize?${authorizeParams({ redirect_uri: `${origin}/assist/other` }).toString()}`, { redirect: 'manual' })).status).toBe(400);
+  });
+
   it('accepts the callback of an app on another origin only when that origin is configured (scripts/mock-backend.ts)', async () => {
     const params = authorizeParams({ redirect_uri: 'http://localhost:4173/auth/callback' }).toString();
     vi.stubEnv('MOCK_ALLOWED_ORIGINS', '');

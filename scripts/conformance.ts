@@ -1304,6 +1304,20 @@ export const conformanceChecks = (): Check<Context>[] => {
       volunteerToken: (ctx) => ctx.volunteerToken(),
       parsed,
       refused,
+      // The answers a resident's form takes, read with the token acting for them (their data store, their office).
+      answersFor: async (ctx, procedureId, token) => {
+        const store = parsed(DataStore, await ctx.api.call('GET', '/me', { token }));
+        const form = parsed(FormDefinition, await ctx.api.call('GET', path('/forms/{id}', procedureId)));
+        const offices = parsed(OfficeList, await ctx.api.call('GET', `${path('/procedures/{id}/offices', procedureId)}?province=${store.citizen.currentAddress.provinceCode}`)).offices;
+        const a = store.citizen.currentAddress;
+        return completeAnswers(form, store, {
+          ...prefilledAnswers(form, store),
+          ...(procedureId === FEE_SUBMISSION.procedureId ? FEE_SUBMISSION.answers : {}),
+          residenceHistory: [{ fromYear: Number(store.citizen.dateOfBirth.slice(0, 4)) + 14, place: `${a.line}, ${a.communeName}, ${a.provinceName}` }],
+          receivingAgency: officeFor(offices, store)?.id,
+        });
+      },
+      pdf: () => tinyPdf(),
     }),
     // ---- Receipt tokens: the QR code on receipts (scripts/lib/conformance-receipts.ts) -------
     ...receiptChecks(receiptTools(s)),

@@ -12,7 +12,7 @@ import {
   type SubmitSupplement,
 } from '../../src/api/dossiers/schema.ts';
 import type { DocumentType, StoredDocument } from '../../src/api/me/schema.ts';
-import type { Office, Procedure } from '../../src/api/procedures/schema.ts';
+import type { FilerRelationship, Office, Procedure } from '../../src/api/procedures/schema.ts';
 import { db } from '../db.ts';
 import { dataStoreFor } from '../idp.ts';
 import { storedDocumentPdf } from '../pdf.ts';
@@ -123,6 +123,7 @@ const NUMBER_SUFFIX: Record<DocumentType, string> = {
   'health-insurance-card': 'BHYT',
   'driving-licence': 'GPLX',
   'land-certificate': 'GCN',
+  authorisation: 'UQ',
   other: 'KQ',
 };
 
@@ -250,7 +251,14 @@ export const view = (record: DossierRecord, now: Date): Dossier => {
 
 
 /** Papers by reference: data-store documents of this citizen, or files this citizen uploaded. */
-const attach = (citizenId: string, procedure: Procedure, refs: readonly DocumentRef[], supplement: boolean, now: Date): { documents: AttachedDocument[]; uploadBytes: number } | Failure => {
+const attach = (
+  citizenId: string,
+  procedure: Procedure,
+  refs: readonly DocumentRef[],
+  supplement: boolean,
+  now: Date,
+  onBehalf?: { relationship: FilerRelationship | null },
+): { documents: AttachedDocument[]; uploadBytes: number } | Failure => {
   const store = dataStoreFor(citizenId);
   const documents: AttachedDocument[] = [];
   const offered: OfferedPaper[] = [];
@@ -271,7 +279,7 @@ const attach = (citizenId: string, procedure: Procedure, refs: readonly Document
       documents.push({ requirement: ref.requirement, title: requirementName ?? file.upload.name, source: 'upload', ref: file.upload.id, mime: file.upload.mime, size: file.upload.size, supplement });
     }
   }
-  const refused = checkPapers(procedure, offered, { supplement });
+  const refused = checkPapers(procedure, offered, { supplement, ...(onBehalf ? { onBehalf } : {}) });
   if (refused.length > 0) return fail(422, 'papers-refused', 'Some papers do not satisfy the requirement they are offered for, or are missing', { papers: refused });
   return { documents, uploadBytes };
 };
@@ -331,7 +339,13 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
   if (!procedure.hasEForm || state.closed.has(procedure.id)) return fail(409, 'procedure-not-accepting', 'This procedure does not accept online applications now');
   const store = dataStoreFor(citizenId);
   if (!store) return fail(401, 'session-expired', 'Sign in again');
-  const attached = attach(citizenId, procedure, body.documents, false, now);
+  // Filed for someone else where the law asks for their written authorisation (docs/domain/assisted.md):
+  // who the one filing is to them, and — unless a relative the rule names — the authorisation paper.
+  const onBehalf = assisted && procedure.onBehalf ? { relationship: body.onBehalf?.relationship ?? null } : undefined;
+  if (onBehalf && onBehalf.relationship === null) {
+    return fail(422, 'relationship-required', 'Filing this for someone else: say who you are to them', { field: 'onBehalf.relationship' });
+  }
+  const attached = attach(citizenId, procedure, body.documents, false, now, onBehalf);
   if ('ok' in attached) return attached;
   if (attached.uploadBytes > UPLOAD_LIMITS.maxDossierBytes) return TOO_LARGE();
   const office = receivingOffice(procedure, body.values);
@@ -376,7 +390,7 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
       payment: amount > 0 ? { status: 'pending', amount } : { status: 'not-required', amount: 0 },
       supplement: null,
       result: null,
-      ...(assisted ? { assistedBy: assisted.assistedBy } : {}),
+      ...(assisted ? { assistedBy: { ...assisted.assistedBy, ...(onBehalf?.relationship ? { relationship: onBehalf.relationship } : {}) } } : {}),
       ...(notices.length > 0 ? { notices } : {}),
     },
     ...(assisted ? { assisted: { volunteerId: assisted.volunteerId, consentId: assisted.consentId, trackUrl: assisted.trackUrl } } : {}),

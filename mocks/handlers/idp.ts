@@ -185,8 +185,12 @@ const appOrigins = (request: Request): string[] => [
     .filter(Boolean),
 ];
 
-/** The only redirect URIs registered for the app: its own callback, on an origin of the app. */
-const isRegisteredRedirect = (request: Request, uri: string) => appOrigins(request).some((origin) => uri === `${origin}/auth/callback`);
+/**
+ * The only redirect URIs registered for the app, on an origin of the app: its own callback, and
+ * assisted mode's, where a resident's sign-in on a volunteer's phone only records a consent.
+ */
+const REDIRECT_PATHS = ['/auth/callback', '/assist/signed-in'];
+const isRegisteredRedirect = (request: Request, uri: string) => appOrigins(request).some((origin) => REDIRECT_PATHS.some((path) => uri === `${origin}${path}`));
 
 /** The post-logout redirect URIs registered for the app, compared exactly (no prefix, no query). */
 const registeredPostLogout = (request: Request) => appOrigins(request).map((origin) => `${origin}/`);

@@ -15,6 +15,9 @@ import {
 } from '../../src/api/assisted/schema.ts';
 import { DataStoreView } from '../../src/api/me/schema.ts';
 import type { Problem } from '../../src/api/problem/schema.ts';
+import { Dossier, Upload } from '../../src/api/dossiers/schema.ts';
+import { Procedure } from '../../src/api/procedures/schema.ts';
+import { PapersRefused } from '../../src/api/procedures/papers.ts';
 import { expect, once, type Check } from './conformance-runner.ts';
 
 /**
@@ -39,6 +42,7 @@ interface Answer {
 interface CallOptions {
   token?: string | undefined;
   json?: unknown;
+  body?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
 }
 
@@ -52,13 +56,19 @@ export interface AssistedTools<C, A extends Answer> {
   volunteerToken: (ctx: C) => Promise<string>;
   parsed: <T>(schema: core.$ZodType<T>, answer: A, expected?: number | readonly number[]) => T;
   refused: (answer: A, expected: number | readonly number[]) => Problem;
+  /** Answers the procedure's form takes for the person `token` acts for. */
+  answersFor: (ctx: C, procedureId: string, token: string) => Promise<Record<string, unknown>>;
+  /** A small valid PDF (a photographed paper, as uploaded). */
+  pdf: () => Uint8Array<ArrayBuffer>;
 }
 
 const RESIDENT = process.env.CONFORMANCE_RESIDENT_ID_NUMBER ?? '060048000123';
 const RESIDENT_PHONE = process.env.CONFORMANCE_RESIDENT_PHONE ?? '0378123456';
 const PROCEDURE = process.env.CONFORMANCE_ASSISTED_PROCEDURE ?? '1.004873';
 const CLIENT_ID = process.env.CONFORMANCE_DEVICE_CLIENT_ID ?? 'mot-cua-so';
-const scope = { procedures: [PROCEDURE], data: ['identity', 'residence', 'contact'] };
+/** A procedure whose filing for someone else needs their written authorisation (its `onBehalf` rule). */
+const AUTHORISED_PROCEDURE = process.env.CONFORMANCE_AUTHORISATION_PROCEDURE ?? '3.000333';
+const scope = { procedures: [PROCEDURE, AUTHORISED_PROCEDURE], data: ['identity', 'residence', 'contact'] };
 
 export const assistedChecks = <C, A extends Answer>(t: AssistedTools<C, A>): Check<C>[] => {
   const outbox = (ctx: C) => process.env.CONFORMANCE_SMS_OUTBOX ?? (process.env.CONFORMANCE_VOLUNTEER_TOKEN ? undefined : `${t.baseUrl(ctx)}/__mock/sms`);
@@ -155,6 +165,30 @@ export const assistedChecks = <C, A extends Answer>(t: AssistedTools<C, A>): Che
           codeOf(refused, 'outside-consent', `GET /me?parts=${part} outside the consent`);
         }
         if (listed.includes('identity')) expect(typeof view.citizen.fullName === 'string', 'GET /me lacks the identity the consent lists');
+      },
+    },
+    {
+      name: 'a delegated token filing a procedure with an `onBehalf` rule: no relationship is 422 `relationship-required` (`field`), no authorisation 422 `papers-refused` naming its requirement; with both, 201 and the relationship on the dossier',
+      run: async (ctx) => {
+        const d = await delegated(ctx);
+        if (!d) return;
+        const procedure = t.parsed(Procedure, await t.call(ctx, 'GET', `/procedures/${encodeURIComponent(AUTHORISED_PROCEDURE)}`), 200);
+        const rule = procedure.onBehalf;
+        expect(rule, `GET /procedures/${AUTHORISED_PROCEDURE} has no onBehalf rule`);
+        if (!rule) return;
+        const values = await t.answersFor(ctx, AUTHORISED_PROCEDURE, d.token);
+        const file = (body: object) =>
+          t.call(ctx, 'POST', '/dossiers', { token: d.token, json: { procedureId: AUTHORISED_PROCEDURE, values, documents: [], ...body }, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+        const none = t.refused(await file({}), 422);
+        codeOf(none, 'relationship-required', 'a dossier for someone else without the relationship');
+        expect(none.field === 'onBehalf.relationship', `relationship-required names ${String(none.field)}, expected onBehalf.relationship`);
+        const noPaper = t.refused(await file({ onBehalf: { relationship: 'none' } }), 422);
+        codeOf(noPaper, 'papers-refused', 'a dossier for someone else without their written authorisation');
+        const papers = PapersRefused.safeParse(noPaper);
+        expect(papers.success && papers.data.papers.some((p) => p.requirement === rule.authorisation && p.reason === 'missing'), `papers-refused does not name ${rule.authorisation} as missing`);
+        const upload = t.parsed(Upload, await t.call(ctx, 'POST', '/uploads', { token: d.token, body: t.pdf(), headers: { 'Content-Type': 'application/pdf', 'Idempotency-Key': crypto.randomUUID() } }), 201);
+        const dossier = t.parsed(Dossier, await file({ onBehalf: { relationship: 'none' }, documents: [{ requirement: rule.authorisation, source: 'upload', ref: upload.id }] }), 201);
+        expect(dossier.assistedBy?.relationship === 'none', `the dossier records the relationship as ${String(dossier.assistedBy?.relationship)}`);
       },
     },
     {

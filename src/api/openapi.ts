@@ -343,7 +343,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
       413: `Body over 1 MB, or ${DOSSIER_TOO_LARGE}`,
       422:
         'Not a submission; answers that do not hold under the e-form (`invalid-values`, InvalidValuesProblem: `errors` names each field); an unknown or expired document (`unknown-document`, `document` names it); a paper whose type does not satisfy its requirement, a required paper missing or an unknown requirement ' +
-        '(`papers-refused`, `papers` lists each requirement: schema PapersRefused); a receiving agency that is not one of GET /procedures/{id}/offices (`unknown-agency`); a locked value altered; or the Idempotency-Key reused',
+        '(`papers-refused`, `papers` lists each requirement: schema PapersRefused — filed with a delegated token for a procedure with an `onBehalf` rule, the written authorisation is required unless `onBehalf.relationship` is one the rule exempts); filed with a delegated token for such a procedure without `onBehalf.relationship` (`relationship-required`, `field` names it); a receiving agency that is not one of GET /procedures/{id}/offices (`unknown-agency`); a locked value altered; or the Idempotency-Key reused',
       429: `More than ${DAILY_QUOTAS.dossiers} dossiers numbered for this citizen today (\`daily-dossiers-quota\`; a replayed Idempotency-Key is never refused)`,
     },
     refusalSchemas: { 422: 'InvalidValuesProblem' },

@@ -16,7 +16,8 @@ export const outboxTransport = (queryClient: QueryClient): OutboxTransport => ({
   // A resident's dossier queued by a volunteer goes with its own delegated token (docs/domain/assisted.md).
   upload: (blob, name, key, onProgress, token) => uploadFile(blob, name, key, onProgress, undefined, token),
   submitDossier: async (item, documents) => {
-    const dossier = await submitDossier({ procedureId: item.procedureId, values: item.values, documents }, item.id, item.assisted ? assistedSecret(item.id)?.token : undefined);
+    const body = { procedureId: item.procedureId, values: item.values, documents, ...(item.onBehalf ? { onBehalf: item.onBehalf } : {}) };
+    const dossier = await submitDossier(body, item.id, item.assisted ? assistedSecret(item.id)?.token : undefined);
     if (item.assisted) return dossier;
     // The receipt opens next: keep it on the device in case the signal drops right now.
     await saveSnapshot(item.owner, `dossier:${dossier.code}`, dossier).catch(() => undefined);

@@ -46,6 +46,7 @@ export const routes: RouteObject[] = [
       { path: 'stats', lazy: () => import('./routes/stats.tsx') },
       { path: 'stats/agencies/:code', lazy: () => import('./routes/stats-agency.tsx') },
       { path: 'assist', lazy: () => import('./routes/assist.tsx') },
+      { path: 'assist/signed-in', lazy: () => import('./routes/assist-signed-in.tsx') },
       { path: '*', Component: NotFoundPage },
     ],
   },

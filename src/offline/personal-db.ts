@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import { API_ERROR_KINDS } from '../api/errors.ts';
 import { SourceId } from '../api/me/schema.ts';
 import { FieldError } from '../api/problem/schema.ts';
+import { FilerRelationship } from '../api/procedures/schema.ts';
 import { registerPersonWipe, registerWipe } from '../auth/wipe.ts';
 
 /**
@@ -90,6 +91,8 @@ export const Draft = z.object({
   updatedAt: timestamp(),
   /** Papers picked on the documents step, kept with the answers until submission. */
   attachments: z.optional(z.array(Attachment)),
+  /** Filing for someone else where the procedure asks (assisted mode): who the one filing is to them. */
+  relationship: z.optional(FilerRelationship),
   /** Answers the backend refused (on check, or a queued submission), shown next to the fields until the form is checked again. */
   serverErrors: z.optional(z.array(FieldError)),
 });
@@ -141,6 +144,8 @@ export const OutboxItem = z.object({
   /** Dossiers: the form as it was filled in (values as typed, where they came from). */
   form: z.optional(FormSnapshot),
   attachments: z._default(z.array(Attachment), []),
+  /** Dossiers filed for someone else where the procedure asks: who the one filing is to them (names no one). */
+  onBehalf: z.optional(z.object({ relationship: FilerRelationship })),
   state: OutboxState,
   createdAt: timestamp(),
   attempts: z._default(count(), 0),

@@ -10,6 +10,7 @@ import {
   DelegatedTokenResponse,
   TOKEN_EXCHANGE_GRANT,
   VolunteerStats,
+  type SignedInConsent,
   type StartConsent,
 } from './schema.ts';
 
@@ -22,6 +23,10 @@ export const startConsent = (body: StartConsent, ownToken: string): Promise<Cons
 
 export const confirmConsent = (id: string, code: string, ownToken: string): Promise<ConsentGrant> =>
   apiRequest(`/assisted/consents/${encodeURIComponent(id)}/confirm`, ConsentGrant, { method: 'POST', body: { code }, token: ownToken });
+
+/** The second way: the resident signed in with their own VNeID on this phone just now (their ID token). */
+export const signedInConsent = (body: SignedInConsent, ownToken: string): Promise<ConsentGrant> =>
+  apiRequest('/assisted/consents/signed-in', ConsentGrant, { method: 'POST', body, token: ownToken });
 
 export const endConsent = (id: string, ownToken: string): Promise<Consent> =>
   apiRequest(`/assisted/consents/${encodeURIComponent(id)}/end`, Consent, { method: 'POST', token: ownToken });

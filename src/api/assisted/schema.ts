@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { DataScope } from '../me/schema.ts';
+import { FilerRelationship } from '../procedures/schema.ts';
 
 /**
  * Assisted mode (docs/domain/assisted.md): a volunteer of a commune's community digital-technology
@@ -57,7 +58,12 @@ export const Volunteer = z.object({
 export type Volunteer = z.infer<typeof Volunteer>;
 
 /** On a dossier filed with a delegated token: who helped, under which consent. */
-export const AssistedBy = z.object({ volunteer: Volunteer, consentId: nonEmpty() });
+export const AssistedBy = z.object({
+  volunteer: Volunteer,
+  consentId: nonEmpty(),
+  /** Where the procedure asks (an `onBehalf` rule): who the volunteer is to the resident. */
+  relationship: z.optional(FilerRelationship),
+});
 export type AssistedBy = z.infer<typeof AssistedBy>;
 
 /** SMS path, step 1: the volunteer asks for a code to be sent to the resident's phone on record. */

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { RequirementId } from '../procedures/schema.ts';
+import { FilerRelationship, RequirementId } from '../procedures/schema.ts';
 import { AssistedBy } from '../assisted/schema.ts';
 import { FormNotice } from '../forms/schema.ts';
 
@@ -141,6 +141,11 @@ export const SubmitDossier = z.object({
   procedureId: nonEmpty(),
   values: z.record(z.string(), z.unknown()),
   documents: z.array(DocumentRef),
+  /**
+   * Filed for someone else (a volunteer's delegated token): who the one filing is to them. Asked
+   * for where the procedure has an `onBehalf` rule; ignored when a person files for themself.
+   */
+  onBehalf: z.optional(z.object({ relationship: FilerRelationship })),
 });
 export type SubmitDossier = z.infer<typeof SubmitDossier>;
 

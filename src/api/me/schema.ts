@@ -112,6 +112,8 @@ export const DocumentType = z.enum([
   'health-insurance-card',
   'driving-licence',
   'land-certificate',
+  /** Văn bản ủy quyền: a person's written authorisation for someone else to file for them. */
+  'authorisation',
   'other',
 ]);
 export type DocumentType = z.infer<typeof DocumentType>;

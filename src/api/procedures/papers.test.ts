@@ -4,6 +4,7 @@ import { checkPapers } from './papers.ts';
 import { civilProcedures } from '../../../mocks/fixtures/procedures-civil.ts';
 
 const birth = Procedure.parse(civilProcedures.find((p) => p.id === '1.001193'));
+const criminalRecord = Procedure.parse(civilProcedures.find((p) => p.id === '3.000333'));
 
 describe('checkPapers', () => {
   it('accepts the birth notice from the data store, or a photo of it', () => {
@@ -26,5 +27,31 @@ describe('checkPapers', () => {
     expect(checkPapers(birth, [{ requirement: 'giay-chung-sinh', type: null }, { requirement: 'Giấy chứng sinh', type: null }, { requirement: null, type: 'other' }])).toEqual([
       { requirement: 'Giấy chứng sinh', reason: 'unknown-requirement' },
     ]);
+  });
+
+  it('requires the written authorisation only when filed for someone else by whom the rule does not exempt', () => {
+    const missing = [{ requirement: 'van-ban-uy-quyen', reason: 'missing', accepts: ['authorisation'] }];
+    // The person themself: optional, as the catalogue says.
+    expect(checkPapers(criminalRecord, [])).toEqual([]);
+    // A volunteer, or a filer who has not said who they are: required.
+    expect(checkPapers(criminalRecord, [], { onBehalf: { relationship: 'none' } })).toEqual(missing);
+    expect(checkPapers(criminalRecord, [], { onBehalf: { relationship: null } })).toEqual(missing);
+    expect(checkPapers(criminalRecord, [{ requirement: 'van-ban-uy-quyen', type: null }], { onBehalf: { relationship: 'none' } })).toEqual([]);
+    expect(checkPapers(criminalRecord, [{ requirement: 'van-ban-uy-quyen', type: 'authorisation' }], { onBehalf: { relationship: 'sibling' } })).toEqual([]);
+    // A child, parent or spouse: none needed (Luật Lý lịch tư pháp, art. 45).
+    expect(checkPapers(criminalRecord, [], { onBehalf: { relationship: 'child' } })).toEqual([]);
+    // A procedure without the rule: filing for someone else changes nothing.
+    expect(checkPapers(birth, [{ requirement: 'giay-chung-sinh', type: null }], { onBehalf: { relationship: 'none' } })).toEqual([]);
+  });
+
+  it('names, in every procedure with the rule, one of its own requirements that takes an authorisation', () => {
+    const withRule = civilProcedures.filter((p) => p.onBehalf);
+    expect(withRule.map((p) => p.id)).toContain('3.000333');
+    for (const input of withRule) {
+      const procedure = Procedure.parse(input);
+      const requirement = procedure.documents.find((d) => d.id === procedure.onBehalf?.authorisation);
+      expect(requirement, procedure.id).toBeDefined();
+      expect(requirement?.accepts, procedure.id).toContain('authorisation');
+    }
   });
 });

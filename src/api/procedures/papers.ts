@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import type { DocumentType } from '../me/schema.ts';
 import { DocumentType as DocumentTypeSchema } from '../me/schema.ts';
-import { RequirementId, type Procedure } from './schema.ts';
+import { RequirementId, authorisationNeeded, type FilerRelationship, type Procedure } from './schema.ts';
 
 /**
  * Matching papers to a procedure's requirements by data: a requirement's id and the document
@@ -38,7 +38,11 @@ export const isRequirementId = (value: unknown): value is string => z.safeParse(
  * new dossier every required paper must be there, unless filing online provides it (the
  * e-form, the VNeID identity); a supplement adds papers to a dossier and need not repeat them.
  */
-export const checkPapers = (procedure: Pick<Procedure, 'documents'>, offered: readonly OfferedPaper[], options: { supplement?: boolean } = {}): PaperProblem[] => {
+export const checkPapers = (
+  procedure: Pick<Procedure, 'documents' | 'onBehalf'>,
+  offered: readonly OfferedPaper[],
+  options: { supplement?: boolean; onBehalf?: { relationship: FilerRelationship | null } } = {},
+): PaperProblem[] => {
   const problems: PaperProblem[] = [];
   const add = (problem: PaperProblem) => {
     if (!problems.some((p) => p.requirement === problem.requirement)) problems.push(problem);
@@ -50,8 +54,10 @@ export const checkPapers = (procedure: Pick<Procedure, 'documents'>, offered: re
     else if (paper.type !== null && !requirement.accepts.includes(paper.type)) add({ requirement: requirement.id, reason: 'wrong-type', accepts: requirement.accepts });
   }
   if (!options.supplement) {
+    // Filed for someone else where the law asks for their written authorisation: that paper is required.
+    const authorisation = options.onBehalf && authorisationNeeded(procedure.onBehalf, options.onBehalf.relationship) ? procedure.onBehalf?.authorisation : undefined;
     for (const requirement of procedure.documents) {
-      if (requirement.optional || requirement.providedBy) continue;
+      if ((requirement.optional && requirement.id !== authorisation) || requirement.providedBy) continue;
       if (!offered.some((p) => p.requirement === requirement.id)) add({ requirement: requirement.id, reason: 'missing', accepts: requirement.accepts });
     }
   }

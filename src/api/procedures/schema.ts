@@ -60,6 +60,31 @@ export const RequiredDocument = z.object({
 });
 export type RequiredDocument = z.infer<typeof RequiredDocument>;
 
+/**
+ * Who the person filing is to the person the dossier is for, when they are not the same
+ * (assisted mode: a volunteer files for a resident). `none`: no family tie.
+ */
+export const FilerRelationship = z.enum(['none', 'parent', 'spouse', 'child', 'sibling', 'grandparent', 'grandchild', 'other-relative']);
+export type FilerRelationship = z.infer<typeof FilerRelationship>;
+export const FILER_RELATIONSHIPS: readonly FilerRelationship[] = FilerRelationship.options;
+
+/**
+ * Filing for someone else, where the law asks for the person's written authorisation
+ * (docs/domain/assisted.md#written-authorisation): the requirement that is the authorisation
+ * paper, and the relatives who may file without one. Absent: anyone may file for the person.
+ */
+export const OnBehalfRule = z.object({
+  /** The requirement (of this procedure's documents) that takes the authorisation paper. */
+  authorisation: RequirementId,
+  /** Relatives of the person who need no written authorisation. */
+  exemptRelationships: z._default(z.array(FilerRelationship), []),
+});
+export type OnBehalfRule = z.infer<typeof OnBehalfRule>;
+
+/** Whether this person filing for someone else needs the written authorisation. */
+export const authorisationNeeded = (rule: OnBehalfRule | undefined, relationship: FilerRelationship | null | undefined): boolean =>
+  rule !== undefined && !(relationship && rule.exemptRelationships.includes(relationship));
+
 /** Ways of filing that a rate can be for. */
 export const Channel = z.enum(['online', 'paper']);
 export type Channel = z.infer<typeof Channel>;
@@ -133,6 +158,8 @@ export const Procedure = z.object({
   conditions: z.optional(z.string()),
   legalBasis: z.array(LegalBasis).check(z.minLength(1)),
   faq: z.array(Faq),
+  /** Filing for someone else needs their written authorisation (see OnBehalfRule). */
+  onBehalf: z.optional(OnBehalfRule),
   /** Does the simulated backend have an e-form for it (later issues). */
   hasEForm: z._default(z.boolean(), false),
   updatedAt: z.iso.date(),

@@ -7,12 +7,12 @@ import { confirmConsent, exchangeConsent, startConsent } from '../../api/assiste
 import { volunteerClaims } from '../../api/assisted/volunteer.ts';
 import { catalogueQueryOptions } from '../../api/procedures/queries.ts';
 import { isApiError } from '../../api/errors.ts';
-import { setActingSession, useActingSession, useOwnSession } from '../../auth/session.ts';
-import { beginPersonalSession } from '../../offline/personal-db.ts';
-import { listAssistedWaiting, rebindAssisted, subscribeOutbox } from '../../offline/outbox.ts';
+import { useActingSession, useOwnSession } from '../../auth/session.ts';
+import { listAssistedWaiting, subscribeOutbox } from '../../offline/outbox.ts';
 import { FieldFrame } from '../../components/forms/FieldFrame.tsx';
 import { SentForResident } from './SentForResident.tsx';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
+import { readHelpDraft, saveHelpDraft, startActing, type HelpDraft } from './start-acting.ts';
 
 /** The refusals the volunteer reads, each in their language (locales/<lng>/assisted.json errors.*). */
 const KNOWN = [
@@ -31,7 +31,7 @@ const KNOWN = [
 ] as const;
 type ErrorKey = (typeof KNOWN)[number] | 'offline' | 'other';
 
-const errorOf = (error: unknown): { key: ErrorKey; count: number; minutes: number } => {
+export const errorOf = (error: unknown): { key: ErrorKey; count: number; minutes: number } => {
   if (!isApiError(error)) return { key: 'other', count: 0, minutes: 0 };
   if (error.kind === 'offline' || error.kind === 'network' || error.kind === 'timeout') return { key: 'offline', count: 0, minutes: 0 };
   const key = (KNOWN as readonly string[]).includes(error.code ?? '') ? (error.code as ErrorKey) : 'other';
@@ -39,6 +39,13 @@ const errorOf = (error: unknown): { key: ErrorKey; count: number; minutes: numbe
   const minutes = error.retryAt ? Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 60_000)) : 0;
   return { key, count: typeof tries === 'number' ? tries : 0, minutes };
 };
+
+/** Leaving for the provider failed: no signal, or the provider did not answer. */
+const signInErrorOf = (error: unknown): { key: ErrorKey; count: number; minutes: number } => ({
+  key: (error as { reason?: unknown } | null)?.reason === 'network' || !navigator.onLine ? 'offline' : 'other',
+  count: 0,
+  minutes: 0,
+});
 
 const time = (at: number, lng: string) => new Intl.DateTimeFormat(lng, { hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
 
@@ -93,10 +100,13 @@ const Start = ({ volunteer, ownToken, ownSub }: { volunteer: { name: string; tea
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const catalogue = useQuery(catalogueQueryOptions());
+  // Back from a resident's sign-in that did not go through: the choices as they were.
+  const [draft] = useState(readHelpDraft);
+  const [method, setMethod] = useState<HelpDraft['method']>(draft?.method ?? 'sms');
   const [idNumber, setIdNumber] = useState('');
-  const [procedureId, setProcedureId] = useState('');
-  const [data, setData] = useState<DataScope[]>(['identity', 'residence', 'contact']);
-  const [minutes, setMinutes] = useState<(typeof CONSENT_MINUTES)[number]>(CONSENT_DEFAULT_MINUTES);
+  const [procedureId, setProcedureId] = useState(draft?.procedureId ?? '');
+  const [data, setData] = useState<DataScope[]>(draft?.data ?? ['identity', 'residence', 'contact']);
+  const [minutes, setMinutes] = useState<(typeof CONSENT_MINUTES)[number]>(draft?.minutes ?? CONSENT_DEFAULT_MINUTES);
   const [invalid, setInvalid] = useState<{ idNumber?: boolean; procedure?: boolean; data?: boolean }>({});
   const [pending, setPending] = useState<Consent | null>(null);
   const [code, setCode] = useState('');
@@ -120,28 +130,34 @@ const Start = ({ volunteer, ownToken, ownSub }: { volunteer: { name: string; tea
     },
     networkMode: 'always',
     onSuccess: async ({ grant, delegation }) => {
-      const { claims, accessToken } = delegation;
-      queryClient.clear();
-      beginPersonalSession();
-      setActingSession({ sub: claims.sub, name: claims.name, accessToken, idToken: '', expiresAt: claims.exp, consentId: grant.consent.id, actorSub: ownSub });
-      // A dossier of theirs that waited past an earlier consent goes with this one.
-      await rebindAssisted(claims.sub, { token: accessToken, residentName: claims.name, consentId: grant.consent.id, expiresAt: claims.exp }).catch(() => 0);
-      await navigate(`/services/${encodeURIComponent(grant.consent.scope.procedures[0] ?? '')}/apply`);
+      await navigate(await startActing(queryClient, grant, delegation, ownSub));
     },
+  });
+  // The other way: the resident signs in with their own VNeID on this phone (the page leaves for
+  // the provider, and comes back to /assist/signed-in, which records the consent).
+  const signIn = useMutation({
+    mutationFn: async () => {
+      saveHelpDraft({ method: 'sign-in', procedureId, data, minutes });
+      const { startResidentSignIn } = await import('../../auth/resident-sign-in.ts');
+      await startResidentSignIn({ procedures: [procedureId], data, minutes });
+    },
+    networkMode: 'always',
   });
 
   const onStart = (event: FormEvent) => {
     event.preventDefault();
-    const next = { idNumber: !/^\d{12}$/.test(idNumber.replace(/\s/g, '')), procedure: procedureId === '', data: data.length === 0 };
+    const next = { idNumber: method === 'sms' && !/^\d{12}$/.test(idNumber.replace(/\s/g, '')), procedure: procedureId === '', data: data.length === 0 };
     setInvalid(next);
-    if (!next.idNumber && !next.procedure && !next.data) start.mutate();
+    if (next.idNumber || next.procedure || next.data) return;
+    if (method === 'sign-in') signIn.mutate();
+    else start.mutate();
   };
   const onConfirm = (event: FormEvent) => {
     event.preventDefault();
     if (new RegExp(`^\\d{${CONSENT_CODE.digits}}$`).test(code.trim())) confirm.mutate();
   };
   const until = time(openedAt + minutes * 60_000, i18n.language);
-  const startError = start.isError ? errorOf(start.error) : undefined;
+  const startError = method === 'sign-in' ? (signIn.isError ? signInErrorOf(signIn.error) : undefined) : start.isError ? errorOf(start.error) : undefined;
   const confirmError = confirm.isError ? errorOf(confirm.error) : undefined;
 
   if (pending) {
@@ -183,12 +199,27 @@ const Start = ({ volunteer, ownToken, ownSub }: { volunteer: { name: string; tea
 
   return (
     <form className="card" noValidate onSubmit={onStart}>
-      <p className="lead">{t('lead')}</p>
-      <FieldFrame id="assisted-id" label={t('form.idNumber')} hint={t('form.idNumberHint')} error={invalid.idNumber ? t('form.idNumberInvalid') : undefined}>
-        {(describedBy, isInvalid) => (
-          <input id="assisted-id" name="idNumber" inputMode="numeric" autoComplete="off" value={idNumber} onChange={(e) => setIdNumber(e.target.value)} aria-invalid={isInvalid || undefined} aria-describedby={describedBy} />
-        )}
-      </FieldFrame>
+      <p className="lead">{t(method === 'sms' ? 'lead' : 'leadSignIn')}</p>
+      <fieldset className="field">
+        <legend>{t('method.legend')}</legend>
+        <div className="choices">
+          <label className="choice">
+            <input type="radio" name="method" value="sms" checked={method === 'sms'} onChange={() => setMethod('sms')} />
+            <span>{t('method.sms')}</span>
+          </label>
+          <label className="choice">
+            <input type="radio" name="method" value="sign-in" checked={method === 'sign-in'} onChange={() => setMethod('sign-in')} />
+            <span>{t('method.signIn')}</span>
+          </label>
+        </div>
+      </fieldset>
+      {method === 'sms' ? (
+        <FieldFrame id="assisted-id" label={t('form.idNumber')} hint={t('form.idNumberHint')} error={invalid.idNumber ? t('form.idNumberInvalid') : undefined}>
+          {(describedBy, isInvalid) => (
+            <input id="assisted-id" name="idNumber" inputMode="numeric" autoComplete="off" value={idNumber} onChange={(e) => setIdNumber(e.target.value)} aria-invalid={isInvalid || undefined} aria-describedby={describedBy} />
+          )}
+        </FieldFrame>
+      ) : null}
       <FieldFrame id="assisted-procedure" label={t('form.procedure')} error={invalid.procedure ? t('form.procedureRequired') : undefined}>
         {(describedBy, isInvalid) => (
           <select id="assisted-procedure" name="procedure" value={procedureId} onChange={(e) => setProcedureId(e.target.value)} aria-invalid={isInvalid || undefined} aria-describedby={describedBy}>
@@ -232,16 +263,22 @@ const Start = ({ volunteer, ownToken, ownSub }: { volunteer: { name: string; tea
         <p>{t('consent.what', { procedure: procedureName || '—' })}</p>
         <p>{t('consent.data', { data: data.map((d) => t(`data.${d}`)).join(', ') || '—' })}</p>
         <p>{t('consent.until', { time: until })}</p>
-        <p>{t('consent.sms')}</p>
+        <p>{t(method === 'sms' ? 'consent.sms' : 'consent.signIn')}</p>
       </section>
       {startError ? (
         <p className="field-error" role="alert">
           {t(`errors.${startError.key}`, { count: startError.count, minutes: startError.minutes })}
         </p>
       ) : null}
-      <button type="submit" className="button button--primary button--block" disabled={start.isPending}>
-        {start.isPending ? t('form.sending') : t('form.send')}
-      </button>
+      {method === 'sms' ? (
+        <button type="submit" className="button button--primary button--block" disabled={start.isPending}>
+          {start.isPending ? t('form.sending') : t('form.send')}
+        </button>
+      ) : (
+        <button type="submit" className="button button--primary button--block" disabled={signIn.isPending}>
+          {signIn.isPending ? t('form.opening') : t('form.signIn')}
+        </button>
+      )}
     </form>
   );
 };

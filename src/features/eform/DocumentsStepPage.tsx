@@ -9,7 +9,9 @@ import { UPLOAD_LIMITS } from '../../api/dossiers/schema.ts';
 import type { DocumentType } from '../../api/me/schema.ts';
 import { copiesAskedFor, feeFor } from '../../api/procedures/fees.ts';
 import { checkPapers, type PaperProblem } from '../../api/procedures/papers.ts';
-import { isExpired, useSession } from '../../auth/session.ts';
+import { isExpired, useActingSession, useSession } from '../../auth/session.ts';
+import { FILER_RELATIONSHIPS, authorisationNeeded, type FilerRelationship } from '../../api/procedures/schema.ts';
+import { FieldFrame } from '../../components/forms/FieldFrame.tsx';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { DocumentPicker } from '../../components/documents/DocumentPicker.tsx';
@@ -33,6 +35,9 @@ export const DocumentsStepPage = () => {
   const navigate = useNavigate();
   const session = useSession();
   const owner = session?.sub ?? '';
+  // A volunteer filing for a resident (docs/domain/assisted.md): where the procedure asks, who
+  // they are to the resident, and the resident's written authorisation unless a relative it names.
+  const acting = useActingSession();
   const online = useOnline();
   const kiosk = deviceMode() === 'kiosk';
   const [kioskOffline, setKioskOffline] = useState(false);
@@ -58,6 +63,10 @@ export const DocumentsStepPage = () => {
   // Back from the outbox after the office refused papers (?refused=<ids>): shown until changed.
   const [officeRefused, setOfficeRefused] = useState(() => (searchParams.get('refused') ?? '').split(',').filter(Boolean));
   const [submitting, setSubmitting] = useState(false);
+  const [relationship, setRelationship] = useState<FilerRelationship | '' | null>(null);
+  // Asked for and not given (here, or by the backend: back from the outbox with ?relationship=required).
+  const [relationshipMissing, setRelationshipMissing] = useState(() => searchParams.get('relationship') === 'required');
+  const relationshipRef = useRef<HTMLSelectElement>(null);
   // Pickers still checking or compressing a file: sending now would leave that file out.
   const [processing, setProcessing] = useState(0);
   const [failed, setFailed] = useState(false);
@@ -74,7 +83,15 @@ export const DocumentsStepPage = () => {
   const current = attachments ?? draft.attachments ?? attachmentsFromForm(definition, toSubmission(definition, draft.values), procedure, dataStore.data?.documents);
   // A stored paper's type comes from the data store; one no longer there is left to the office.
   const typeOf = (documentId: string) => dataStore.data?.documents?.find((d) => d.id === documentId)?.type ?? null;
-  const check = () => checkPapers(procedure, current.map((a) => ({ requirement: a.requirement, type: a.kind === 'data-store' ? typeOf(a.documentId) : null })));
+  const onBehalfRule = acting && acting.sub === owner ? procedure.onBehalf : undefined;
+  const filer = relationship ?? draft.relationship ?? '';
+  const needsAuthorisation = onBehalfRule !== undefined && authorisationNeeded(onBehalfRule, filer || null);
+  const check = () =>
+    checkPapers(
+      procedure,
+      current.map((a) => ({ requirement: a.requirement, type: a.kind === 'data-store' ? typeOf(a.documentId) : null })),
+      onBehalfRule ? { onBehalf: { relationship: filer || null } } : {},
+    );
   const shown: PaperProblem[] =
     refused.length > 0 || officeRefused.length === 0
       ? refused
@@ -90,7 +107,7 @@ export const DocumentsStepPage = () => {
     setAttachments((previous) => {
       const base = previous ?? initial;
       const all = [...base.filter((a) => a.requirement !== requirement), ...change(base.filter((a) => a.requirement === requirement))];
-      const saved: Draft = { ...draft, attachments: all, updatedAt: new Date().toISOString() };
+      const saved: Draft = { ...draft, attachments: all, ...(filer ? { relationship: filer } : {}), updatedAt: new Date().toISOString() };
       const added = all.filter((a) => !base.includes(a));
       void trackWrite('draft', saveDraft(saved)).then(
         () => setNotStored(null),
@@ -106,10 +123,25 @@ export const DocumentsStepPage = () => {
     setOfficeRefused((r) => r.filter((id) => id !== requirement));
   };
 
+  const chooseRelationship = (value: FilerRelationship | '') => {
+    setRelationship(value);
+    setRelationshipMissing(false);
+    const { relationship: _, ...rest } = draft;
+    void saveDraft({ ...rest, attachments: current, ...(value ? { relationship: value } : {}), updatedAt: new Date().toISOString() }).catch(() => undefined);
+    // The authorisation may have become needed, or not: its paper is checked again at Submit.
+    setRefused((r) => r.filter((p) => p.requirement !== onBehalfRule?.authorisation));
+  };
+
   const submit = async () => {
     const problems = check();
+    const noRelationship = onBehalfRule !== undefined && filer === '';
     setRefused(problems);
     setOfficeRefused([]);
+    setRelationshipMissing(noRelationship);
+    if (noRelationship) {
+      requestAnimationFrame(() => relationshipRef.current?.focus());
+      return;
+    }
     if (problems.length > 0) {
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
@@ -135,6 +167,7 @@ export const DocumentsStepPage = () => {
         // The form as filled in: a refusal of the answers brings the citizen back to exactly this.
         form: { values: draft.values, provenance: draft.provenance, prefilledCount: draft.prefilledCount, definitionVersion: draft.definitionVersion },
         attachments: await combinePhotos(current),
+        ...(onBehalfRule && filer ? { onBehalf: { relationship: filer } } : {}),
       });
     } catch {
       setFailed(true);
@@ -170,6 +203,35 @@ export const DocumentsStepPage = () => {
           {t(`notStored.${notStored.failure}`, { names: notStored.names })}
         </p>
       ) : null}
+      {onBehalfRule && acting ? (
+        <section className="apply-card" aria-labelledby="on-behalf-title">
+          <h2 id="on-behalf-title">{t('onBehalf.title')}</h2>
+          <FieldFrame id="on-behalf-relationship" label={t('onBehalf.relationship', { name: acting.name })} error={relationshipMissing ? t('onBehalf.relationshipRequired') : undefined}>
+            {(describedBy, isInvalid) => (
+              <select
+                id="on-behalf-relationship"
+                ref={relationshipRef}
+                value={filer}
+                onChange={(e) => chooseRelationship(e.target.value as FilerRelationship | '')}
+                aria-invalid={isInvalid || undefined}
+                aria-describedby={describedBy}
+              >
+                <option value="">{t('onBehalf.choose')}</option>
+                {FILER_RELATIONSHIPS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`onBehalf.relationships.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldFrame>
+          <p>
+            {needsAuthorisation
+              ? t('onBehalf.authorisationNeeded', { name: acting.name, paper: text.documents.value.find((d) => d.id === onBehalfRule.authorisation)?.name ?? '' })
+              : t('onBehalf.authorisationNotNeeded', { name: acting.name })}
+          </p>
+        </section>
+      ) : null}
       <ViOnly part={text.documents} text={text} />
       {text.documents.value.map((doc) => {
         if (doc.providedBy)
@@ -189,7 +251,7 @@ export const DocumentsStepPage = () => {
             title={doc.name}
             note={doc.note}
             lang={papersLang}
-            optional={doc.optional}
+            optional={doc.optional && !(needsAuthorisation && doc.id === onBehalfRule?.authorisation)}
             attachments={current.filter((a) => a.requirement === doc.id)}
             allAttachments={current}
             storedDocuments={dataStore.data?.documents}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Condition, FormDefinition, FormField } from '../../api/forms/schema.ts';
 import type { Correction, CorrectionReceipt, DataStoreView } from '../../api/me/schema.ts';
 import { saveDraft, type Draft } from '../../offline/personal-db.ts';
+import { readSession } from '../../auth/session.ts';
 import { trackWrite } from '../../offline/storage-health.ts';
 import { isGroup, localText, visibleSections, type Values } from './definition.ts';
 import { formResolver } from './validation.ts';
@@ -139,9 +140,13 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, correct
   const latest = useRef(draft);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const person = readSession()?.sub;
     const flush = () => {
       clearTimeout(timer);
       timer = undefined;
+      // The person changed (a volunteer ended the help, a sign-out): what was typed for them went
+      // with their data, and is not written back when the form goes away afterwards.
+      if (readSession()?.sub !== person) return;
       const next: Draft = { ...latest.current, values: form.getValues(), updatedAt: new Date().toISOString() };
       latest.current = next;
       // A failed write is shown by SavedStatus (storage-health), never a stale "saved at".

@@ -5,6 +5,7 @@ import type { Procedure } from '../../api/procedures/schema.ts';
 import { dataStoreQueryOptions } from '../../api/me/queries.ts';
 import { readDraft, saveDraft, type Draft } from '../../offline/personal-db.ts';
 import { registerWipe } from '../../auth/wipe.ts';
+import { readSession } from '../../auth/session.ts';
 import { prefill } from './prefill.ts';
 import { allFields, isGroup } from './definition.ts';
 
@@ -78,6 +79,7 @@ export const useDraft = (owner: string, procedure: Procedure, definition: FormDe
         warmAddressLists(queryClient, definition, existing);
         return { draft: existing, dropped };
       }
+      const person = readSession()?.sub;
       const store = await queryClient.fetchQuery(dataStoreQueryOptions(owner));
       const filled = prefill(definition, store);
       const draft: Draft = {
@@ -91,6 +93,9 @@ export const useDraft = (owner: string, procedure: Procedure, definition: FormDe
         updatedAt: new Date().toISOString(),
       };
       warmAddressLists(queryClient, definition, draft);
+      // The person changed while their data store was fetched (a volunteer ended the help, a
+      // sign-out): their draft must not be written after their data was wiped.
+      if (readSession()?.sub !== person) throw new Error('The person this form was for is no longer signed in');
       await saveDraft(draft);
       return { draft, dropped };
     },

@@ -24,14 +24,14 @@ import { useOnline } from '../../lib/use-online.ts';
 const FILE_REFUSALS = new Set(['unsupported-file', 'not-a-pdf', 'unreadable-image', 'too-many-pixels']);
 
 /** Refusals the citizen fixes on the documents step (or, for the office, on the form before it). */
-const FIXABLE = new Set(['papers-refused', 'unknown-agency', 'upload-lost']);
+const FIXABLE = new Set(['papers-refused', 'unknown-agency', 'upload-lost', 'relationship-required']);
 
 /** Which translated reason (documents:outbox.errors.*) a failed item shows. */
 export const failureKey = (lastError: { kind: string; code?: string | undefined } | undefined): string => {
   if (lastError?.code === 'invalid-values') return 'invalid-values';
   if (lastError?.code === 'procedure-not-accepting') return 'closed';
   if (lastError?.code && FILE_REFUSALS.has(lastError.code)) return 'file-refused';
-  if (lastError?.code === 'papers-refused' || lastError?.code === 'unknown-agency' || lastError?.code === 'upload-lost') return lastError.code;
+  if (lastError?.code && ['papers-refused', 'unknown-agency', 'upload-lost', 'relationship-required'].includes(lastError.code)) return lastError.code;
   return lastError?.kind ?? 'unknown';
 };
 
@@ -128,9 +128,12 @@ export const OutboxItemPage = () => {
       prefilledCount: 0,
       updatedAt: now,
       attachments: data.attachments,
+      ...(data.onBehalf ? { relationship: data.onBehalf.relationship } : {}),
     });
     await deleteOutboxItem(data.id);
-    void navigate(`/services/${encodeURIComponent(data.procedureId)}/apply/documents?refused=${encodeURIComponent((data.lastError?.requirements ?? []).join(','))}`, { replace: true });
+    // Refused for want of the filer's relationship to the resident: asked for again beside its field.
+    const relationship = data.lastError?.code === 'relationship-required' ? '&relationship=required' : '';
+    void navigate(`/services/${encodeURIComponent(data.procedureId)}/apply/documents?refused=${encodeURIComponent((data.lastError?.requirements ?? []).join(','))}${relationship}`, { replace: true });
   };
 
   return (
