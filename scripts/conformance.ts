@@ -25,7 +25,7 @@ import { Commune, Province } from '../src/api/admin-units/schema.ts';
 import { Dossier, DossierList, NotificationList, Payment, TRACK_CLIENT_LIMIT, TRACK_CODE_LOCK, TrackResult, Upload, UPLOAD_LIMITS, type SubmitDossier } from '../src/api/dossiers/schema.ts';
 import { FormCheckResult, FormDefinition, prefillValue, type FormNotice } from '../src/api/forms/schema.ts';
 import { isEmpty, matches, visibleSections } from '../src/api/forms/conditions.ts';
-import { Correction, CorrectionReceipt, DataStore } from '../src/api/me/schema.ts';
+import { Correction, CorrectionReceipt, DataStore, DataStoreView } from '../src/api/me/schema.ts';
 import { InvalidValuesProblem, Problem, type FieldError } from '../src/api/problem/schema.ts';
 import { Catalogue, OfficeList, Procedure, ProcedureTranslation, type Office } from '../src/api/procedures/schema.ts';
 import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RatingCriteria, StoredRating, type RateDossier } from '../src/api/ratings/schema.ts';
@@ -1305,8 +1305,18 @@ export const conformanceChecks = (): Check<Context>[] => {
       parsed,
       refused,
       // The answers a resident's form takes, read with the token acting for them (their data store, their office).
+      // A delegated token reads only what the consent lists (DataStoreView): the parts left out
+      // are empty here, as they are on the volunteer's phone.
       answersFor: async (ctx, procedureId, token) => {
-        const store = parsed(DataStore, await ctx.api.call('GET', '/me', { token }));
+        const view = parsed(DataStoreView, await ctx.api.call('GET', '/me', { token }));
+        const unknown = { id: 'data-store', retrievedAt: new Date().toISOString() } as const;
+        const store = DataStore.parse({
+          ...view,
+          contact: view.contact ?? {},
+          household: view.household ?? { code: '-', headName: '-', members: [] },
+          documents: view.documents ?? [],
+          sources: { citizen: unknown, contact: unknown, household: unknown, documents: unknown, ...view.sources },
+        });
         const form = parsed(FormDefinition, await ctx.api.call('GET', path('/forms/{id}', procedureId)));
         const offices = parsed(OfficeList, await ctx.api.call('GET', `${path('/procedures/{id}/offices', procedureId)}?province=${store.citizen.currentAddress.provinceCode}`)).offices;
         const a = store.citizen.currentAddress;
