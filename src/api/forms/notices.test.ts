@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { formDefinitions } from '../../../mocks/fixtures/forms.ts';
 import { todayInVietnam } from '../../lib/vn/dates.ts';
-import { FormDefinition } from './schema.ts';
+import type { FormDefinition } from './schema.ts';
 import { compileFormSchema, validateWith } from './validator.ts';
 import { formNotices } from './notices.ts';
+import { formDefinition } from '../../test/factories.ts';
 
 const birth = formDefinitions.find((d) => d.procedureId === '1.001193') as FormDefinition;
 const TODAY = '2026-12-02';
@@ -41,23 +42,14 @@ describe('the notices of a set of answers', () => {
   });
 
   it('finds late dates inside repeating groups, by item', () => {
-    const definition = FormDefinition.parse({
-      procedureId: 'test.group',
-      version: 1,
-      title: { vi: 'Thử' },
-      sections: [
+    const definition = formDefinition({
+      fields: [
         {
-          id: 's',
-          title: { vi: 'Người' },
-          fields: [
-            {
-              id: 'members',
-              type: 'group',
-              label: { vi: 'Thành viên' },
-              itemLabel: { vi: 'Người' },
-              fields: [{ id: 'movedOn', type: 'date', label: { vi: 'Ngày chuyển đến' }, lateAfterDays: 30 }],
-            },
-          ],
+          id: 'members',
+          type: 'group',
+          label: { vi: 'Thành viên' },
+          itemLabel: { vi: 'Người' },
+          fields: [{ id: 'movedOn', type: 'date', label: { vi: 'Ngày chuyển đến' }, lateAfterDays: 30 }],
         },
       ],
     });
