@@ -2,9 +2,9 @@
 // readable, so the app's code is requested once it has painted, leaving a slow link to the
 // stylesheet and the content first. Other pages (shell.html) load the app directly.
 //
-// Every module is requested at once (modulepreload), but the framework (data-early) runs as its
-// own script before the entry: running them as one module graph would be one long task on a
-// slow phone (React and the router take most of it), during which a tap would wait.
+// Every module is requested at once (modulepreload), but the framework files (data-early: React,
+// the router, i18next) run as scripts of their own, one by one, before the entry: running them as
+// one module graph would be one long task on a slow phone, during which a tap would wait.
 (() => {
   const me = document.currentScript;
   if (!me) return;

@@ -98,8 +98,12 @@ try {
     const preloads = [...page.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
     let out = page.replace(entry[0], '');
     for (const preload of preloads) out = out.replace(preload[0], '');
-    // The framework chunk (vite.config.ts) runs before the entry, in a task of its own (boot.js).
-    const early = preloads.map((p) => p[1]).filter((href) => href?.startsWith('/assets/framework-'));
+    // The framework files (vite.config.ts) run before the entry, each in a task of its own
+    // (boot.js), React's first: the router's and i18next's import it.
+    const early = preloads
+      .map((p) => p[1] ?? '')
+      .filter((href) => href.startsWith('/assets/framework-'))
+      .sort((a, b) => Number(/\/framework-(router|i18n)-/.test(a)) - Number(/\/framework-(router|i18n)-/.test(b)));
     const boot = `<script src="/boot.js" defer data-entry="${entry[1]}" data-early="${early.join(' ')}" data-preload="${preloads.map((p) => p[1]).join(' ')}"></script>`;
     return out.replace('</body>', () => `  ${boot}\n  </body>`);
   };
