@@ -2,7 +2,7 @@ import { config, safeParse, type core } from 'zod/mini';
 import { env } from '../config/env.ts';
 import { ApiError, kindForStatus, retryAtFrom } from './errors.ts';
 import { takeEarly } from './early.ts';
-import { isExpired, keptSessionOpen, readSession } from '../auth/session.ts';
+import { isExpired, keptSessionOpen, noteRefusal, readSession } from '../auth/session.ts';
 
 // zod 4 probes `new Function` to speed up object parsing; our CSP forbids eval (script-src
 // 'self'), so the probe is reported as a violation. Parse without it.
@@ -86,6 +86,8 @@ export const apiRequest = async <T>(path: string, schema: core.$ZodType<T>, opti
     const { code, body: problem } = await readProblem(response);
     const kind = kindForStatus(response.status);
     const retryAt = retryAtFrom(response.headers.get('Retry-After'), problem);
+    // A resident's consent revoked or ended while the volunteer helps: the banner tells them.
+    if (response.status === 403 && authHeaders.Authorization) noteRefusal(authHeaders.Authorization.slice('Bearer '.length), code);
     throw new ApiError(kind, `HTTP ${response.status}: ${path}`, { status: response.status, code, details: problem, retryAt });
   }
   let body: unknown;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { submitDossier, submitSupplement, uploadFile } from '../api/dossiers/requests.ts';
 import { rateDossier } from '../api/ratings/requests.ts';
+import { endConsent } from '../api/assisted/requests.ts';
 import { RateDossier } from '../api/ratings/schema.ts';
 import { afterRatingSent } from '../api/stats/queries.ts';
 import { ApiError } from '../api/errors.ts';
@@ -33,6 +34,11 @@ export const outboxTransport = (queryClient: QueryClient): OutboxTransport => ({
     // The public figures count it now.
     void afterRatingSent(queryClient);
     return { code: rating.dossierCode };
+  },
+  // With the volunteer's own token: a resident's delegated token may not end anything.
+  endConsent: async (consentId) => {
+    const own = readOwnSession();
+    if (own && !isExpired(own)) await endConsent(consentId, own.accessToken);
   },
 });
 

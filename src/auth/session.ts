@@ -73,6 +73,8 @@ export interface ActingSession extends Session {
   /** The consent the delegated token rests on, and who acts (the volunteer's own sub). */
   consentId: string;
   actorSub: string;
+  /** The backend refused the token because the consent no longer holds: why (the banner says so). */
+  gone?: ConsentGone;
 }
 let acting: ActingSession | null = null;
 
@@ -81,6 +83,21 @@ export const setActingSession = (session: ActingSession | null): void => {
   notifySessionChange();
 };
 export const readActingSession = (): ActingSession | null => acting;
+
+/** The backend's 403 codes for a delegated token whose consent no longer holds (docs/domain/assisted.md). */
+export const CONSENT_GONE = ['consent-revoked', 'consent-ended', 'consent-expired'] as const;
+export type ConsentGone = (typeof CONSENT_GONE)[number];
+export const consentGone = (code: string | undefined): ConsentGone | undefined => CONSENT_GONE.find((c) => c === code);
+
+/**
+ * A request with the acting session's token was refused as `code`: when that says the consent is
+ * revoked, ended or expired, the help can do nothing more, whatever page the volunteer is on.
+ */
+export const noteRefusal = (accessToken: string, code: string | undefined): void => {
+  const gone = consentGone(code);
+  if (!gone || !acting || acting.accessToken !== accessToken || acting.gone === gone) return;
+  setActingSession({ ...acting, gone });
+};
 
 export const readSession = (): Session | null => acting ?? readOwnSession();
 

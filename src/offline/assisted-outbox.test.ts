@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { drainOutbox, enqueue, listAssistedWaiting, rebindAssisted, type OutboxTransport } from './outbox.ts';
 import { PERSONAL_DB, beginPersonalSession, dropDraftsNotOwnedBy, dropEverythingOf, saveDraft, listDrafts, type OutboxItem } from './personal-db.ts';
 import { setActingSession } from '../auth/session.ts';
+import { ApiError } from '../api/errors.ts';
 import { wipePersonalData } from '../auth/wipe.ts';
 import { forgetKeptSession, keepAfterSignIn } from '../auth/keep.ts';
 
@@ -54,6 +55,7 @@ const transport = () => {
     }),
     submitSupplement: vi.fn(),
     submitRating: vi.fn(),
+    endConsent: vi.fn(async () => undefined),
   };
   return { t, sent, uploadToken: () => uploadToken };
 };
@@ -87,6 +89,48 @@ describe('a resident’s queued dossier', () => {
     expect(await rawOutbox()).toEqual([]);
     await drainOutbox('volunteer-hung', backend.t);
     expect(backend.sent).toHaveLength(1);
+  });
+
+  it('ends the consent at the backend once the last dossier the ended help left waiting is sent, not before', async () => {
+    act();
+    await queueForResident();
+    await enqueue({ id: 'item-2', owner: RESIDENT.sub, type: 'dossier', procedureId: '1.004873', procedureName: 'x', values: { fullName: RESIDENT.name }, attachments: [] });
+    setActingSession(null);
+    const backend = transport();
+    // The second one is refused for now (the connection drops): the consent is still needed.
+    let calls = 0;
+    backend.t.submitDossier = vi.fn(async (item: OutboxItem) => {
+      calls += 1;
+      if (calls === 2) throw new ApiError('network', 'dropped');
+      backend.sent.push({ values: item.values, token: undefined });
+      return { code: `000.00.12.H46-261202-000${calls}` };
+    });
+    await drainOutbox('volunteer-hung', backend.t);
+    expect(backend.sent).toHaveLength(1);
+    expect(backend.t.endConsent).not.toHaveBeenCalled();
+    await drainOutbox('volunteer-hung', backend.t);
+    expect(backend.sent).toHaveLength(2);
+    expect(backend.t.endConsent).toHaveBeenCalledExactlyOnceWith('UQ-1');
+  });
+
+  it('leaves the consent running while its help is still open on the phone, and a failed end loses nothing', async () => {
+    act();
+    await queueForResident();
+    const backend = transport();
+    await drainOutbox('volunteer-hung', backend.t);
+    expect(backend.sent).toHaveLength(1);
+    expect(backend.t.endConsent).not.toHaveBeenCalled();
+
+    await enqueue({ id: 'item-3', owner: RESIDENT.sub, type: 'dossier', procedureId: '1.004873', procedureName: 'x', values: {}, attachments: [] });
+    setActingSession(null);
+    backend.t.endConsent = vi.fn(async () => {
+      throw new ApiError('network', 'dropped');
+    });
+    await drainOutbox('volunteer-hung', backend.t);
+    expect(backend.t.endConsent).toHaveBeenCalledExactlyOnceWith('UQ-1');
+    expect(backend.sent).toHaveLength(2);
+    expect(await listAssistedWaiting()).toEqual([]);
+    expect((await rawOutbox()).map((i) => (i as OutboxItem).id)).toEqual(['item-1']);
   });
 
   it('is kept, not sent, when the consent ended first; a new consent sends it', async () => {

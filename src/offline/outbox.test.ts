@@ -47,6 +47,7 @@ const fakeBackend = () => {
       if (!ratings.has(item.id)) ratings.set(item.id, item.dossierCode);
       return { code: item.dossierCode };
     }),
+    endConsent: vi.fn(async () => undefined),
   };
   return { transport, uploads, dossiers, ratings };
 };

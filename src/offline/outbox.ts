@@ -27,6 +27,11 @@ export interface OutboxTransport {
   submitSupplement(item: OutboxItem & { dossierCode: string }, documents: DocumentRef[]): Promise<{ code: string }>;
   /** A rating of a finished dossier: `item.values` is the rating, `item.id` its idempotency key. */
   submitRating(item: OutboxItem & { dossierCode: string }): Promise<{ code: string }>;
+  /**
+   * Ends a resident's consent at the backend with the volunteer's own token (assisted mode): once
+   * the last dossier a help left waiting is sent, nothing needs the consent any more.
+   */
+  endConsent(consentId: string): Promise<void>;
 }
 
 const listeners = new Set<() => void>();
@@ -268,6 +273,23 @@ const refusedRequirements = (error: unknown): string[] | undefined => {
   return error.details.papers.flatMap((p: unknown) => (p && typeof p === 'object' && typeof (p as { requirement?: unknown }).requirement === 'string' ? [(p as { requirement: string }).requirement] : []));
 };
 
+/**
+ * A help ended (End, or idle) while its dossiers waited leaves its consent running at the backend
+ * (docs/domain/assisted.md): once the last of them is sent, and no help under that consent runs
+ * on the phone, it is ended there too, as End does when nothing waits — the resident sees it ended.
+ * Not reached: it runs out at its end anyway.
+ */
+const endFinishedConsent = async (consentId: string, transport: OutboxTransport) => {
+  if (readActingSession()?.consentId === consentId) return;
+  // Never a reason to treat the dossier just sent as unsent: any failure here is only ignored.
+  try {
+    const left = (await listAssistedOutbox()).some((i) => i.assisted?.consentId === consentId && i.state !== 'sent');
+    if (!left) await transport.endConsent(consentId);
+  } catch {
+    // Unreachable or refused: the consent still runs out at its end.
+  }
+};
+
 let running: Promise<void> | undefined;
 let again = false;
 
@@ -300,6 +322,7 @@ export const drainOutbox = (owner: string, transport: OutboxTransport): Promise<
           if (readActingSession()?.sub === sent.owner) await save({ ...sent, values: {}, form: undefined, attachments: [], assisted: { consentId: sent.assisted.consentId, expiresAt: 0 } });
           else await deleteOutboxItem(sent.id);
           changed();
+          await endFinishedConsent(sent.assisted.consentId, transport);
         }
       } catch (error) {
         const lost = error instanceof FileLost ? error : undefined;

@@ -35,11 +35,13 @@ export const AssistedBanner = () => {
     });
   };
   const until = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hour12: false }).format(acting.expiresAt * 1000);
-  const expired = acting.expiresAt * 1000 <= now;
+  // Ran out here, or the backend refused its token: revoked by the resident, ended, expired.
+  const expired = acting.gone === 'consent-expired' || (!acting.gone && acting.expiresAt * 1000 <= now);
+  const over = expired ? 'banner.expired' : acting.gone === 'consent-revoked' ? 'banner.revoked' : acting.gone === 'consent-ended' ? 'banner.endedElsewhere' : undefined;
   return (
     <section className="assisted-banner" aria-label={t('banner.label')}>
-      <p className="assisted-banner__text" role={expired ? 'alert' : undefined}>
-        <strong>{expired ? t('banner.expired', { name: acting.name }) : t('banner.helping', { name: acting.name, time: until })}</strong>
+      <p className="assisted-banner__text" role={over ? 'alert' : undefined}>
+        <strong>{over ? t(over, { name: acting.name }) : t('banner.helping', { name: acting.name, time: until })}</strong>
       </p>
       <button type="button" className="button button--secondary assisted-banner__end" onClick={end} disabled={ending}>
         {ending ? t('banner.ending') : t('banner.end')}

@@ -46,6 +46,7 @@ const transport = (code: string): OutboxTransport => ({
   submitDossier: vi.fn(async () => ({ code })),
   submitSupplement: vi.fn(),
   submitRating: vi.fn(),
+  endConsent: vi.fn(async () => undefined),
 });
 
 beforeEach(async () => {
