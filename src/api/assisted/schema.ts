@@ -151,19 +151,7 @@ export const DelegatedClaims = z.object({
 });
 export type DelegatedClaims = z.infer<typeof DelegatedClaims>;
 
-export const AuditAction = z.enum([
-  'consent-requested',
-  'consent-given',
-  'consent-ended',
-  'consent-revoked',
-  'read-data-store',
-  'read-document',
-  'upload',
-  'check-form',
-  'submit-dossier',
-  'read-dossiers',
-  'refused',
-]);
+export const AuditAction = z.enum(['consent-requested', 'consent-given', 'consent-ended', 'consent-revoked', 'read-data-store', 'read-document', 'upload', 'check-form', 'submit-dossier', 'read-dossiers', 'refused']);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /** One thing done for the resident: actor = the volunteer, subject = the resident. */

@@ -3,6 +3,9 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { assistedState, expireConsentNow } from '../../../mocks/assisted.ts';
 import { setFaults } from '../../../mocks/faults.ts';
+import { problem } from '../../../mocks/handlers/problem.ts';
+import { server } from '../../../mocks/node.ts';
+import { http } from 'msw';
 import { loadSnapshot } from '../../offline/personal-db.ts';
 import { consentBySms, fileWithHelp, forgetQueries } from '../../test/assisted.ts';
 import { personalPageTests, setOnline } from '../../test/page-setup.ts';
@@ -103,6 +106,21 @@ describe('/me/help, the resident signed in as themself', () => {
     await act(() => router.navigate('/me/help'));
     expect(await screen.findByText('Bạn đã đánh giá: Rất hài lòng')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Đánh giá sự hỗ trợ/ })).not.toBeInTheDocument();
+  });
+
+  it('says a rating of help was refused, in words, with the answer still chosen', async () => {
+    const consentId = consentBySms();
+    signIn();
+    server.use(http.post('*/api/me/assisted/consents/:id/rating', () => problem(422, 'invalid-rating', 'Expected { overall, comment? }')));
+    renderAt(`/me/help/${consentId}/rate`);
+    const question = await screen.findByRole('group', { name: 'Bạn có hài lòng với sự hỗ trợ của Trần Văn Hùng không?' });
+    await userEvent.click(within(question).getByRole('radio', { name: 'Hài lòng' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Gửi đánh giá' }));
+    const refusal = await screen.findByRole('alert');
+    await waitFor(() => expect(within(refusal).getByRole('heading', { name: 'Đánh giá chưa được nhận' })).toHaveFocus());
+    expect(refusal).toHaveTextContent('Hệ thống không chấp nhận một số câu trả lời. Hãy kiểm tra và gửi lại.');
+    expect(within(screen.getByRole('group', { name: 'Bạn có hài lòng với sự hỗ trợ của Trần Văn Hùng không?' })).getByRole('radio', { name: 'Hài lòng' })).toBeChecked();
+    expect(assistedState().helpRatings).toEqual([]);
   });
 
   it('rates the help without a connection: it waits on the phone and is sent exactly once when the signal returns', async () => {

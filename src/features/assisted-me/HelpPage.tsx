@@ -3,11 +3,12 @@ import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AuditList, ConsentList, type AuditEntry, type Consent, type HelpRating } from '../../api/assisted/schema.ts';
-import { myAuditQueryOptions, myConsentsQueryOptions, myHelpRatingsQueryOptions, residentAssistedKeys, revokeMyConsent } from '../../api/assisted/resident.ts';
+import { myAuditQueryOptions, residentAssistedKeys, revokeMyConsent } from '../../api/assisted/resident.ts';
 import { isApiError } from '../../api/errors.ts';
 import { catalogueQueryOptions } from '../../api/procedures/queries.ts';
-import { useSession } from '../../auth/session.ts';
+import { useMyHelp } from '../../components/assisted/use-my-help.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
+import { BackLink } from '../../components/layout/BackLink.tsx';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { formatDate, formatTime } from '../../lib/format.ts';
@@ -31,12 +32,9 @@ const useProcedureName = () => {
 export const HelpPage = () => {
   const { t, i18n } = useTranslation('help');
   usePageTitle(t('title'));
-  const session = useSession();
-  const sub = session?.sub ?? '';
+  const { sub, consents: consentsQuery, ratings } = useMyHelp();
   const online = useOnline();
-  const consentsQuery = useQuery(myConsentsQueryOptions(sub));
   const auditQuery = useQuery(myAuditQueryOptions(sub));
-  const ratings = useQuery(myHelpRatingsQueryOptions(sub));
   const consentsCopy = useSnapshot(sub, 'assisted:consents', ConsentList, consentsQuery);
   const auditCopy = useSnapshot(sub, 'assisted:audit', AuditList, auditQuery);
   const consents = consentsQuery.data ?? consentsCopy?.data;
@@ -46,10 +44,7 @@ export const HelpPage = () => {
 
   return (
     <div className="help-page">
-      <Link to="/me" className="back-link">
-        <Icon name="back" size={20} />
-        {t('back')}
-      </Link>
+      <BackLink to="/me">{t('back')}</BackLink>
       <h1>{t('title')}</h1>
       <p className="lead">{t('lead')}</p>
       {staleAt ? (

@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { HELP_COMMENT_MAX, type HelpRating } from '../../api/assisted/schema.ts';
-import { myConsentsQueryOptions, myHelpRatingsQueryOptions, residentAssistedKeys } from '../../api/assisted/resident.ts';
+import { residentAssistedKeys } from '../../api/assisted/resident.ts';
 import { ratingCriteriaQueryOptions } from '../../api/ratings/queries.ts';
-import { useSession } from '../../auth/session.ts';
+import { useMyHelp } from '../../components/assisted/use-my-help.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
-import { Icon } from '../../components/ui/Icon.tsx';
-import { formatDate, formatTime } from '../../lib/format.ts';
+import { BackLink } from '../../components/layout/BackLink.tsx';
+import { formatDate } from '../../lib/format.ts';
 import { EMPTY_ANSWERS, type Answers } from './answers.ts';
-import { GivenRating } from './GivenRating.tsx';
+import { GivenPanel, RefusalSummary, useRefusalText } from './Outcome.tsx';
 import { enqueuePost, subscribeOutbox } from '../../offline/outbox.ts';
 import { listPosts, type OutboxPost } from '../../offline/personal-db.ts';
 import { RatingForm } from './RatingForm.tsx';
@@ -46,12 +46,10 @@ const outcomeOf = (post: OutboxPost | null): Outcome | null => {
 export const HelpRatePage = () => {
   const { consentId = '' } = useParams();
   const { t, i18n } = useTranslation('rating');
+  const refusalText = useRefusalText();
   usePageTitle(t('help.title'));
-  const session = useSession();
-  const sub = session?.sub ?? '';
+  const { sub, consents, ratings } = useMyHelp();
   const queryClient = useQueryClient();
-  const consents = useQuery(myConsentsQueryOptions(sub));
-  const ratings = useQuery(myHelpRatingsQueryOptions(sub));
   const criteria = useQuery(ratingCriteriaQueryOptions());
   const [answers, setAnswers] = useState<Answers>(EMPTY_ANSWERS);
   const [busy, setBusy] = useState(false);
@@ -95,15 +93,7 @@ export const HelpRatePage = () => {
 
   const shown = outcome?.kind === 'sent' || outcome?.kind === 'already' ? { ...outcome, rating: given } : given ? ({ kind: 'already', rating: given } as const) : null;
   const errorText =
-    outcome?.kind === 'error'
-      ? outcome.key === 'unsaved'
-        ? t('refused.other')
-        : outcome.key === 'not-found'
-          ? t('help.notFound')
-          : outcome.key === 'limited'
-            ? t('anonymous.limited', { time: outcome.retryAt ? formatTime(outcome.retryAt, lng) : '—' })
-            : t(`refused.${outcome.key}`)
-      : null;
+    outcome?.kind !== 'error' ? null : outcome.key === 'unsaved' ? t('refused.other') : outcome.key === 'not-found' ? t('help.notFound') : refusalText(outcome.key, outcome.retryAt);
 
   const body = () => {
     if (consents.isError && !consent) return <ErrorPanel error={consents.error} onRetry={() => void consents.refetch()} headingLevel="h2" />;
@@ -131,13 +121,7 @@ export const HelpRatePage = () => {
       return (
         <>
           {lead}
-          <section className={shown.kind === 'sent' ? 'notice' : 'card'} aria-labelledby="help-rate-given">
-            <h2 id="help-rate-given" ref={headingRef} tabIndex={-1}>
-              {shown.kind === 'sent' ? t('sent.title') : t('already.title')}
-            </h2>
-            <p>{shown.kind === 'sent' ? t('help.sent') : t('help.already')}</p>
-            {shown.rating ? <GivenRating rating={shown.rating} criteria={undefined} /> : null}
-          </section>
+          <GivenPanel id="help-rate-given" sent={shown.kind === 'sent'} alreadyClass="card" body={shown.kind === 'sent' ? t('help.sent') : t('help.already')} rating={shown.rating} criteria={undefined} headingRef={headingRef} />
         </>
       );
     }
@@ -145,14 +129,7 @@ export const HelpRatePage = () => {
     return (
       <>
         {lead}
-        {errorText ? (
-          <div className="error-summary" role="alert">
-            <h2 ref={headingRef} tabIndex={-1}>
-              {t('refused.title')}
-            </h2>
-            <p>{errorText}</p>
-          </div>
-        ) : null}
+        <RefusalSummary text={errorText} headingRef={headingRef} />
         <RatingForm
           criteria={criteria.data}
           answers={answers}
@@ -167,10 +144,7 @@ export const HelpRatePage = () => {
 
   return (
     <div className="rate">
-      <Link to="/me/help" className="back-link">
-        <Icon name="back" size={20} />
-        {t('help.back')}
-      </Link>
+      <BackLink to="/me/help">{t('help.back')}</BackLink>
       <h1>{t('help.title')}</h1>
       {body()}
     </div>

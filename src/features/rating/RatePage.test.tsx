@@ -4,7 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { advanceDossier, submitDossier } from '../../../mocks/dossiers/lifecycle.ts';
 import { validAnswers } from '../../../mocks/answers.ts';
 import { rateDossier } from '../../../mocks/ratings/rate.ts';
-import { liveRatings } from '../../../mocks/ratings/store.ts';
+import { liveRatings, ratingTokens } from '../../../mocks/ratings/store.ts';
+import { http } from 'msw';
+import { server } from '../../../mocks/node.ts';
+import { problem } from '../../../mocks/handlers/problem.ts';
 import { listOutbox, putOutboxItem } from '../../offline/personal-db.ts';
 import { KIOSK_CONFIG_KEY } from '../../auth/kiosk-config.ts';
 import { personalPageTests, setOnline } from '../../test/page-setup.ts';
@@ -177,6 +180,12 @@ describe('rating without signing in, after /track', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Tra cứu' }));
     return screen.findByRole('region', { name: 'Kết quả tra cứu' });
   };
+  /** Looks the dossier up, opens its rating and answers the overall question. */
+  const answerAfterLookUp = async (code: string, level: string) => {
+    const result = await lookUp(code);
+    await userEvent.click(within(result).getByRole('link', { name: 'Đánh giá hồ sơ này' }));
+    await userEvent.click(within(await overall()).getByRole('radio', { name: level }));
+  };
 
   it('rates the dossier just found, with the counter channel, and keeps the token out of the address; the statistics then count it', async () => {
     const code = dossier('returned');
@@ -213,15 +222,43 @@ describe('rating without signing in, after /track', () => {
 
   it('says it was rated meanwhile, with what was given, and keeps what this person chose', async () => {
     const code = dossier();
-    const result = await lookUp(code);
-    await userEvent.click(within(result).getByRole('link', { name: 'Đánh giá hồ sơ này' }));
-    await userEvent.click(within(await overall()).getByRole('radio', { name: 'Không hài lòng' }));
+    await answerAfterLookUp(code, 'Không hài lòng');
     rateDossier({ citizenId: CITIZEN }, code, 'owner', { channel: 'online', criteriaVersion: '766-2022.1', overall: 'satisfied' });
     await userEvent.click(screen.getByRole('button', { name: 'Gửi đánh giá' }));
     const refusal = await screen.findByRole('region', { name: 'Hồ sơ này đã được đánh giá' });
     expect(within(refusal).getByText('Hài lòng')).toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'Câu trả lời của bạn vẫn được giữ:' })).getByText('Không hài lòng')).toBeInTheDocument();
     expect(liveRatings()).toHaveLength(1);
+  });
+
+  it('says the look-up expired, offers to look it up again, and keeps the answers', async () => {
+    const code = dossier();
+    await answerAfterLookUp(code, 'Hài lòng');
+    ratingTokens().clear();
+    await userEvent.click(screen.getByRole('button', { name: 'Gửi đánh giá' }));
+    const refusal = await screen.findByRole('alert');
+    expect(within(refusal).getByRole('heading', { name: 'Đánh giá chưa được nhận' })).toHaveFocus();
+    expect(refusal).toHaveTextContent(/Phiên tra cứu đã hết hạn/);
+    expect(within(refusal).getByRole('link', { name: 'Tra cứu hồ sơ' })).toHaveAttribute('href', `/track?code=${encodeURIComponent(code)}`);
+    expect(within(await overall()).getByRole('radio', { name: 'Hài lòng' })).toBeChecked();
+    expect(liveRatings()).toHaveLength(0);
+  });
+
+  it('says when to try again after too many sends, without a way to look it up again', async () => {
+    const code = dossier();
+    await answerAfterLookUp(code, 'Hài lòng');
+    server.use(
+      http.post('*/api/dossiers/:code/rating', () => {
+        const response = problem(429, 'too-many-ratings', 'Too many ratings');
+        response.headers.set('Retry-After', '120');
+        return response;
+      }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Gửi đánh giá' }));
+    const refusal = await screen.findByRole('alert');
+    expect(refusal).toHaveTextContent(/Có quá nhiều lượt gửi\. Hãy thử lại sau \d{2}:\d{2}\./);
+    expect(within(refusal).queryByRole('link')).not.toBeInTheDocument();
+    expect(liveRatings()).toHaveLength(0);
   });
 
   it('says a rated dossier was rated instead of offering it again', async () => {

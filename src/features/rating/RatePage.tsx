@@ -13,13 +13,13 @@ import { afterRatingSent } from '../../api/stats/queries.ts';
 import { deviceMode } from '../../auth/device.ts';
 import { useSession } from '../../auth/session.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
-import { Icon } from '../../components/ui/Icon.tsx';
+import { BackLink } from '../../components/layout/BackLink.tsx';
 import { enqueue } from '../../offline/outbox.ts';
 import { deleteOutboxItem, loadSnapshot, type OutboxItem } from '../../offline/personal-db.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
-import { formatTime } from '../../lib/format.ts';
 import { EMPTY_ANSWERS, answersFrom, ratingBody, type Answers } from './answers.ts';
 import { GivenRating } from './GivenRating.tsx';
+import { GivenPanel, RefusalSummary, useRefusalText } from './Outcome.tsx';
 import { RatingForm } from './RatingForm.tsx';
 import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
 
@@ -61,10 +61,7 @@ export const RatePage = () => {
   const back = invitation || !session ? `/track?code=${encodeURIComponent(code)}` : `/dossiers/${encodeURIComponent(code)}`;
   return (
     <div className="rate">
-      <Link to={back} className="back-link">
-        <Icon name="back" size={20} />
-        {invitation || !session ? t('backToTrack') : t('back')}
-      </Link>
+      <BackLink to={back}>{invitation || !session ? t('backToTrack') : t('back')}</BackLink>
       <h1>{t('title')}</h1>
       {invitation ? (
         <AnonymousRating code={code} invitation={invitation} criteria={criteria} />
@@ -256,13 +253,7 @@ const CitizenRating = ({ code, owner, criteria }: { code: string; owner: string;
     return (
       <>
         {lead}
-        <section className={view === 'sent' ? 'notice' : 'card'} aria-labelledby="rate-given">
-          <h2 id="rate-given" ref={headingRef} tabIndex={-1}>
-            {view === 'sent' ? t('sent.title') : t('already.title')}
-          </h2>
-          <p>{view === 'sent' ? t('sent.body') : t('already.body')}</p>
-          <GivenRating rating={stored} criteria={criteria.data} />
-        </section>
+        <GivenPanel id="rate-given" sent={view === 'sent'} alreadyClass="card" rating={stored} criteria={criteria.data} headingRef={headingRef} />
       </>
     );
   }
@@ -323,7 +314,8 @@ type Outcome =
   | { kind: 'error'; message: 'offline' | 'expired' | 'limited' | 'not-finished' | 'criteria-changed' | 'invalid' | 'other'; retryAt?: Date | undefined };
 
 const AnonymousRating = ({ code, invitation, criteria }: { code: string; invitation: Invitation; criteria: UseQueryResult<RatingCriteria> }) => {
-  const { t, i18n } = useTranslation('rating');
+  const { t } = useTranslation('rating');
+  const refusalText = useRefusalText();
   const queryClient = useQueryClient();
   const [answers, setAnswers] = useState<Answers>(EMPTY_ANSWERS);
   // One key for this page's rating: a retry after a lost answer is the same rating, not a second.
@@ -378,13 +370,7 @@ const AnonymousRating = ({ code, invitation, criteria }: { code: string; invitat
     return (
       <>
         {lead}
-        <section className={outcome.kind === 'sent' ? 'notice' : 'error-summary'} aria-labelledby="rate-outcome">
-          <h2 id="rate-outcome" ref={headingRef} tabIndex={-1}>
-            {outcome.kind === 'sent' ? t('sent.title') : t('already.title')}
-          </h2>
-          <p>{outcome.kind === 'sent' ? t('sent.body') : t('already.body')}</p>
-          {outcome.rating ? <GivenRating rating={outcome.rating} criteria={criteria.data} /> : null}
-        </section>
+        <GivenPanel id="rate-outcome" sent={outcome.kind === 'sent'} alreadyClass="error-summary" rating={outcome.rating} criteria={criteria.data} headingRef={headingRef} />
         {outcome.kind === 'already' ? (
           <section className="card" aria-labelledby="rate-kept">
             <h2 id="rate-kept">{t('refused.kept')}</h2>
@@ -395,31 +381,23 @@ const AnonymousRating = ({ code, invitation, criteria }: { code: string; invitat
     );
   }
   const errorText =
-    outcome?.kind === 'error'
-      ? outcome.message === 'offline'
+    outcome?.kind !== 'error'
+      ? null
+      : outcome.message === 'offline'
         ? t('anonymous.offline')
         : outcome.message === 'expired'
           ? t('anonymous.expired')
-          : outcome.message === 'limited'
-            ? t('anonymous.limited', { time: outcome.retryAt ? formatTime(outcome.retryAt, i18n.language) : '—' })
-            : t(`refused.${outcome.message}`)
-      : null;
+          : refusalText(outcome.message, outcome.retryAt);
   return (
     <>
       {lead}
-      {errorText ? (
-        <div className="error-summary" role="alert">
-          <h2 ref={headingRef} tabIndex={-1}>
-            {t('refused.title')}
-          </h2>
-          <p>{errorText}</p>
-          {outcome?.kind === 'error' && outcome.message === 'expired' ? (
-            <p>
-              <Link to={`/track?code=${encodeURIComponent(code)}`}>{t('trackLink')}</Link>
-            </p>
-          ) : null}
-        </div>
-      ) : null}
+      <RefusalSummary text={errorText} headingRef={headingRef}>
+        {outcome?.kind === 'error' && outcome.message === 'expired' ? (
+          <p>
+            <Link to={`/track?code=${encodeURIComponent(code)}`}>{t('trackLink')}</Link>
+          </p>
+        ) : null}
+      </RefusalSummary>
       <FormOrUnavailable criteria={criteria} answers={answers} onChange={setAnswers} onSubmit={(a) => void submit(a)} busy={busy} />
     </>
   );
