@@ -1,5 +1,8 @@
 import { z } from 'zod/mini';
-import type { Procedure } from './schema.ts';
+import type { NotOnBehalfAnswer } from './schema.ts';
+
+/** A procedure, or just its rule (a procedure's `notOnBehalf`). */
+type WithRule = { readonly notOnBehalf?: readonly NotOnBehalfAnswer[] | undefined };
 
 /**
  * Answers that only the person may give (a procedure's `notOnBehalf`, docs/domain/assisted.md):
@@ -30,7 +33,7 @@ export const NOT_ON_BEHALF = 'answer-not-on-behalf';
 export const NOT_ON_BEHALF_MESSAGE = 'validation.notOnBehalf';
 
 /** The values of this field that cannot be chosen for someone else (empty when any can). */
-export const valuesNotOnBehalf = (procedure: Pick<Procedure, 'notOnBehalf'>, field: string): readonly string[] =>
+export const valuesNotOnBehalf = (procedure: WithRule, field: string): readonly string[] =>
   procedure.notOnBehalf?.filter((rule) => rule.field === field).flatMap((rule) => rule.values) ?? [];
 
 /**
@@ -38,7 +41,7 @@ export const valuesNotOnBehalf = (procedure: Pick<Procedure, 'notOnBehalf'>, fie
  * behalf, one entry per refused value; empty when nothing is. Call it only for a dossier filed
  * for someone else: the person filing for themself may choose anything the form offers.
  */
-export const checkAnswersOnBehalf = (procedure: Pick<Procedure, 'notOnBehalf'>, values: Readonly<Record<string, unknown>>): RefusedAnswer[] => {
+export const checkAnswersOnBehalf = (procedure: WithRule, values: Readonly<Record<string, unknown>>): RefusedAnswer[] => {
   const refused: RefusedAnswer[] = [];
   for (const rule of procedure.notOnBehalf ?? []) {
     const answer = values[rule.field];
