@@ -224,6 +224,28 @@ describe('the delegated token (RFC 8693)', () => {
     expect(Dossier.parse(await child.json()).assistedBy?.relationship).toBe('child');
   });
 
+  it('refuses Phiếu số 2 asked for by someone else (422 `answer-not-on-behalf`, naming the field), a relative too, at the check and on submission', async () => {
+    const LLTP = '3.000333';
+    const { delegated } = await helping(HAI, HUNG, { procedures: [LLTP], data: ['identity', 'residence', 'contact'] });
+    const values = validAnswers(LLTP, HAI.id, { certificateType: 'type2' });
+    // Even a child, who needs no written authorisation for Phiếu số 1.
+    const filed = await api(delegated, 'POST', '/dossiers', { procedureId: LLTP, values, documents: [], onBehalf: { relationship: 'child' } }, { 'Idempotency-Key': 'k-t2' });
+    expect(filed.status).toBe(422);
+    expect(filed.headers.get('Content-Type')).toContain('application/problem+json');
+    expect(await filed.json()).toMatchObject({ code: 'answer-not-on-behalf', field: 'certificateType', answers: [{ field: 'certificateType', value: 'type2' }] });
+    const checked = await api(delegated, 'POST', `/forms/${LLTP}/check`, { values });
+    expect(checked.status).toBe(422);
+    expect(await checked.json()).toMatchObject({ code: 'answer-not-on-behalf', field: 'certificateType' });
+    // Nothing was numbered; Phiếu số 1 goes through as before.
+    const hai = (await signIn(HAI.id)).access_token;
+    expect(((await (await api(hai, 'GET', '/dossiers')).json()) as { dossiers: Dossier[] }).dossiers).toEqual([]);
+    const type1 = await api(delegated, 'POST', '/dossiers', { procedureId: LLTP, values: validAnswers(LLTP, HAI.id), documents: [], onBehalf: { relationship: 'child' } }, { 'Idempotency-Key': 'k-t1' });
+    expect(type1.status).toBe(201);
+    // The resident asking for it themself: accepted.
+    expect((await api(hai, 'POST', `/forms/${LLTP}/check`, { values })).status).toBe(200);
+    expect((await api(hai, 'POST', '/dossiers', { procedureId: LLTP, values, documents: [] }, { 'Idempotency-Key': 'k-own-t2' })).status).toBe(201);
+  });
+
   it('leaves filing for oneself and procedures without the rule as they were', async () => {
     // The resident filing the criminal-record certificate themself: no relationship, no authorisation.
     const hai = (await signIn(HAI.id)).access_token;

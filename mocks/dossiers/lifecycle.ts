@@ -1,5 +1,6 @@
 import { copiesAskedFor, feeFor } from '../../src/api/procedures/fees.ts';
 import { checkPapers, type OfferedPaper } from '../../src/api/procedures/papers.ts';
+import { NOT_ON_BEHALF, checkAnswersOnBehalf, type RefusedAnswer } from '../../src/api/procedures/on-behalf.ts';
 import {
   UPLOAD_LIMITS,
   normaliseDossierCode,
@@ -315,6 +316,10 @@ const receivingOffice = (procedure: Procedure, values: Record<string, unknown>):
   return office ?? fail(422, 'unknown-agency', 'The receiving agency is not one that handles this procedure', { field: RECEIVING_OFFICE_FIELD });
 };
 
+/** 422 `answer-not-on-behalf` (AnswersNotOnBehalf): `field` names where the app shows it. */
+export const answersNotOnBehalf = (answers: RefusedAnswer[]): Failure =>
+  fail(422, NOT_ON_BEHALF, 'Only the person may ask for this: it cannot be filed on their behalf', { field: answers[0]?.field ?? '', answers: [...answers] });
+
 const TOO_LARGE = () => fail(413, 'dossier-too-large', `The files of a dossier may total at most ${UPLOAD_LIMITS.maxDossierBytes} bytes`);
 
 export interface Assisted {
@@ -339,6 +344,10 @@ export const submitDossier = (citizenId: string, key: string, body: SubmitDossie
   if (!procedure.hasEForm || state.closed.has(procedure.id)) return fail(409, 'procedure-not-accepting', 'This procedure does not accept online applications now');
   const store = dataStoreFor(citizenId);
   if (!store) return fail(401, 'session-expired', 'Sign in again');
+  // Filed for someone else: answers only the person may give are refused (Phiếu số 2, docs/domain/assisted.md),
+  // by the check the app runs on the form.
+  const notOnBehalf = assisted ? checkAnswersOnBehalf(procedure, body.values) : [];
+  if (notOnBehalf.length > 0) return answersNotOnBehalf(notOnBehalf);
   // Filed for someone else where the law asks for their written authorisation (docs/domain/assisted.md):
   // who the one filing is to them, and — unless a relative the rule names — the authorisation paper.
   const onBehalf = assisted && procedure.onBehalf ? { relationship: body.onBehalf?.relationship ?? null } : undefined;

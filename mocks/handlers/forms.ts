@@ -10,6 +10,9 @@ import { dataStoreFor } from '../idp.ts';
 import { currentCitizenId } from './idp.ts';
 import { readJson } from './body.ts';
 import { problem } from './problem.ts';
+import { delegationOf } from './assisted.ts';
+import { db } from '../db.ts';
+import { NOT_ON_BEHALF, checkAnswersOnBehalf } from '../../src/api/procedures/on-behalf.ts';
 
 export const definitionFor = (procedureId: string): FormDefinition | undefined =>
   formDefinitions.find((d) => d.procedureId === procedureId) ?? (syntheticFormsEnabled() && procedureId === syntheticFormDefinition.procedureId ? syntheticFormDefinition : undefined);
@@ -88,6 +91,12 @@ export const formHandlers = [
       const response = invalidValuesProblem(refused);
       response.headers.set('Cache-Control', 'no-store');
       return response;
+    }
+    // Checked for someone else (a delegated token): what only the person may ask for, as a submission would refuse it.
+    const procedure = delegationOf(request) ? db.procedures.get(definition.procedureId) : undefined;
+    const notOnBehalf = procedure ? checkAnswersOnBehalf(procedure, body.values as Record<string, unknown>) : [];
+    if (notOnBehalf.length > 0) {
+      return problem(422, NOT_ON_BEHALF, 'Only the person may ask for this: it cannot be filed on their behalf', { field: notOnBehalf[0]?.field, answers: notOnBehalf });
     }
     const changed = lockedValuesChanged(definition, dataStoreFor(citizenId), body.values as Record<string, unknown>);
     if (changed.length > 0) return problem(422, 'locked-value-changed', 'Authoritative values were altered', { fields: changed });

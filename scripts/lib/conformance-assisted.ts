@@ -18,6 +18,7 @@ import type { Problem } from '../../src/api/problem/schema.ts';
 import { Dossier, Upload } from '../../src/api/dossiers/schema.ts';
 import { Procedure } from '../../src/api/procedures/schema.ts';
 import { PapersRefused } from '../../src/api/procedures/papers.ts';
+import { AnswersNotOnBehalf } from '../../src/api/procedures/on-behalf.ts';
 import { expect, once, type Check } from './conformance-runner.ts';
 
 /**
@@ -189,6 +190,29 @@ export const assistedChecks = <C, A extends Answer>(t: AssistedTools<C, A>): Che
         const upload = t.parsed(Upload, await t.call(ctx, 'POST', '/uploads', { token: d.token, body: t.pdf(), headers: { 'Content-Type': 'application/pdf', 'Idempotency-Key': crypto.randomUUID() } }), 201);
         const dossier = t.parsed(Dossier, await file({ onBehalf: { relationship: 'none' }, documents: [{ requirement: rule.authorisation, source: 'upload', ref: upload.id }] }), 201);
         expect(dossier.assistedBy?.relationship === 'none', `the dossier records the relationship as ${String(dossier.assistedBy?.relationship)}`);
+      },
+    },
+    {
+      name: 'a delegated token asking for an answer only the person may give (the procedure’s `notOnBehalf`: Phiếu số 2) is 422 `answer-not-on-behalf` naming the field, at POST /forms/{id}/check and POST /dossiers, whoever the filer is to them',
+      run: async (ctx) => {
+        const d = await delegated(ctx);
+        if (!d) return;
+        const procedure = t.parsed(Procedure, await t.call(ctx, 'GET', `/procedures/${encodeURIComponent(AUTHORISED_PROCEDURE)}`), 200);
+        const rule = procedure.notOnBehalf?.[0];
+        const value = rule?.values[0];
+        expect(rule && value, `GET /procedures/${AUTHORISED_PROCEDURE} has no notOnBehalf rule`);
+        if (!rule || !value) return;
+        const values = { ...(await t.answersFor(ctx, AUTHORISED_PROCEDURE, d.token)), [rule.field]: value };
+        const named = (problem: Problem, where: string) => {
+          codeOf(problem, 'answer-not-on-behalf', where);
+          const body = AnswersNotOnBehalf.safeParse(problem);
+          expect(body.success && body.data.field === rule.field && body.data.answers.some((a) => a.field === rule.field && a.value === value), `${where}: answer-not-on-behalf does not name ${rule.field} = ${value}: ${JSON.stringify(problem)}`);
+        };
+        named(t.refused(await t.call(ctx, 'POST', `/forms/${encodeURIComponent(AUTHORISED_PROCEDURE)}/check`, { token: d.token, json: { values } }), 422), 'the form checked');
+        // A relative the authorisation rule exempts is refused all the same: nobody asks for it on the person's behalf.
+        const exempt = procedure.onBehalf?.exemptRelationships[0] ?? 'none';
+        const filed = await t.call(ctx, 'POST', '/dossiers', { token: d.token, json: { procedureId: AUTHORISED_PROCEDURE, values, documents: [], onBehalf: { relationship: exempt } }, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+        named(t.refused(filed, 422), 'the dossier filed');
       },
     },
     {

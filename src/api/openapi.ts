@@ -24,6 +24,7 @@ import { FieldError, InvalidValuesProblem, Problem } from './problem/schema.ts';
 import { Enrol, Enrolment, HANDOFF, HANDOFF_ID, HandoffContent, HandoffSlot, HandoffStatus, KIOSK_TRIES, NowServing, RedeemHandoff, TakeTicket, Ticket, Unlock, UnlockResult } from './kiosk/schema.ts';
 import { AskQuestion, MyQuestion, MyQuestionList, POST_LIMITS, ProblemReport, PublicQuestionList, ReportReceipt, TEXT_LIMITS } from './questions/schema.ts';
 import { PapersRefused } from './procedures/papers.ts';
+import { AnswersNotOnBehalf } from './procedures/on-behalf.ts';
 import { Catalogue, OfficeList, Procedure, ProcedureTranslation } from './procedures/schema.ts';
 import { COMMENT_MAX, DossierRating, RATING_POST_LIMIT, RATING_TOKEN_TTL_MS, RateDossier, RatingCriteria, StoredRating } from './ratings/schema.ts';
 import { AgencyStats, MIN_RATINGS, ProvinceStats } from './stats/schema.ts';
@@ -64,6 +65,7 @@ export const CONTRACT_SCHEMAS = {
   ProcedureTranslation,
   OfficeList,
   PapersRefused,
+  AnswersNotOnBehalf,
   FormDefinition,
   CheckForm,
   FormCheckResult,
@@ -232,7 +234,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     params: [id('procedureId', 'Procedure id')],
     body: 'CheckForm',
     ok: { status: 200, schema: 'FormCheckResult', description: 'The answers hold; `notices` flags what holds but is late (a birth registered after 60 days): accepted, never refused' },
-    refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, 404: 'No e-form for this procedure', 422: 'Not { values }; answers that do not hold under the e-form (`invalid-values`, InvalidValuesProblem: `errors` names each field); or a locked value was altered (`locked-value-changed`, `fields` names them)' },
+    refusals: { ...JSON_BODY_REFUSALS, ...SIGNED_IN, 404: 'No e-form for this procedure', 422: 'Not { values }; answers that do not hold under the e-form (`invalid-values`, InvalidValuesProblem: `errors` names each field); checked with a delegated token, an answer only the person may give (`answer-not-on-behalf`, schema AnswersNotOnBehalf); or a locked value was altered (`locked-value-changed`, `fields` names them)' },
     refusalSchemas: { 422: 'InvalidValuesProblem' },
   },
   {
@@ -343,7 +345,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
       413: `Body over 1 MB, or ${DOSSIER_TOO_LARGE}`,
       422:
         'Not a submission; answers that do not hold under the e-form (`invalid-values`, InvalidValuesProblem: `errors` names each field); an unknown or expired document (`unknown-document`, `document` names it); a paper whose type does not satisfy its requirement, a required paper missing or an unknown requirement ' +
-        '(`papers-refused`, `papers` lists each requirement: schema PapersRefused — filed with a delegated token for a procedure with an `onBehalf` rule, the written authorisation is required unless `onBehalf.relationship` is one the rule exempts); filed with a delegated token for such a procedure without `onBehalf.relationship` (`relationship-required`, `field` names it); a receiving agency that is not one of GET /procedures/{id}/offices (`unknown-agency`); a locked value altered; or the Idempotency-Key reused',
+        '(`papers-refused`, `papers` lists each requirement: schema PapersRefused — filed with a delegated token for a procedure with an `onBehalf` rule, the written authorisation is required unless `onBehalf.relationship` is one the rule exempts); filed with a delegated token for such a procedure without `onBehalf.relationship` (`relationship-required`, `field` names it); filed with a delegated token, an answer the procedure’s `notOnBehalf` says only the person may give, e.g. Phiếu lý lịch tư pháp số 2 (`answer-not-on-behalf`, schema AnswersNotOnBehalf: `field` names the first, `answers` each field and value); a receiving agency that is not one of GET /procedures/{id}/offices (`unknown-agency`); a locked value altered; or the Idempotency-Key reused',
       429: `More than ${DAILY_QUOTAS.dossiers} dossiers numbered for this citizen today (\`daily-dossiers-quota\`; a replayed Idempotency-Key is never refused)`,
     },
     refusalSchemas: { 422: 'InvalidValuesProblem' },

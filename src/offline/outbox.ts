@@ -1,6 +1,7 @@
 import { ApiError, isApiError } from '../api/errors.ts';
 import { InvalidValuesProblem, type FieldError } from '../api/problem/schema.ts';
 import type { DocumentRef } from '../api/dossiers/schema.ts';
+import { AnswersNotOnBehalf, NOT_ON_BEHALF, NOT_ON_BEHALF_MESSAGE } from '../api/procedures/on-behalf.ts';
 import { trackWrite } from './storage-health.ts';
 import { deleteOutboxItem, getOutboxItem, getPost, listAssistedOutbox, listOutbox, listPosts, putOutboxItem, putPost, saveDraft, type Attachment, type OutboxItem, type OutboxPost } from './personal-db.ts';
 import { readActingSession } from '../auth/session.ts';
@@ -145,8 +146,20 @@ export const retry = async (id: string): Promise<void> => {
   if (item && item.state !== 'sent') await save({ ...item, state: 'queued', lastError: undefined, retryAt: undefined });
 };
 
-/** The answers the backend refused, field by field, when that is what it said (422 `invalid-values`). */
+/**
+ * Refused for its answers, which the citizen fixes on the form: 422 `invalid-values`, or
+ * `answer-not-on-behalf` (a choice only the person may make, filed for them by someone else).
+ */
+export const refusedForAnswers = (code: string | undefined): boolean => code === 'invalid-values' || code === NOT_ON_BEHALF;
+
+/** The answers the backend refused, field by field, when that is what it said (see refusedForAnswers). */
 export const refusedFields = (error: ApiError): FieldError[] | undefined => {
+  if (error.code === NOT_ON_BEHALF) {
+    // Shown beside each field it names, with the form's own message for it.
+    const parsed = AnswersNotOnBehalf.safeParse(error.details);
+    const named = parsed.success ? parsed.data.answers.map((a) => a.field) : typeof error.details?.field === 'string' ? [error.details.field] : [];
+    return named.length > 0 ? [...new Set(named)].map((path) => ({ path, code: NOT_ON_BEHALF_MESSAGE })) : undefined;
+  }
   if (error.code !== 'invalid-values') return undefined;
   const parsed = InvalidValuesProblem.safeParse(error.details);
   return parsed.success ? parsed.data.errors : undefined;

@@ -115,7 +115,7 @@ const LastError = z.catch(
     z.object({
       kind: z.enum(API_ERROR_KINDS),
       code: z.optional(z.string()),
-      /** `invalid-values`: which answers the backend refused, and why. */
+      /** `invalid-values` or `answer-not-on-behalf`: which answers the backend refused, and why. */
       fields: z.optional(z.array(FieldError)),
       /** The requirements the office refused (papers-refused), by id. */
       requirements: z.optional(z.array(z.string())),

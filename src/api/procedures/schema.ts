@@ -85,6 +85,20 @@ export type OnBehalfRule = z.infer<typeof OnBehalfRule>;
 export const authorisationNeeded = (rule: OnBehalfRule | undefined, relationship: FilerRelationship | null | undefined): boolean =>
   rule !== undefined && !(relationship && rule.exemptRelationships.includes(relationship));
 
+/**
+ * An answer of the e-form that only the person may give: filed for them by someone else (a
+ * delegated token, docs/domain/assisted.md#written-authorisation), the form's top-level `field`
+ * may hold none of `values`. E.g. Phiếu lý lịch tư pháp số 2 is never requested by authorisation
+ * (Luật Lý lịch tư pháp 2009, art. 46(2)).
+ */
+export const NotOnBehalfAnswer = z.object({
+  /** The e-form field's id (a top-level field of the procedure's form). */
+  field: z.string().check(z.minLength(1)),
+  /** Its option values that only the person may choose. */
+  values: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+});
+export type NotOnBehalfAnswer = z.infer<typeof NotOnBehalfAnswer>;
+
 /** Ways of filing that a rate can be for. */
 export const Channel = z.enum(['online', 'paper']);
 export type Channel = z.infer<typeof Channel>;
@@ -160,6 +174,8 @@ export const Procedure = z.object({
   faq: z.array(Faq),
   /** Filing for someone else needs their written authorisation (see OnBehalfRule). */
   onBehalf: z.optional(OnBehalfRule),
+  /** Answers that cannot be given on the person's behalf (see NotOnBehalfAnswer). */
+  notOnBehalf: z.optional(z.array(NotOnBehalfAnswer)),
   /** Does the simulated backend have an e-form for it (later issues). */
   hasEForm: z._default(z.boolean(), false),
   updatedAt: z.iso.date(),

@@ -1,11 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { procedureQueryOptions } from '../../api/procedures/queries.ts';
 import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
 import { correctionsQueryOptions, dataStoreQueryOptions, meKeys } from '../../api/me/queries.ts';
-import { isExpired, useSession } from '../../auth/session.ts';
+import { isExpired, useActingSession, useSession } from '../../auth/session.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { Icon } from '../../components/ui/Icon.tsx';
@@ -31,6 +31,10 @@ export const ApplyFormPage = () => {
   const { data: definition } = useSuspenseQuery(formDefinitionQueryOptions(id));
   const owner = session?.sub ?? '';
   const state = useDraft(owner, procedure, definition);
+  // A volunteer filing for a resident (docs/domain/assisted.md): what only the resident may ask for is not offered.
+  const acting = useActingSession();
+  const onBehalfName = acting && acting.sub === owner && procedure.notOnBehalf?.length ? acting.name : undefined;
+  const onBehalf = useMemo(() => (onBehalfName !== undefined && procedure.notOnBehalf ? { name: onBehalfName, notOnBehalf: procedure.notOnBehalf } : undefined), [onBehalfName, procedure.notOnBehalf]);
   const live = Boolean(session && !isExpired(session));
   // For listing stored documents; the form itself never waits for it.
   const dataStore = useQuery({ ...dataStoreQueryOptions(owner), enabled: live && online && state.status === 'ready' });
@@ -101,6 +105,7 @@ export const ApplyFormPage = () => {
             onCorrectionFiled={onCorrectionFiled}
             onSaved={onSaved}
             onComplete={onComplete}
+            onBehalf={onBehalf}
           />
         </>
       ) : null}

@@ -9,7 +9,8 @@ import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
 import { checkForm, type FormCheckResult } from '../../api/forms/requests.ts';
 import { formNotices } from '../../api/forms/notices.ts';
 import { isApiError } from '../../api/errors.ts';
-import { useSession } from '../../auth/session.ts';
+import { useActingSession, useSession } from '../../auth/session.ts';
+import { NOT_ON_BEHALF_MESSAGE } from '../../api/procedures/on-behalf.ts';
 import { loadDraft, saveDraft, type Draft } from '../../offline/personal-db.ts';
 import { refusedFields } from '../../offline/outbox.ts';
 import type { FieldError } from '../../api/problem/schema.ts';
@@ -33,6 +34,7 @@ export const CheckAnswersPage = () => {
   const { t, i18n } = useTranslation('eform');
   const lng = i18n.language;
   const session = useSession();
+  const acting = useActingSession();
   const { data: procedure } = useSuspenseQuery(procedureQueryOptions(id));
   const { data: definition } = useSuspenseQuery(formDefinitionQueryOptions(id));
   const [draft, setDraft] = useState<Draft | null | undefined>(undefined);
@@ -68,10 +70,13 @@ export const CheckAnswersPage = () => {
   if (draft === null) return <Navigate to={`/services/${id}/apply`} replace />;
 
   const values = draft.values;
-  const errors = validateValues(definition, values);
+  // Filing for someone else (docs/domain/assisted.md): what only the person may ask for does not hold either.
+  const notOnBehalf = acting && acting.sub === session?.sub ? procedure.notOnBehalf : undefined;
+  const errors = validateValues(definition, values, notOnBehalf);
   // What the backend refused on the last check: shown beside each answer, and in the form.
   const refused: FieldError[] = draft.serverErrors ?? [];
-  const refusedAt = (path: string) => refused.find((e) => e.path === path || e.path.startsWith(`${path}.`))?.code;
+  const refusedAt = (path: string) =>
+    refused.find((e) => e.path === path || e.path.startsWith(`${path}.`))?.code ?? (errors[path] === NOT_ON_BEHALF_MESSAGE ? NOT_ON_BEHALF_MESSAGE : undefined);
   // The same fee the office will charge: from the procedure's rule and the copies asked for.
   const submission = toSubmission(definition, values);
   const fee = feeFor(procedure, { channel: 'online', copies: copiesAskedFor(procedure, submission) });

@@ -27,6 +27,9 @@ import { langOf, useLocalizedProcedure } from '../../components/procedure/use-lo
 import { ViOnly } from '../../components/procedure/ViOnly.tsx';
 import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
 import { toSubmission } from './submission.ts';
+import { localText } from './definition.ts';
+import { inputId } from './fields/input-id.ts';
+import { NOT_ON_BEHALF_MESSAGE, checkAnswersOnBehalf } from '../../api/procedures/on-behalf.ts';
 
 /** Step 3: the papers, then Submit — which puts the dossier in the outbox, online or not. */
 export const DocumentsStepPage = () => {
@@ -75,6 +78,7 @@ export const DocumentsStepPage = () => {
   // One key per submission attempt on this page: a double tap cannot queue two dossiers.
   const submissionKey = useRef(crypto.randomUUID());
   const summaryRef = useRef<HTMLDivElement>(null);
+  const answersRef = useRef<HTMLDivElement>(null);
   usePageTitle(t('title'));
 
   if (draftQuery.isPending) return <p className="loading">{t('loading')}</p>;
@@ -98,6 +102,14 @@ export const DocumentsStepPage = () => {
       : officeRefused.map((requirement) => check().find((p) => p.requirement === requirement) ?? { requirement, reason: 'wrong-type', accepts: procedure.documents.find((d) => d.id === requirement)?.accepts ?? [] });
   const refusalOf = (requirement: string) => shown.find((p) => p.requirement === requirement);
   const submitted = toSubmission(definition, draft.values);
+  // Filing for someone else: a choice only the person may make (the form does not offer it; a
+  // draft from before may hold it) is refused here as the backend would, and fixed on the form.
+  const answersRefused = acting && acting.sub === owner ? checkAnswersOnBehalf(procedure, submitted) : [];
+  const refusedFieldIds = [...new Set(answersRefused.map((r) => r.field))];
+  const fixAnswers = async () => {
+    await saveDraft({ ...draft, attachments: current, serverErrors: refusedFieldIds.map((path) => ({ path, code: NOT_ON_BEHALF_MESSAGE })), updatedAt: new Date().toISOString() }).catch(() => undefined);
+    void navigate(`/services/${id}/apply#${inputId(refusedFieldIds[0] ?? '')}`);
+  };
   const fee = feeFor(procedure, { channel: 'online', copies: copiesAskedFor(procedure, submitted) }).total;
 
   const initial = current;
@@ -133,6 +145,10 @@ export const DocumentsStepPage = () => {
   };
 
   const submit = async () => {
+    if (answersRefused.length > 0) {
+      requestAnimationFrame(() => answersRef.current?.focus());
+      return;
+    }
     const problems = check();
     const noRelationship = onBehalfRule !== undefined && filer === '';
     setRefused(problems);
@@ -197,6 +213,18 @@ export const DocumentsStepPage = () => {
           title={t('missingTitle', { count: shown.length })}
           items={shown.map((p) => ({ key: p.requirement, text: <span lang={papersLang}>{text.documents.value.find((d) => d.id === p.requirement)?.name ?? p.requirement}</span> }))}
         />
+      ) : null}
+      {answersRefused.length > 0 ? (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={answersRef}>
+          <p>
+            {t('onBehalf.answersRefused', {
+              fields: refusedFieldIds.map((fieldId) => localText(definition.sections.flatMap((sec) => sec.fields).find((f) => f.id === fieldId)?.label, i18n.language) || fieldId).join(', '),
+            })}
+          </p>
+          <button type="button" className="button" onClick={() => void fixAnswers()}>
+            {t('onBehalf.answersRefusedLink')}
+          </button>
+        </div>
       ) : null}
       {notStored ? (
         <p className="field-error" role="alert">

@@ -8,7 +8,7 @@ import { readSession } from '../../auth/session.ts';
 import { trackWrite } from '../../offline/storage-health.ts';
 import { isGroup, localText, visibleSections, type Values } from './definition.ts';
 import { formResolver } from './validation.ts';
-import { CorrectionsCtx, DataStoreCtx, EngineCtx, type EngineContext } from './engine-context.ts';
+import { CorrectionsCtx, DataStoreCtx, EngineCtx, type EngineContext, type OnBehalfOf } from './engine-context.ts';
 import { Field } from './fields/Field.tsx';
 import { GroupField } from './fields/GroupField.tsx';
 import { When } from './fields/When.tsx';
@@ -89,6 +89,8 @@ interface Props {
   onCorrectionFiled?: (receipt: CorrectionReceipt) => void;
   onSaved: (draft: Draft) => void;
   onComplete: () => void;
+  /** Filing for someone else: who, and the answers only they may give (offered disabled, refused if given). */
+  onBehalf?: OnBehalfOf | undefined;
 }
 
 /**
@@ -97,10 +99,11 @@ interface Props {
  * `useController`, each condition through `useWatch` of the one answer it depends on), and the
  * draft is saved from a subscription, debounced, off the render path.
  */
-export const EForm = memo(function EForm({ definition, draft, dataStore, corrections, onCorrectionFiled, onSaved, onComplete }: Props) {
+export const EForm = memo(function EForm({ definition, draft, dataStore, corrections, onCorrectionFiled, onSaved, onComplete, onBehalf }: Props) {
   const { t, i18n } = useTranslation('eform');
   const lng = i18n.language;
-  const resolver = useMemo(() => formResolver(definition), [definition]);
+  const notOnBehalf = onBehalf?.notOnBehalf;
+  const resolver = useMemo(() => formResolver(definition, notOnBehalf), [definition, notOnBehalf]);
   // Checked on submit; after that a field is checked again as it changes (errors go as they are fixed).
   const form = useForm<Values>({ defaultValues: draft.values, resolver, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
   // Each field's label and where it is (its section; in a group, the item): forms ask for a
@@ -206,7 +209,7 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, correct
     [provenance],
   );
   const procedureId = definition.procedureId;
-  const engine = useMemo<EngineContext>(() => ({ t, lng, procedureId, provenance, onReportWrong }), [t, lng, procedureId, provenance, onReportWrong]);
+  const engine = useMemo<EngineContext>(() => ({ t, lng, procedureId, provenance, onReportWrong, onBehalf }), [t, lng, procedureId, provenance, onReportWrong, onBehalf]);
 
   return (
     <EngineCtx.Provider value={engine}>

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { TFunction } from 'i18next';
 import type { Correction, DataStoreView } from '../../api/me/schema.ts';
 import type { FieldProvenance } from '../../offline/personal-db.ts';
+import type { OnBehalfAnswers } from './validation.ts';
 
 /**
  * What every field may read; it changes only with the language. The form's translations come
@@ -14,6 +15,16 @@ export interface EngineContext {
   procedureId: string;
   provenance: Record<string, FieldProvenance>;
   onReportWrong: (fieldId: string, label: string, value: string) => void;
+  /**
+   * Filing for someone else (a volunteer's delegated token): who, and the answers only that
+   * person may give (the procedure's `notOnBehalf`), offered disabled with the reason beside them.
+   */
+  onBehalf?: OnBehalfOf | undefined;
+}
+
+export interface OnBehalfOf {
+  name: string;
+  notOnBehalf: OnBehalfAnswers;
 }
 
 export const EngineCtx = createContext<EngineContext | null>(null);

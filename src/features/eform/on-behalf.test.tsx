@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { confirmConsent, startConsent } from '../../../mocks/assisted.ts';
@@ -9,7 +9,9 @@ import { ACCESS_TOKEN_TYPE, CONSENT_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT } from '../
 import { setActingSession } from '../../auth/session.ts';
 import { wipePersonalData } from '../../auth/wipe.ts';
 import { initI18n } from '../../i18n/i18n.ts';
-import { beginPersonalSession, listOutbox, saveDraft } from '../../offline/personal-db.ts';
+import { beginPersonalSession, listOutbox, loadDraft, saveDraft } from '../../offline/personal-db.ts';
+import { assistedSecret, drainOutbox, enqueue, type OutboxTransport } from '../../offline/outbox.ts';
+import { submitDossier } from '../../api/dossiers/requests.ts';
 import { VOLUNTEER } from '../../test/assisted.ts';
 import { renderAt } from '../../test/render-route.tsx';
 import { CITIZEN, signIn } from '../../test/session.ts';
@@ -44,13 +46,13 @@ const helpAn = async (): Promise<string> => {
   return claims.sub;
 };
 
-const draftFor = (owner: string) =>
+const draftFor = (owner: string, overrides: Record<string, unknown> = {}) =>
   saveDraft({
     owner,
     procedureId: LLTP,
     procedureName: 'Cấp Phiếu lý lịch tư pháp',
     definitionVersion: 1,
-    values: validAnswers(LLTP, CITIZEN),
+    values: validAnswers(LLTP, CITIZEN, overrides),
     provenance: {},
     prefilledCount: 0,
     updatedAt: new Date().toISOString(),
@@ -112,5 +114,79 @@ describe('the documents step when a volunteer files for a resident', () => {
     renderAt(`/services/${LLTP}/apply/documents`);
     await screen.findByRole('region', { name: /^Văn bản ủy quyền/ });
     expect(screen.queryByRole('combobox', { name: /Bạn là gì của/ })).toBeNull();
+  });
+});
+
+/** The Phiếu số 2 choice of the form, and what only the resident may ask for (Luật Lý lịch tư pháp 2009, art. 46(2)). */
+const TYPE2 = /^Phiếu số 2/;
+const NOT_OFFERED = 'Không nộp thay được: Nguyễn Văn An phải tự mình yêu cầu.';
+const REFUSED = /Lựa chọn này không nộp thay được: người dân phải tự mình yêu cầu/;
+
+/** Sends the outbox to the simulated backend as the app does, the resident's dossier with its delegated token. */
+const backend: OutboxTransport = {
+  upload: vi.fn(),
+  submitDossier: (item, documents) => submitDossier({ procedureId: item.procedureId, values: item.values, documents }, item.id, assistedSecret(item.id)?.token),
+  submitSupplement: vi.fn(),
+  submitRating: vi.fn(),
+};
+
+describe('the e-form when a volunteer files for a resident: what only the resident may ask for', () => {
+  it('offers Phiếu số 2 disabled, saying why beside it; Phiếu số 1 as usual', async () => {
+    await helpAn();
+    renderAt(`/services/${LLTP}/apply`);
+    const type2 = await screen.findByRole('radio', { name: TYPE2 });
+    expect(type2).toBeDisabled();
+    expect(type2).toHaveAccessibleDescription(NOT_OFFERED);
+    expect(screen.getByText(NOT_OFFERED)).toBeVisible();
+    expect(screen.getByRole('radio', { name: /^Phiếu số 1/ })).toBeEnabled();
+    expect(screen.getByRole('radio', { name: /^Phiếu số 1/ })).toBeChecked();
+  });
+
+  it('refuses Phiếu số 2 kept in a draft beside its field, and on the documents step, before anything is queued', async () => {
+    const owner = await helpAn();
+    await draftFor(owner, { certificateType: 'type2' });
+    const user = userEvent.setup();
+    const router = renderAt(`/services/${LLTP}/apply`);
+    await user.click(await screen.findByRole('button', { name: /^Tiếp tục/ }));
+    const group = screen.getByRole('group', { name: /Loại phiếu/ });
+    expect(await within(group).findByText(REFUSED)).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/services/${LLTP}/apply`);
+    // Straight to the documents step: said, nothing queued, and one tap back to the field.
+    router.navigate(`/services/${LLTP}/apply/documents`).catch(() => undefined);
+    expect(await screen.findByText(/Tờ khai có lựa chọn không nộp thay được: Loại phiếu/)).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: RELATIONSHIP }), 'child');
+    await user.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }));
+    expect(await listOutbox(owner)).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Sửa tờ khai' }));
+    expect(await within(await screen.findByRole('group', { name: /Loại phiếu/ })).findByText(REFUSED)).toBeInTheDocument();
+  });
+
+  it('shows the backend’s refusal of a queued dossier at the field, losing nothing typed', async () => {
+    const owner = await helpAn();
+    // Queued by a version of the app that did not know the rule: the backend refuses it (422 answer-not-on-behalf).
+    const values = validAnswers(LLTP, CITIZEN, { certificateType: 'type2', purposeOther: undefined, purpose: 'study' });
+    await enqueue({ id: 'lltp-type2', owner, type: 'dossier', procedureId: LLTP, procedureName: 'Cấp Phiếu lý lịch tư pháp', values, form: { values, provenance: {}, prefilledCount: 0, definitionVersion: 1 }, attachments: [], onBehalf: { relationship: 'child' } });
+    await drainOutbox(owner, backend);
+    expect((await listOutbox(owner))[0]).toMatchObject({ state: 'failed', lastError: { code: 'answer-not-on-behalf', fields: [{ path: 'certificateType', code: 'validation.notOnBehalf' }] } });
+    const user = userEvent.setup();
+    const router = renderAt('/outbox/lltp-type2');
+    expect(await screen.findByText(/Cơ quan không nhận một lựa chọn trong tờ khai khi nộp thay/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Sửa câu trả lời' }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe(`/services/${LLTP}/apply`));
+    expect(await within(await screen.findByRole('group', { name: /Loại phiếu/ })).findByText(REFUSED)).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: /Mục đích sử dụng phiếu/ })).toHaveValue('study');
+    expect((await loadDraft(owner, LLTP))?.values).toMatchObject({ purpose: 'study', certificateType: 'type2' });
+    // Phiếu số 1 chosen instead: the refusal goes as the form is checked again.
+    await user.click(screen.getByRole('radio', { name: /^Phiếu số 1/ }));
+    await user.click(screen.getByRole('button', { name: /^Tiếp tục/ }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe(`/services/${LLTP}/apply/check`));
+  });
+
+  it('offers a resident filing for themself both certificates', async () => {
+    signIn();
+    await draftFor(CITIZEN);
+    renderAt(`/services/${LLTP}/apply`);
+    expect(await screen.findByRole('radio', { name: TYPE2 })).toBeEnabled();
+    expect(screen.queryByText(/Không nộp thay được/)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { procedureQueryOptions } from '../../api/procedures/queries.ts';
@@ -8,7 +8,7 @@ import { useSession } from '../../auth/session.ts';
 import { signIn } from '../../auth/actions.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { deleteOutboxItem, getOutboxItem } from '../../offline/personal-db.ts';
-import { liveProgress, retry, returnToForm, subscribeOutbox, waitingUntil } from '../../offline/outbox.ts';
+import { liveProgress, openItem, refusedForAnswers, retry, returnToForm, subscribeOutbox, waitingUntil } from '../../offline/outbox.ts';
 import { formDefinitionQueryOptions } from '../../api/forms/queries.ts';
 import type { FieldError } from '../../api/problem/schema.ts';
 import type { FormDefinition } from '../../api/forms/schema.ts';
@@ -28,7 +28,7 @@ const FIXABLE = new Set(['papers-refused', 'unknown-agency', 'upload-lost', 'rel
 
 /** Which translated reason (documents:outbox.errors.*) a failed item shows. */
 export const failureKey = (lastError: { kind: string; code?: string | undefined } | undefined): string => {
-  if (lastError?.code === 'invalid-values') return 'invalid-values';
+  if (lastError?.code && refusedForAnswers(lastError.code)) return lastError.code;
   if (lastError?.code === 'procedure-not-accepting') return 'closed';
   if (lastError?.code && FILE_REFUSALS.has(lastError.code)) return 'file-refused';
   if (lastError?.code && ['papers-refused', 'unknown-agency', 'upload-lost', 'relationship-required'].includes(lastError.code)) return lastError.code;
@@ -97,14 +97,27 @@ export const OutboxItemPage = () => {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const statusRef = useRef<HTMLDivElement>(null);
+  // Taking a refused dossier back to its form: the item goes first, and this page must not send
+  // the citizen to their dossiers meanwhile (that would win over the form, still loading).
+  const [leaving, setLeaving] = useState(false);
   usePageTitle(t('outbox.title'));
-  const item = useQuery({ queryKey: ['outbox-item', id], queryFn: async () => (await getOutboxItem(id)) ?? null, networkMode: 'always', gcTime: 0 });
+  // A resident's dossier queued while helping is sealed at rest: opened, so that fixing it keeps what was typed and picked.
+  const item = useQuery({
+    queryKey: ['outbox-item', id],
+    queryFn: async () => {
+      const stored = await getOutboxItem(id);
+      return stored ? ((await openItem(stored)) ?? stored) : null;
+    },
+    networkMode: 'always',
+    gcTime: 0,
+  });
   useEffect(() => subscribeOutbox(() => void queryClient.invalidateQueries({ queryKey: ['outbox-item', id] })), [queryClient, id]);
 
   const procedure = useQuery({ ...procedureQueryOptions(item.data?.procedureId ?? ''), enabled: Boolean(item.data?.procedureId) });
 
   if (item.isPending) return <p className="loading">{t('loading')}</p>;
   const data = item.data;
+  if (!data && leaving) return <p className="loading">{t('loading')}</p>;
   if (!data || data.owner !== session?.sub) return <Navigate to="/dossiers" replace />;
   // A rating waits, is refused or is sent where it was given.
   if (data.type === 'rating' && data.dossierCode) return <Navigate to={`/dossiers/${encodeURIComponent(data.dossierCode)}/rate`} replace />;
@@ -185,17 +198,20 @@ export const OutboxItemPage = () => {
           {t('outbox.signInToSend')}
         </button>
       ) : null}
-      {data.state === 'failed' && data.type === 'dossier' && data.lastError?.code === 'invalid-values' ? (
+      {data.state === 'failed' && data.type === 'dossier' && refusedForAnswers(data.lastError?.code) ? (
         // Refused for its answers: back to the form as it was filled in, papers kept, each refusal beside its field.
         <button
           type="button"
           className="button button--primary button--block"
-          onClick={() => void returnToForm(data).then(() => navigate(`/services/${encodeURIComponent(data.procedureId)}/apply`, { replace: true }))}
+          onClick={() => {
+            setLeaving(true);
+            void returnToForm(data).then(() => navigate(`/services/${encodeURIComponent(data.procedureId)}/apply`, { replace: true }));
+          }}
         >
           {t('outbox.fixAnswers')}
         </button>
       ) : null}
-      {data.state !== 'sending' && data.lastError?.code !== 'invalid-values' ? (
+      {data.state !== 'sending' && !refusedForAnswers(data.lastError?.code) ? (
         <button
           type="button"
           className="button button--primary button--block"

@@ -9,6 +9,10 @@ describe('failureKey', () => {
     expect(failureKey({ kind: 'conflict', code: 'procedure-not-accepting' })).toBe('closed');
     expect(failureKey({ kind: 'too-large', code: 'dossier-too-large' })).toBe('too-large');
     expect(failureKey(undefined)).toBe('unknown');
+    // Refused for an answer only the resident may give (filed on their behalf): fixed on the form.
+    expect(failureKey({ kind: 'invalid-input', code: 'answer-not-on-behalf' })).toBe('answer-not-on-behalf');
+    expect(vi.outbox.errors['answer-not-on-behalf']).toBeTruthy();
+    expect(en.outbox.errors['answer-not-on-behalf']).toBeTruthy();
     expect(vi.outbox.errors['file-refused']).toBeTruthy();
     expect(en.outbox.errors['file-refused']).toBeTruthy();
   });

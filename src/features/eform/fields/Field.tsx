@@ -5,6 +5,7 @@ import { formatAddress, localText, type Values } from '../definition.ts';
 import { useCorrections, useEngine } from '../engine-context.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { fieldNotice } from '../../../api/forms/notices.ts';
+import { valuesNotOnBehalf } from '../../../api/procedures/on-behalf.ts';
 import { parseVietnameseDate, todayInVietnam } from '../../../lib/vn/dates.ts';
 import { inputId } from './input-id.ts';
 import { ProvenanceMark } from './Provenance.tsx';
@@ -78,7 +79,7 @@ export const displayValue = (field: LeafField, value: unknown, lng: string, labe
  * repeating group, whose values carry no provenance of their own.
  */
 export const Field = memo(function Field({ field, path, inGroup = false }: { field: LeafField; path: string; inGroup?: boolean }) {
-  const { t, lng, provenance, onReportWrong } = useEngine();
+  const { t, lng, provenance, onReportWrong, onBehalf } = useEngine();
   const { field: rhf, fieldState } = useController<Values>({ name: path });
   const label = localText(field.label, lng);
   const hint = field.type === 'date' ? [localText(field.hint, lng), t('hints.date')].filter(Boolean).join(' ') : localText(field.hint, lng) || undefined;
@@ -134,6 +135,9 @@ export const Field = memo(function Field({ field, path, inGroup = false }: { fie
     note: origin ? <ProvenanceMark provenance={origin} id={`${id}-source`} /> : undefined,
     info,
   };
+  // Filing for someone else: the choices only that person may make (top-level fields, as the rule names them).
+  const refused = onBehalf && !inGroup ? valuesNotOnBehalf(onBehalf, field.id) : [];
+  const notOffered = refused.length > 0 && onBehalf ? { values: refused, reason: t('onBehalf.notOffered', { name: onBehalf.name }) } : undefined;
   const Component = fieldComponents[field.type] as FieldComponent<FieldType>;
-  return <Component field={field} rhf={rhf} frame={frame} />;
+  return <Component field={field} rhf={rhf} frame={frame} notOffered={notOffered} />;
 });

@@ -14,6 +14,8 @@ export interface FieldProps<T extends FieldType> {
   rhf: ControllerRenderProps<Values, string>;
   /** Label, hint, note, the translated error and information (a late registration), ready for FieldFrame. */
   frame: { id: string; label: string; hint: string | undefined; error: string | undefined; optional: boolean; note: ReactNode; info?: ReactNode };
+  /** Options that cannot be chosen on the person's behalf (filing for someone else), and why: offered disabled. */
+  notOffered?: { values: readonly string[]; reason: string } | undefined;
 }
 
 export type FieldComponent<T extends FieldType> = (props: FieldProps<T>) => ReactNode;
