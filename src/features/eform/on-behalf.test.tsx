@@ -128,6 +128,7 @@ const backend: OutboxTransport = {
   submitDossier: (item, documents) => submitDossier({ procedureId: item.procedureId, values: item.values, documents }, item.id, assistedSecret(item.id)?.token),
   submitSupplement: vi.fn(),
   submitRating: vi.fn(),
+  endConsent: vi.fn(),
 };
 
 describe('the e-form when a volunteer files for a resident: what only the resident may ask for', () => {
