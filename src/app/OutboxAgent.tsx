@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { submitDossier, submitSupplement, uploadFile } from '../api/dossiers/requests.ts';
 import { rateDossier } from '../api/ratings/requests.ts';
-import { endConsent } from '../api/assisted/requests.ts';
 import { RateDossier } from '../api/ratings/schema.ts';
 import { afterRatingSent } from '../api/stats/queries.ts';
 import { ApiError } from '../api/errors.ts';
@@ -10,6 +9,7 @@ import { safeParse } from 'zod/mini';
 import { postTransport } from '../components/feedback/post-transport.ts';
 import { dropDraftsNotOwnedBy, listOutbox, saveSnapshot } from '../offline/personal-db.ts';
 import { isExpired, keptSessionOpen, readActingSession, readOwnSession, readSession } from '../auth/session.ts';
+import { endConsentDurably } from '../offline/consent-end.ts';
 import { assistedSecret, drainOutbox, drainPosts, waitingUntil, type OutboxTransport } from '../offline/outbox.ts';
 
 /** The backend the outbox sends to; what it sends changes what `queryClient` holds. */
@@ -35,10 +35,9 @@ export const outboxTransport = (queryClient: QueryClient): OutboxTransport => ({
     void afterRatingSent(queryClient);
     return { code: rating.dossierCode };
   },
-  // With the volunteer's own token: a resident's delegated token may not end anything.
+  // With the volunteer's own token (a resident's delegated token may not end anything); queued when unreachable.
   endConsent: async (consentId) => {
-    const own = readOwnSession();
-    if (own && !isExpired(own)) await endConsent(consentId, own.accessToken);
+    await endConsentDurably(consentId);
   },
 });
 
@@ -89,7 +88,9 @@ export const OutboxAgent = ({ owner }: { owner: string }) => {
       // Offline, or the session has expired (sign in again first): sending would only fail.
       const session = readSession();
       if (disposed || !navigator.onLine) return;
-      void drainPosts([owner, ''], postTransport).catch(() => undefined);
+      // While helping a resident, `owner` is theirs: the volunteer's own posts (a help's consent to end) go too.
+      const self = readOwnSession()?.sub;
+      void drainPosts([owner, '', ...(self && self !== owner ? [self] : [])], postTransport).catch(() => undefined);
       if (!session || isExpired(session)) {
         renewKept();
         return;

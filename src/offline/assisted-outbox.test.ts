@@ -147,6 +147,24 @@ describe('a resident’s queued dossier', () => {
     expect(backend.sent.map((s) => s.token)).toEqual(['new-token']);
   });
 
+  it.each(['consent-revoked', 'consent-ended'])('is kept when the backend refuses it as %s; a new consent sends it', async (code) => {
+    act();
+    await queueForResident();
+    setActingSession(null);
+    const backend = transport();
+    const submit = backend.t.submitDossier;
+    backend.t.submitDossier = vi.fn(async () => {
+      throw new ApiError('client', 'HTTP 403: /dossiers', { status: 403, code });
+    });
+    await drainOutbox('volunteer-hung', backend.t);
+    expect(await listAssistedWaiting()).toMatchObject([{ id: 'item-1', state: 'failed', lastError: { code }, residentName: RESIDENT.name }]);
+    expect(backend.t.endConsent).not.toHaveBeenCalled();
+    backend.t.submitDossier = submit;
+    expect(await rebindAssisted(RESIDENT.sub, { token: 'new-token', residentName: RESIDENT.name, consentId: 'UQ-2', expiresAt: Math.floor(Date.now() / 1000) + 600 })).toBe(1);
+    await drainOutbox('volunteer-hung', backend.t);
+    expect(backend.sent).toEqual([{ values: { fullName: RESIDENT.name, phone: '0378123456' }, token: 'new-token' }]);
+  });
+
   it('outlives the end of the help and a later sign-in, while the resident’s drafts do not', async () => {
     act();
     await queueForResident();

@@ -4,7 +4,7 @@ import type { DocumentRef } from '../api/dossiers/schema.ts';
 import { AnswersNotOnBehalf, NOT_ON_BEHALF, NOT_ON_BEHALF_MESSAGE } from '../api/procedures/on-behalf.ts';
 import { trackWrite } from './storage-health.ts';
 import { deleteOutboxItem, getOutboxItem, getPost, listAssistedOutbox, listOutbox, listPosts, putOutboxItem, putPost, saveDraft, type Attachment, type OutboxItem, type OutboxPost } from './personal-db.ts';
-import { readActingSession } from '../auth/session.ts';
+import { consentGone, readActingSession } from '../auth/session.ts';
 import { setPostsWaiting } from './posts-waiting.ts';
 
 /**
@@ -30,7 +30,8 @@ export interface OutboxTransport {
   submitRating(item: OutboxItem & { dossierCode: string }): Promise<{ code: string }>;
   /**
    * Ends a resident's consent at the backend with the volunteer's own token (assisted mode): once
-   * the last dossier a help left waiting is sent, nothing needs the consent any more.
+   * the last dossier a help left waiting is sent, nothing needs the consent any more. Unreachable,
+   * the end waits as a post of its own (offline/consent-end.ts).
    */
   endConsent(consentId: string): Promise<void>;
 }
@@ -52,6 +53,8 @@ export const liveProgress = (item: Pick<OutboxItem, 'id' | 'progress' | 'state'>
 
 /** Errors worth retrying by themselves; anything else waits for the citizen. */
 const TRANSIENT = new Set(['offline', 'network', 'timeout', 'server', 'rate-limited', 'unauthorized']);
+/** Whether a failed send is worth trying again by itself (anything not an ApiError: the network). */
+export const isTransient = (error: unknown): boolean => TRANSIENT.has(isApiError(error) ? error.kind : 'network');
 
 // ---- Assisted mode (docs/domain/assisted.md): a resident's queued dossier at rest ------------
 
@@ -290,7 +293,7 @@ const refusedRequirements = (error: unknown): string[] | undefined => {
  * A help ended (End, or idle) while its dossiers waited leaves its consent running at the backend
  * (docs/domain/assisted.md): once the last of them is sent, and no help under that consent runs
  * on the phone, it is ended there too, as End does when nothing waits — the resident sees it ended.
- * Not reached: it runs out at its end anyway.
+ * Not reached, the transport queues the end (offline/consent-end.ts) for when the signal returns.
  */
 const endFinishedConsent = async (consentId: string, transport: OutboxTransport) => {
   if (readActingSession()?.consentId === consentId) return;
@@ -299,7 +302,7 @@ const endFinishedConsent = async (consentId: string, transport: OutboxTransport)
     const left = (await listAssistedOutbox()).some((i) => i.assisted?.consentId === consentId && i.state !== 'sent');
     if (!left) await transport.endConsent(consentId);
   } catch {
-    // Unreachable or refused: the consent still runs out at its end.
+    // Refused for good, or the phone could not even queue it: the consent still runs out at its end.
   }
 };
 
@@ -450,13 +453,14 @@ const drainPostsOf = async (owners: readonly string[], transport: PostTransport,
 };
 
 /**
- * The resident gave a new consent while a dossier of theirs waited past the old one's end: it
- * goes with the new delegated token (docs/domain/assisted.md). Returns how many were re-queued.
+ * The resident gave a new consent while a dossier of theirs waited past the old one's end (or its
+ * revocation): it goes with the new delegated token (docs/domain/assisted.md). Returns how many
+ * were re-queued.
  */
 export const rebindAssisted = async (owner: string, delegation: { token: string; residentName: string; consentId: string; expiresAt: number }): Promise<number> => {
   let count = 0;
   for (const stored of await listAssistedOutbox()) {
-    if (stored.owner !== owner || stored.state !== 'failed' || stored.lastError?.code !== 'consent-expired') continue;
+    if (stored.owner !== owner || stored.state !== 'failed' || !consentGone(stored.lastError?.code)) continue;
     const item = await openItem(stored);
     if (!item) continue;
     secrets.set(item.id, { token: delegation.token, residentName: delegation.residentName });

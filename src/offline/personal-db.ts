@@ -181,8 +181,11 @@ export const OutboxPost = z.object({
   /** Also the Idempotency-Key. */
   id: nonEmpty(),
   owner: z.string(),
-  /** A problem report; a resident's rating of a volunteer's help (body: consentId, overall, comment?). */
-  kind: z.enum(['problem-report', 'help-rating']),
+  /**
+   * A problem report; a resident's rating of a volunteer's help (body: consentId, overall,
+   * comment?); the end of a help's consent, the volunteer's (body: consentId, nothing else).
+   */
+  kind: z.enum(['problem-report', 'help-rating', 'consent-end']),
   body: z.record(z.string(), z.unknown()),
   state: OutboxState,
   createdAt: timestamp(),

@@ -17,9 +17,17 @@ export const getMyHelpRatings = (signal?: AbortSignal): Promise<HelpRatingList> 
 export const revokeMyConsent = (id: string): Promise<Consent> =>
   apiRequest(`/me/assisted/consents/${encodeURIComponent(id)}/revoke`, Consent, { method: 'POST', auth: true });
 
-/** Rates the help itself (channel "assisted"), once per consent; the key makes a resend harmless. */
-export const rateHelp = (consentId: string, body: RateHelp, idempotencyKey: string): Promise<HelpRating> =>
-  apiRequest(`/me/assisted/consents/${encodeURIComponent(consentId)}/rating`, HelpRating, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey }, auth: true });
+/**
+ * Rates the help itself (channel "assisted"), once per consent; the key makes a resend harmless.
+ * `ownToken`: the person's own token, when the session the app reads is a resident they help.
+ */
+export const rateHelp = (consentId: string, body: RateHelp, idempotencyKey: string, ownToken?: string): Promise<HelpRating> =>
+  apiRequest(`/me/assisted/consents/${encodeURIComponent(consentId)}/rating`, HelpRating, {
+    method: 'POST',
+    body,
+    headers: { 'Idempotency-Key': idempotencyKey },
+    ...(ownToken ? { token: ownToken } : { auth: true }),
+  });
 
 /** Keyed by the resident's `sub`, like every personal query. */
 export const residentAssistedKeys = {

@@ -7,8 +7,9 @@ import { confirmConsent, exchangeConsent, startConsent } from '../../api/assiste
 import { volunteerClaims } from '../../api/assisted/volunteer.ts';
 import { catalogueQueryOptions } from '../../api/procedures/queries.ts';
 import { isApiError } from '../../api/errors.ts';
-import { useActingSession, useOwnSession } from '../../auth/session.ts';
+import { consentGone, useActingSession, useOwnSession, type ConsentGone } from '../../auth/session.ts';
 import { listAssistedWaiting, subscribeOutbox } from '../../offline/outbox.ts';
+import type { OutboxItem } from '../../offline/personal-db.ts';
 import { FieldFrame } from '../../components/forms/FieldFrame.tsx';
 import { SentForResident } from './SentForResident.tsx';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
@@ -283,6 +284,24 @@ const Start = ({ volunteer, ownToken, ownSub }: { volunteer: { name: string; tea
   );
 };
 
+/** Why a resident's dossier cannot go, by the backend's word for a consent that no longer holds. */
+const GONE = { 'consent-revoked': 'waiting.revoked', 'consent-ended': 'waiting.ended', 'consent-expired': 'waiting.expired' } as const satisfies Record<ConsentGone, string>;
+
+/** Where one waiting dossier is: on its way, refused by the office, or stopped by the resident's consent. */
+const WaitingState = ({ item }: { item: OutboxItem & { residentName: string } }) => {
+  const { t } = useTranslation('assisted');
+  const gone = consentGone(item.lastError?.code);
+  // Not the office's refusal: the consent no longer holds (revoked, ended, expired); the dossier is kept.
+  if (gone)
+    return (
+      <span className="field-error" role="alert">
+        {t(GONE[gone], { name: item.residentName })}
+      </span>
+    );
+  if (item.state === 'failed') return <span className="field-error">{t('waiting.refused')}</span>;
+  return <span>{t('waiting.queued')}</span>;
+};
+
 /** Residents' dossiers waiting on this phone for the signal, and what to do when one cannot go. */
 const Waiting = () => {
   const { t } = useTranslation('assisted');
@@ -302,15 +321,7 @@ const Waiting = () => {
           <li key={item.id}>
             <strong>{item.procedureName}</strong> — {item.residentName}
             <br />
-            {item.lastError?.code === 'consent-expired' ? (
-              <span className="field-error" role="alert">
-                {t('waiting.expired', { name: item.residentName })}
-              </span>
-            ) : item.state === 'failed' ? (
-              <span className="field-error">{t('waiting.refused')}</span>
-            ) : (
-              <span>{t('waiting.queued')}</span>
-            )}
+            <WaitingState item={item} />
           </li>
         ))}
       </ul>

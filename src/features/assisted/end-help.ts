@@ -1,14 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { endConsent } from '../../api/assisted/requests.ts';
-import { readActingSession, readOwnSession, setActingSession } from '../../auth/session.ts';
+import { readActingSession, setActingSession } from '../../auth/session.ts';
 import { wipePerson } from '../../auth/wipe.ts';
+import { endConsentDurably } from '../../offline/consent-end.ts';
 import { listAssistedWaiting } from '../../offline/outbox.ts';
 
 /**
  * The end of helping one resident (the End button, or 10 minutes without input): everything of
  * theirs goes from the phone — drafts, pages, the query cache, previews — except their dossiers
  * still waiting to be sent (sealed), and the app is the volunteer's own again. With nothing of
- * theirs waiting, the consent is ended at the backend too (online), so the token acts no more.
+ * theirs waiting, the consent is ended at the backend too, so the token acts no more: now, or,
+ * without a signal, as soon as it returns (queued with the consent id only, after the wipe).
  */
 export const endHelp = async (queryClient: QueryClient): Promise<void> => {
   const acting = readActingSession();
@@ -17,7 +18,7 @@ export const endHelp = async (queryClient: QueryClient): Promise<void> => {
   // Every page the resident's data was fetched for: the volunteer's own pages fetch again.
   queryClient.clear();
   await wipePerson(acting.sub).catch(() => undefined);
-  const own = readOwnSession();
   const waiting = (await listAssistedWaiting().catch(() => [])).some((item) => item.owner === acting.sub);
-  if (own && !waiting && navigator.onLine) await endConsent(acting.consentId, own.accessToken).catch(() => undefined);
+  // With dossiers waiting, the outbox ends it once the last of them is sent.
+  if (!waiting) await endConsentDurably(acting.consentId).catch(() => undefined);
 };
