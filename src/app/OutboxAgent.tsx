@@ -36,8 +36,8 @@ export const outboxTransport = (queryClient: QueryClient): OutboxTransport => ({
     return { code: rating.dossierCode };
   },
   // With the volunteer's own token (a resident's delegated token may not end anything); queued when unreachable.
-  endConsent: async (consentId) => {
-    await endConsentDurably(consentId);
+  endConsent: async (consentId, expiresAt) => {
+    await endConsentDurably(consentId, expiresAt);
   },
 });
 

@@ -110,7 +110,7 @@ describe('a resident’s queued dossier', () => {
     expect(backend.t.endConsent).not.toHaveBeenCalled();
     await drainOutbox('volunteer-hung', backend.t);
     expect(backend.sent).toHaveLength(2);
-    expect(backend.t.endConsent).toHaveBeenCalledExactlyOnceWith('UQ-1');
+    expect(backend.t.endConsent).toHaveBeenCalledExactlyOnceWith('UQ-1', expect.any(Number));
   });
 
   it('leaves the consent running while its help is still open on the phone, and a failed end loses nothing', async () => {
@@ -127,7 +127,7 @@ describe('a resident’s queued dossier', () => {
       throw new ApiError('network', 'dropped');
     });
     await drainOutbox('volunteer-hung', backend.t);
-    expect(backend.t.endConsent).toHaveBeenCalledExactlyOnceWith('UQ-1');
+    expect(backend.t.endConsent).toHaveBeenCalledExactlyOnceWith('UQ-1', expect.any(Number));
     expect(backend.sent).toHaveLength(2);
     expect(await listAssistedWaiting()).toEqual([]);
     expect((await rawOutbox()).map((i) => (i as OutboxItem).id)).toEqual(['item-1']);

@@ -33,7 +33,7 @@ export interface OutboxTransport {
    * the last dossier a help left waiting is sent, nothing needs the consent any more. Unreachable,
    * the end waits as a post of its own (offline/consent-end.ts).
    */
-  endConsent(consentId: string): Promise<void>;
+  endConsent(consentId: string, expiresAt?: number): Promise<void>;
 }
 
 const listeners = new Set<() => void>();
@@ -295,12 +295,12 @@ const refusedRequirements = (error: unknown): string[] | undefined => {
  * on the phone, it is ended there too, as End does when nothing waits — the resident sees it ended.
  * Not reached, the transport queues the end (offline/consent-end.ts) for when the signal returns.
  */
-const endFinishedConsent = async (consentId: string, transport: OutboxTransport) => {
+const endFinishedConsent = async (consentId: string, expiresAt: number, transport: OutboxTransport) => {
   if (readActingSession()?.consentId === consentId) return;
   // Never a reason to treat the dossier just sent as unsent: any failure here is only ignored.
   try {
     const left = (await listAssistedOutbox()).some((i) => i.assisted?.consentId === consentId && i.state !== 'sent');
-    if (!left) await transport.endConsent(consentId);
+    if (!left) await transport.endConsent(consentId, expiresAt);
   } catch {
     // Refused for good, or the phone could not even queue it: the consent still runs out at its end.
   }
@@ -338,7 +338,7 @@ export const drainOutbox = (owner: string, transport: OutboxTransport): Promise<
           if (readActingSession()?.sub === sent.owner) await save({ ...sent, values: {}, form: undefined, attachments: [], assisted: { consentId: sent.assisted.consentId, expiresAt: 0 } });
           else await deleteOutboxItem(sent.id);
           changed();
-          await endFinishedConsent(sent.assisted.consentId, transport);
+          await endFinishedConsent(sent.assisted.consentId, sent.assisted.expiresAt, transport);
         }
       } catch (error) {
         const lost = error instanceof FileLost ? error : undefined;

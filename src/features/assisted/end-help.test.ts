@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
-import { http } from 'msw';
+import { delay, http } from 'msw';
 import { server } from '../../../mocks/node.ts';
 import { problem } from '../../../mocks/handlers/problem.ts';
 import { assistedState } from '../../../mocks/assisted.ts';
@@ -9,6 +9,7 @@ import { OIDC_STORAGE_PREFIX } from '../../auth/config.ts';
 import { setActingSession } from '../../auth/session.ts';
 import { postTransport } from '../../components/feedback/post-transport.ts';
 import { drainPosts } from '../../offline/outbox.ts';
+import { endConsentDurably, sendConsentEndsBeforeSignOut } from '../../offline/consent-end.ts';
 import { PERSONAL_DB, listPosts, saveDraft, saveSnapshot } from '../../offline/personal-db.ts';
 import { consentBySms, VOLUNTEER } from '../../test/assisted.ts';
 import { personalPageTests, setOnline } from '../../test/page-setup.ts';
@@ -97,8 +98,9 @@ describe('ending a help with nothing of the resident waiting', () => {
     expect(db.drafts).toEqual([]);
     expect(db.snapshots).toEqual([]);
     expect(db.outbox).toEqual([]);
-    expect(db.posts).toMatchObject([{ owner: VOLUNTEER, kind: 'consent-end', state: 'queued', body: { consentId } }]);
-    expect(Object.keys((db.posts?.[0] as { body: object }).body)).toEqual(['consentId']);
+    // The consent id, and when the consent runs out (a sign-out says until when it runs if unsent).
+    expect(db.posts).toMatchObject([{ owner: VOLUNTEER, kind: 'consent-end', state: 'queued', body: { consentId, expiresAt: expect.any(Number) as number } }]);
+    expect(Object.keys((db.posts?.[0] as { body: object }).body).sort()).toEqual(['consentId', 'expiresAt']);
     const text = JSON.stringify(db);
     for (const secret of [CITIZEN, RESIDENT_NAME, '0912345678', '046095001234', delegated]) expect(text).not.toContain(secret);
 
@@ -153,5 +155,35 @@ describe('ending a help with nothing of the resident waiting', () => {
     setActingSession(acting);
     await endHelp(queryClient);
     expect(await listPosts([VOLUNTEER])).toHaveLength(1);
+  });
+});
+
+describe('before a sign-out wipes the phone', () => {
+  it('sends the waiting end, and nothing is left to warn about', async () => {
+    const consentId = await helpingAn();
+    setOnline(false);
+    await endHelp(queryClient);
+    setOnline(true);
+    expect(await sendConsentEndsBeforeSignOut(VOLUNTEER)).toEqual([]);
+    expect(statusOf(consentId)).toBe('ended');
+    expect(await listPosts([VOLUNTEER])).toMatchObject([{ kind: 'consent-end', state: 'sent', body: {} }]);
+  });
+
+  it('waits a bounded time for a backend that does not answer, and says the end still waits', async () => {
+    const consentId = await helpingAn();
+    setOnline(false);
+    await endHelp(queryClient);
+    setOnline(true);
+    server.use(http.post('*/api/assisted/consents/:id/end', () => delay('infinite')));
+    const started = Date.now();
+    expect(await sendConsentEndsBeforeSignOut(VOLUNTEER, 200)).toMatchObject([{ consentId, expiresAt: expect.any(Number) as number }]);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('does not warn about a consent that ran out by itself', async () => {
+    const consentId = consentBySms();
+    setOnline(false);
+    expect(await endConsentDurably(consentId, Math.floor(Date.now() / 1000) - 1)).toBe('queued');
+    expect(await sendConsentEndsBeforeSignOut(VOLUNTEER)).toEqual([]);
   });
 });

@@ -20,5 +20,5 @@ export const endHelp = async (queryClient: QueryClient): Promise<void> => {
   await wipePerson(acting.sub).catch(() => undefined);
   const waiting = (await listAssistedWaiting().catch(() => [])).some((item) => item.owner === acting.sub);
   // With dossiers waiting, the outbox ends it once the last of them is sent.
-  if (!waiting) await endConsentDurably(acting.consentId).catch(() => undefined);
+  if (!waiting) await endConsentDurably(acting.consentId, acting.expiresAt).catch(() => undefined);
 };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import { useSession } from '../../auth/session.ts';
 import { isVolunteer } from '../../api/assisted/role.ts';
 import { deleteDraft, listDrafts, listOutbox, type Draft } from '../../offline/personal-db.ts';
 import { trackObjectUrl } from '../../auth/wipe.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatTime } from '../../lib/format.ts';
+import { sendConsentEndsBeforeSignOut, type WaitingConsentEnd } from '../../offline/consent-end.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { ProcedureName } from '../../components/procedure/ProcedureName.tsx';
@@ -284,11 +285,50 @@ const useUnsent = (owner: string) => {
   return unsent;
 };
 
+/**
+ * Ends of residents' consents that could not reach the backend before the sign-out (assisted
+ * mode, docs/domain/assisted.md): signing out now drops them and the consents run until they run
+ * out. The volunteer chooses: stay signed in (the outbox sends them when the signal returns), or
+ * sign out anyway.
+ */
+const UnsentConsentEnds = ({ waiting, onStay, onSignOut }: { waiting: WaitingConsentEnd[]; onStay: () => void; onSignOut: () => void }) => {
+  const { t, i18n } = useTranslation('me');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const ends = waiting.map((w) => w.expiresAt).filter((at): at is number => at !== undefined);
+  // The latest of them: until then, at least one consent still runs.
+  const until = ends.length === waiting.length && ends.length > 0 ? formatTime(new Date(Math.max(...ends) * 1000), i18n.language) : undefined;
+  return (
+    <div className="warning" role="alert" aria-labelledby="me-signout-consents">
+      <h3 id="me-signout-consents" tabIndex={-1} ref={heading}>
+        {t('signOut.consentEnds.title')}
+      </h3>
+      <p>{until ? t('signOut.consentEnds.body', { count: waiting.length, time: until }) : t('signOut.consentEnds.bodyUntilEnd', { count: waiting.length })}</p>
+      <p>{t('signOut.consentEnds.advice')}</p>
+      <div className="actions">
+        <button type="button" className="button" onClick={onStay}>
+          {t('signOut.consentEnds.stay')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onSignOut}>
+          {t('signOut.consentEnds.signOutAnyway')}
+        </button>
+      </div>
+    </div>
+  );
+};
+
 const SignOut = ({ owner }: { owner: string }) => {
   const { t } = useTranslation('me');
   const { drafts } = useDrafts(owner);
   const unsent = useUnsent(owner);
   const [busy, setBusy] = useState(false);
+  const [unsentEnds, setUnsentEnds] = useState<WaitingConsentEnd[]>();
+  const [stayed, setStayed] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const leave = () => {
+    setBusy(true);
+    void signOut();
+  };
   return (
     <section className="card" aria-labelledby="me-signout">
       <h2 id="me-signout">{t('signOut.title')}</h2>
@@ -298,7 +338,26 @@ const SignOut = ({ owner }: { owner: string }) => {
           {t('signOut.unsent', { count: unsent })} <Link to="/dossiers">{t('signOut.unsentLink')}</Link>
         </p>
       ) : null}
+      {unsentEnds ? (
+        <UnsentConsentEnds
+          waiting={unsentEnds}
+          onStay={() => {
+            setUnsentEnds(undefined);
+            setStayed(true);
+            // The outbox tries again now (and whenever the signal returns).
+            window.dispatchEvent(new Event('mcs:drain-outbox'));
+            button.current?.focus();
+          }}
+          onSignOut={leave}
+        />
+      ) : null}
+      {stayed ? (
+        <p role="status" className="hint">
+          {t('signOut.consentEnds.stayed')}
+        </p>
+      ) : null}
       <button
+        ref={button}
         type="button"
         className="button"
         disabled={busy}
@@ -306,7 +365,16 @@ const SignOut = ({ owner }: { owner: string }) => {
           // Sign-out deletes them with everything else: never without asking.
           if (unsent > 0 && !window.confirm(t('signOut.confirmUnsent', { count: unsent }))) return;
           setBusy(true);
-          void signOut();
+          setStayed(false);
+          // A resident's consent whose end still waits on the phone: sent first, or the volunteer decides.
+          void sendConsentEndsBeforeSignOut(owner).then((left) => {
+            if (left.length === 0) {
+              void signOut();
+              return;
+            }
+            setUnsentEnds(left);
+            setBusy(false);
+          });
         }}
       >
         {t('signOut.button')}
