@@ -80,7 +80,12 @@ test('the resident sees the dossier filed with a volunteer’s help and the audi
   await expect(audit.getByText('Nộp hồ sơ thay bạn')).toBeVisible();
   await expect(page.getByRole('button', { name: /Thu hồi sự đồng ý/ })).toHaveCount(0);
   await expectAccessible(page, 'help page offline');
+  // Back online, the page renews the kept session at once; reloading while that request is in
+  // flight would present the rotating refresh token twice, and the provider ends the session (as
+  // RFC 9700 §4.14.2 says it must). So the reload waits for the renewal's answer.
+  const renewed = page.waitForResponse((r) => r.url().endsWith('/idp/token'), { timeout: 15_000 }).catch(() => undefined);
   await context.setOffline(false);
+  await renewed;
   await page.reload();
 
   // Revoke the running consent, after saying yes.
