@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import { validAnswers } from '../../../mocks/answers.ts';
 import { endConsent, revokeConsent } from '../../../mocks/assisted.ts';
@@ -7,11 +7,9 @@ import { submitDossier } from '../../api/dossiers/requests.ts';
 import { ApiError } from '../../api/errors.ts';
 import { OIDC_STORAGE_PREFIX } from '../../auth/config.ts';
 import { setActingSession } from '../../auth/session.ts';
-import { wipePersonalData } from '../../auth/wipe.ts';
-import { initI18n } from '../../i18n/i18n.ts';
 import { assistedSecret, drainOutbox, enqueue, listAssistedWaiting, type OutboxTransport } from '../../offline/outbox.ts';
-import { beginPersonalSession } from '../../offline/personal-db.ts';
 import { consentBySms, MARITAL, VOLUNTEER } from '../../test/assisted.ts';
+import { personalPageTests } from '../../test/page-setup.ts';
 import { renderAt } from '../../test/render-route.tsx';
 import { CITIZEN } from '../../test/session.ts';
 
@@ -23,14 +21,9 @@ import { CITIZEN } from '../../test/session.ts';
  */
 const RESIDENT_NAME = 'Nguyễn Văn An';
 
-beforeAll(async () => {
-  await initI18n('vi');
-});
+personalPageTests();
 
-beforeEach(async () => {
-  sessionStorage.clear();
-  await wipePersonalData();
-  beginPersonalSession();
+beforeEach(() => {
   const claims = Buffer.from(JSON.stringify({ sub: VOLUNTEER, name: 'Trần Văn Hùng', roles: ['community-digital-volunteer'], volunteer_team: 'Tổ công nghệ số cộng đồng phường Kim Long' })).toString('base64url');
   sessionStorage.setItem(
     `${OIDC_STORAGE_PREFIX}user:test`,
@@ -39,7 +32,6 @@ beforeEach(async () => {
 });
 afterEach(() => {
   act(() => setActingSession(null));
-  sessionStorage.clear();
 });
 
 /** The outbox's requests as the app makes them: the dossier with the resident's delegated token. */
