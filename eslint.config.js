@@ -132,11 +132,6 @@ export default tseslint.config(
     },
   },
   {
-    // A classic script served as is (pre-rendered pages load the app through it).
-    files: ['public/boot.js'],
-    languageOptions: { sourceType: 'script', globals: { document: 'readonly', requestAnimationFrame: 'readonly', setTimeout: 'readonly' } },
-  },
-  {
     files: ['scripts/**', 'e2e/**', 'mocks/**', '*.config.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { minify, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { mockApi } from './mocks/vite-plugin.ts';
@@ -73,26 +73,6 @@ const emitShell = (): Plugin => ({
 });
 
 /**
- * public/boot.js is written to be read (comments, names); every pre-rendered page downloads it
- * before the app, so the build ships it minified, like the app's own code. Before the service
- * worker's precache manifest is made (closeBundle), so its revision is the shipped file's.
- */
-const minifyBoot = (): Plugin => ({
-  name: 'mot-cua-so:minify-boot',
-  apply: 'build',
-  writeBundle: {
-    order: 'pre',
-    sequential: true,
-    async handler(options) {
-      const file = join(options.dir ?? 'dist', 'boot.js');
-      const result = await minify('boot.js', readFileSync(file, 'utf8'), { module: false, compress: { target: 'es2022' }, mangle: true });
-      if (result.errors.length > 0) throw new Error(`boot.js: ${result.errors.map((e) => e.message).join('; ')}`);
-      writeFileSync(file, result.code);
-    },
-  },
-});
-
-/**
  * `vite preview` (what `npm start` serves; it already compresses) as a static host should be
  * configured (README, Deploy): a path with a pre-rendered page gets it (`/services` →
  * services.html), any other app path the shell.
@@ -119,7 +99,6 @@ export default defineConfig({
     ...(realBackend ? [] : [mockApi()]),
     preloadCritical(),
     emitShell(),
-    minifyBoot(),
     staticHost(),
     VitePWA({
       strategies: 'injectManifest',
@@ -176,14 +155,15 @@ export default defineConfig({
         codeSplitting: {
           // The libraries every page runs before its first render, in three files: React and
           // React DOM (with React Query's initial part, which was split between the entry and a
-          // chunk of its own), the router, i18next. boot.js runs them one after the other, each in
-          // a task of its own: as one file they were one task of ~50 ms on this 2-core machine
+          // chunk of its own), the router, i18next. A pre-rendered page runs React's file before
+          // its first paint and the others after it, one by one, each in a task of its own
+          // (src/app/boot.ts): as one file they were one task of ~50 ms on this 2-core machine
           // (200 ms at Lighthouse's 4× CPU) after the page was on screen, during which a tap
-          // waited; split, the longest is React DOM's alone (+1.1 KB gzip for three gzip streams).
-          // `priority`: React goes to its own file first (a group takes its modules' imports
-          // along, so the router's would otherwise take React). `$initial`: only modules the entry imports statically; what
-          // lazy pages alone use (useQuery…) stays in their chunks. Vite's preload helper too:
-          // left alone, rolldown makes it a chunk of its own, one more request and gzip stream.
+          // waited (+1.1 KB gzip for three gzip streams). `priority`: React goes to its own file
+          // first (a group takes its modules' imports along, so the router's would otherwise take
+          // React). `$initial`: only modules the entry imports statically; what lazy pages alone
+          // use (useQuery…) stays in their chunks. Vite's preload helper too: left alone,
+          // rolldown makes it a chunk of its own, one more request and gzip stream.
           // React Query is not in the first render (docs/architecture/decisions.md, 3b): its code
           // comes as one file with the first route that uses it, rather than in pieces across the
           // route chunks (−1.4 KB on a catalogue page before hydration). Not the app's client
@@ -192,7 +172,7 @@ export default defineConfig({
           groups: [
             { name: 'framework-router', test: /node_modules[\\/]react-router[\\/]/, tags: ['$initial'], priority: 2 },
             { name: 'framework-i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/, tags: ['$initial'], priority: 1 },
-            { name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/][^\\/]+)[\\/]|vite\/preload-helper|src[\\/]app[\\/]framework-first\.ts/, tags: ['$initial'], priority: 3 },
+            { name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/][^\\/]+)[\\/]|vite\/preload-helper|src[\\/]app[\\/]boot\.ts/, tags: ['$initial'], priority: 3 },
             { name: 'query', test: /node_modules[\\/]@tanstack[\\/][^\\/]+[\\/]/ },
           ],
         },

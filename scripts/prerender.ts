@@ -88,24 +88,49 @@ try {
   const shell = await readFile(`${DIST}/shell.html`, 'utf8');
   if (!shell.includes('<div id="root"></div>')) throw new Error('dist/shell.html has no empty #root');
   /**
-   * A pre-rendered page is readable without its code, so the code should not compete with the
-   * stylesheet for a slow link: public/boot.js asks for the entry and its preloads once the page
-   * has painted, instead of the tags the build wrote.
+   * A pre-rendered page is readable without its code, so only React's file (the framework file,
+   * with src/app/boot.ts) is loaded before the first paint, render-blocking, as any React app's
+   * code is: its evaluation is then no long task on a page the citizen is already reading. It
+   * asks for the rest once the page has painted (data-entry, data-early, data-preload), instead of
+   * the tags the build wrote. The web app manifest is linked once the service worker is ready
+   * (data-manifest, src/pwa/manifest-link.ts): the browser's installability check (the manifest
+   * and its icon, fetched and decoded on the page's main thread) is no part of the first visit.
    */
+  const buildManifest = JSON.parse(await readFile(`${DIST}/.vite/manifest.json`, 'utf8')) as Record<string, { file: string; imports?: string[] }>;
+  /** The files a built file imports statically, all the way down (the build manifest). */
+  const reactImports = (href: string): string[] => {
+    const byFile = new Map(Object.values(buildManifest).map((chunk) => [`/${chunk.file}`, chunk]));
+    const found = new Set<string>();
+    const visit = (file: string) => {
+      for (const key of byFile.get(file)?.imports ?? []) {
+        const next = `/${buildManifest[key]?.file ?? ''}`;
+        if (next !== '/' && !found.has(next)) {
+          found.add(next);
+          visit(next);
+        }
+      }
+    };
+    visit(href);
+    return [...found];
+  };
   const paintFirst = (page: string) => {
     const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(page);
     if (!entry?.[1]) throw new Error('No entry script in dist/shell.html');
+    const manifest = /<link rel="manifest" href="([^"]+)">\s*/.exec(page);
+    if (!manifest?.[1]) throw new Error('No web app manifest link in dist/shell.html');
     const preloads = [...page.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
-    let out = page.replace(entry[0], '');
+    let out = page.replace(entry[0], '').replace(manifest[0], '');
     for (const preload of preloads) out = out.replace(preload[0], '');
-    // The framework files (vite.config.ts) run before the entry, each in a task of its own
-    // (boot.js), React's first: the router's and i18next's import it.
-    const early = preloads
-      .map((p) => p[1] ?? '')
-      .filter((href) => href.startsWith('/assets/framework-'))
-      .sort((a, b) => Number(/\/framework-(router|i18n)-/.test(a)) - Number(/\/framework-(router|i18n)-/.test(b)));
-    const boot = `<script src="/boot.js" defer data-entry="${entry[1]}" data-early="${early.join(' ')}" data-preload="${preloads.map((p) => p[1]).join(' ')}"></script>`;
-    return out.replace('</body>', () => `  ${boot}\n  </body>`);
+    const hrefs = preloads.map((p) => p[1] ?? '');
+    const react = hrefs.find((href) => /^\/assets\/framework-[\w-]+\.js$/.test(href) && !/\/framework-(router|i18n)-/.test(href));
+    if (!react) throw new Error('No React framework file among the preloads of dist/shell.html');
+    // The router's and i18next's files import React's: they run after it, in this order.
+    const early = hrefs.filter((href) => /\/framework-(router|i18n)-/.test(href)).sort((a, b) => Number(/\/framework-router-/.test(a)) - Number(/\/framework-router-/.test(b)));
+    const rest = hrefs.filter((href) => href !== react);
+    // What React's file imports (rolldown's CommonJS runtime) is asked for with it, not after it.
+    const needs = reactImports(react).map((href) => `<link rel="modulepreload" crossorigin href="${href}">\n    `);
+    const script = `<script type="module" crossorigin blocking="render" src="${react}" data-entry="${entry[1]}" data-early="${early.join(' ')}" data-preload="${rest.join(' ')}" data-manifest="${manifest[1]}"></script>`;
+    return out.replace('</head>', () => `  ${needs.join('')}${script}\n  </head>`);
   };
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -119,7 +144,7 @@ try {
     const html = paintFirst(shell)
       .replace('<div id="root"></div>', () => `<div id="root">${result.html}</div>`)
       // What the app needs to take the page over without fetching it again (src/app/hydration.ts).
-      .replace('  <script src="/boot.js"', () => `  <script type="application/json" id="${pageDataId}">${serializePageData(result.data)}</script>\n    <script src="/boot.js"`)
+      .replace('</body>', () => `  <script type="application/json" id="${pageDataId}">${serializePageData(result.data)}</script>\n  </body>`)
       .replace(/<title>[^<]*<\/title>/, () => `<title>${escape(result.title)}</title>`);
     const file = url === '/' ? `${DIST}/index.html` : `${DIST}${url}.html`;
     await mkdir(file.slice(0, file.lastIndexOf('/')), { recursive: true });

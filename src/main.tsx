@@ -1,4 +1,4 @@
-import './app/framework-first.ts';
+import './app/boot.ts';
 import { startTransition, StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';

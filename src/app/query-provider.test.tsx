@@ -35,7 +35,7 @@ describe('React Query out of the first render', () => {
 
   it('renders the home page without it, and what comes after the first paint with it', async () => {
     await startAt('/');
-    expect(screen.getByRole('heading', { level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1 })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Dịch vụ được dùng nhiều' })).not.toBeInTheDocument();
     // The popular services use a suspense query: they show only once the client is here.
     expect(await screen.findByRole('heading', { name: 'Dịch vụ được dùng nhiều' })).toBeInTheDocument();

@@ -40,6 +40,9 @@ export const loadQueryClient = (): Promise<QueryModule> =>
     },
   ));
 
+/** The app's client if it is already here (nothing is loaded for it). */
+export const loadedQueryClient = (): QueryClient | undefined => client;
+
 /** `load`, and the client with it: for code that renders React Query's hooks as soon as it is here. */
 export const withQueryClient =
   <T,>(load: () => Promise<T>) =>

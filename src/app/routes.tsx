@@ -5,6 +5,7 @@ import { AppShell } from './AppShell.tsx';
 import { ShellFallback } from '../components/layout/ShellFallback.tsx';
 import { RootErrorBoundary } from '../components/errors/RootErrorBoundary.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { loader as homeLoader } from './routes/home.ts';
 import { NotFoundPage } from '../components/errors/NotFoundPage.tsx';
 import { withQueryClient } from './query-provider.tsx';
 
@@ -19,7 +20,7 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RootErrorBoundary,
     HydrateFallback: ShellFallback,
     children: [
-      { index: true, Component: HomePage },
+      { index: true, Component: HomePage, loader: homeLoader },
       { path: 'services', lazy: () => import('./routes/services.tsx') },
       { path: 'services/:id', lazy: () => import('./routes/service-detail.tsx') },
       { path: 'services/:id/apply', lazy: () => import('./routes/service-apply.tsx') },

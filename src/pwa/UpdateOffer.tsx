@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { linkManifest } from './manifest-link.ts';
 
 /**
  * Registers the service worker and offers a new version when one is waiting. It never
@@ -10,7 +11,10 @@ export const UpdateOffer = () => {
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
-  } = useRegisterSW({ immediate: true });
+  } = useRegisterSW({
+    immediate: true,
+    onRegisteredSW: () => void navigator.serviceWorker.ready.then(() => linkManifest()),
+  });
   return (
     <div role="status" className="update-region">
       {needRefresh ? (

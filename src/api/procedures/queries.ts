@@ -1,14 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getCatalogue, getOffices, getProcedure, getProcedureTranslation } from './requests.ts';
+import { procedureKeys } from './keys.ts';
 
-/** Query keys from general to specific: invalidate `procedureKeys.all` to refetch everything. */
-export const procedureKeys = {
-  all: ['procedures'] as const,
-  catalogue: () => [...procedureKeys.all, 'catalogue'] as const,
-  detail: (id: string) => [...procedureKeys.all, 'detail', id] as const,
-  translation: (id: string, lang: string) => [...procedureKeys.all, 'translation', id, lang] as const,
-  offices: (id: string, provinceCodes: readonly string[]) => [...procedureKeys.all, 'offices', id, ...provinceCodes] as const,
-};
+export { procedureKeys } from './keys.ts';
 
 /**
  * The public catalogue changes rarely. 'offlineFirst' lets the request reach our service

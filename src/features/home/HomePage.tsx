@@ -1,14 +1,26 @@
 import { lazy, Suspense, useId } from 'react';
-import { Form, Link } from 'react-router';
+import { Form, Link, useLoaderData } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { WidgetBoundary } from '../../components/errors/WidgetBoundary.tsx';
 import { ErrorPanel } from '../../components/errors/ErrorPanel.tsx';
 import { useAfterFirstPaint } from '../../lib/use-after-first-paint.ts';
+import { PopularList, type PopularService } from './PopularList.tsx';
 
-// The home page is in the first bundle, so it stays light: the list of popular services (which
-// needs the catalogue and zod) arrives as its own chunk after the first paint.
+// The home page is in the first bundle, so it stays light: when the page did not come with its
+// popular services (app/routes/home.ts), the list (which needs the catalogue and zod) arrives as
+// its own chunk after the first paint.
 const PopularServices = lazy(() => import('./PopularServices.tsx'));
+
+const LatePopularServices = () => {
+  const { t } = useTranslation();
+  const showPopular = useAfterFirstPaint();
+  return (
+    <WidgetBoundary fallback={(error, reset) => <ErrorPanel error={error} onRetry={reset} headingLevel="h2" />}>
+      <Suspense fallback={<p className="loading">{t('loading')}</p>}>{showPopular ? <PopularServices /> : <p className="loading">{t('loading')}</p>}</Suspense>
+    </WidgetBoundary>
+  );
+};
 
 /** Plain-language shortcuts into the catalogue, by what people come for most. */
 const shortcuts = [
@@ -23,8 +35,7 @@ const shortcuts = [
 export const HomePage = () => {
   const { t } = useTranslation();
   const searchId = useId();
-  // The popular list needs the catalogue and zod: fetch them after the page is on screen.
-  const showPopular = useAfterFirstPaint();
+  const popular = useLoaderData<PopularService[] | null | undefined>();
   return (
     <div className="home">
       <section className="hero" aria-labelledby="home-title">
@@ -63,11 +74,7 @@ export const HomePage = () => {
           <strong>{t('home.levelPartial')}</strong> {t('home.levelPartialText')}
         </p>
       </section>
-      <WidgetBoundary fallback={(error, reset) => <ErrorPanel error={error} onRetry={reset} headingLevel="h2" />}>
-        <Suspense fallback={<p className="loading">{t('loading')}</p>}>
-          {showPopular ? <PopularServices /> : <p className="loading">{t('loading')}</p>}
-        </Suspense>
-      </WidgetBoundary>
+      {popular ? <PopularList services={popular} /> : <LatePopularServices />}
     </div>
   );
 };

@@ -1,0 +1,69 @@
+/**
+ * Bundled into the framework file (vite.config.ts), which a pre-rendered page loads render-
+ * blocking in its <head> (scripts/prerender.ts): React DOM's code runs before the page's first
+ * paint, as in any client-rendered React app, rather than as a long task while the citizen is
+ * already reading (and tapping) the page. Importing React DOM's client here is what makes the file
+ * run React DOM's (CommonJS) code when it is evaluated.
+ *
+ * Then, on a pre-rendered page, the rest of the app is asked for once the page has painted, so
+ * it does not compete with the page itself on a slow link: the framework script carries the
+ * entry, the other framework files and the preloads (data-entry, data-early, data-preload; and
+ * the web app manifest, data-manifest, which src/pwa/manifest-link.ts adds once the service
+ * worker is ready). The other framework files (data-early:
+ * the router, i18next) run as scripts of their own, one by one, before the entry: run as one
+ * module graph they would be one long task on a slow phone, during which a tap would wait.
+ *
+ * The plain shell (shell.html) imports this from the entry (main.tsx) and has no such script:
+ * nothing more happens here.
+ */
+import 'react-dom/client';
+
+const boot = typeof document === 'undefined' ? null : document.querySelector<HTMLScriptElement>('script[data-entry]');
+
+const words = (value: string | undefined): string[] => (value ?? '').split(/\s+/).filter(Boolean);
+
+/** Runs module scripts one after the other, each in a task of its own. */
+const run = (scripts: string[]): void => {
+  const src = scripts.shift();
+  if (!src) return;
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.crossOrigin = '';
+  script.src = src;
+  // A module script's load event comes once it has run: the next one starts in a new task.
+  if (scripts.length > 0) script.onload = script.onerror = () => setTimeout(() => run(scripts), 0);
+  document.head.append(script);
+};
+
+const start = (data: DOMStringMap): void => {
+  for (const href of words(data.preload)) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = href;
+    document.head.append(link);
+  }
+  run([...words(data.early), ...words(data.entry)]);
+};
+
+if (boot) {
+  const data = boot.dataset;
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    start(data);
+  };
+  // A hidden tab never paints: start at once. Otherwise after the first contentful paint (its
+  // entry comes once the frame is on screen), or the next frame where paint timing is missing.
+  if (document.hidden) once();
+  else if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      setTimeout(once, 0);
+    }).observe({ type: 'paint', buffered: true });
+    // A page with nothing contentful to paint still gets its app.
+    setTimeout(once, 3000);
+  } else requestAnimationFrame(() => setTimeout(once, 0));
+}
