@@ -1,4 +1,4 @@
-import './app/boot.ts';
+import { warmUpIntl } from './app/boot.ts';
 import { startTransition, StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
@@ -13,6 +13,7 @@ import { yieldToMain } from './lib/yield-to-main.ts';
 import { readPageData, resolveLazyRoutes, type PageData } from './app/hydration.ts';
 import { afterTakeover } from './components/layout/Takeover.tsx';
 import { readSession } from './auth/session.ts';
+import { keepFormatted } from './lib/format.ts';
 import { isKiosk } from './auth/kiosk-config.ts';
 import './styles.css';
 
@@ -43,8 +44,14 @@ const takeOver = async (page: PageData): Promise<void> => {
   if (wanted !== page.url) window.history.replaceState(window.history.state, '', `${page.url}${window.location.hash}`);
 
   // Each step in a task of its own (the page is already readable: a tap on it must not wait
-  // for all of them at once).
-  await Promise.all([initI18n(page.lng, page.ns), resolveLazyRoutes(routes, window.location.pathname), hydratePageQueries(page.queries)]);
+  // for all of them at once). The route's code first: it has to come over the network.
+  const routeReady = resolveLazyRoutes(routes, window.location.pathname);
+  routeReady.catch(() => undefined); // awaited below; not "unhandled" in the meantime
+  await yieldToMain();
+  const i18nReady = initI18n(page.lng, page.ns);
+  await yieldToMain();
+  await Promise.all([routeReady, i18nReady, hydratePageQueries(page.queries)]);
+  keepFormatted(page.formatted);
   await yieldToMain();
   const router = createAppRouter(page.router);
   await yieldToMain();
@@ -54,6 +61,8 @@ const takeOver = async (page: PageData): Promise<void> => {
     hydrateRoot(root, app(router));
   });
   if (wanted !== page.url) afterTakeover(() => void router.navigate(`${wanted}${window.location.hash}`, { replace: true, preventScrollReset: true }));
+  // Formatting anything else (a search's other results, a form's dates) is then ready at once.
+  afterTakeover(() => setTimeout(warmUpIntl, 0));
 };
 
 /** The plain shell (or a page to show in another language): render from scratch. */

@@ -10,6 +10,7 @@ import { queryClient } from './app/query-client.ts';
 import { App } from './app/App.tsx';
 import { provideQueryClient } from './app/query-provider.tsx';
 import { resolveLazyRoutes, type PageData } from './app/hydration.ts';
+import { keepFormatted, recordFormatted } from './lib/format.ts';
 
 const lng = 'vi';
 
@@ -45,12 +46,14 @@ export const prerender = async (url: string, origin: string): Promise<{ html: st
   const routeError = Object.values(context.errors ?? {})[0];
   if (routeError) return { error: String(routeError instanceof Error ? routeError.message : JSON.stringify(routeError)) };
 
-  const html = renderToString(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} hydrate={false} />
-      </QueryClientProvider>
-    </StrictMode>,
+  const [html, formatted] = recordFormatted(() =>
+    renderToString(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} hydrate={false} />
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
   );
   const hydrationData: HydrationState = { loaderData: context.loaderData, actionData: context.actionData, errors: context.errors };
   const data: PageData = {
@@ -59,6 +62,7 @@ export const prerender = async (url: string, origin: string): Promise<{ html: st
     ns: [...namespaces].filter((n) => n !== 'common'),
     router: JSON.parse(JSON.stringify(hydrationData)) as HydrationState,
     queries: JSON.parse(JSON.stringify(dehydrate(queryClient))) as PageData['queries'],
+    formatted,
   };
 
   const checked = await hydrateHere(url, html, data);
@@ -71,8 +75,10 @@ export const prerender = async (url: string, origin: string): Promise<{ html: st
 /** Takes the HTML over as the browser will, reporting any difference React finds. */
 const hydrateHere = async (url: string, html: string, data: PageData): Promise<{ title: string } | { error: string }> => {
   await resolveLazyRoutes(routes, new URL(url, 'http://x').pathname);
-  // As main.tsx: the client (with this page's cache) is there before hydration.
+  // As main.tsx: the client (with this page's cache) is there before hydration, and so are the
+  // formatted strings.
   provideQueryClient(queryClient);
+  keepFormatted(data.formatted);
   const router = createMemoryRouter(routes, { initialEntries: [url], hydrationData: data.router });
   const container = document.createElement('div');
   container.innerHTML = html;

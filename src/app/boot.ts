@@ -18,6 +18,38 @@
  */
 import 'react-dom/client';
 
+/**
+ * The first Intl.NumberFormat or DateTimeFormat a Chromium process builds costs 20–30 ms (120 ms
+ * on a 4× slower phone), whatever the locale: V8 sets up ICU's number and date support once per
+ * process. A throwaway worker pays it on its own thread instead: workers share the page's
+ * process, so the page's first formatter is then ready at once (docs/architecture/decisions.md,
+ * 3c). The shell starts it at once, while the rest of the app downloads; a pre-rendered page
+ * once it has been taken over (main.tsx: its own strings came formatted with it, and a second
+ * thread busy during the takeover would slow the takeover down on a two-core phone). A blob
+ * worker needs no request (CSP worker-src allows blob:); without workers, nothing changes.
+ */
+export const warmUpIntl = (): void => {
+  if (typeof Worker === 'undefined' || typeof Blob === 'undefined' || typeof URL.createObjectURL !== 'function') return;
+  try {
+    const url = URL.createObjectURL(
+      new Blob(
+        [
+          "new Intl.NumberFormat('vi-VN',{style:'currency',currency:'VND'}).format(1);new Intl.DateTimeFormat('vi-VN',{timeZone:'Asia/Ho_Chi_Minh'}).format(0);postMessage(0);",
+        ],
+        { type: 'text/javascript' },
+      ),
+    );
+    const worker = new Worker(url);
+    const done = () => {
+      URL.revokeObjectURL(url);
+      worker.terminate();
+    };
+    worker.onmessage = worker.onerror = done;
+  } catch {
+    // A browser that refuses the worker: the first formatter simply costs what it costs.
+  }
+};
+
 const boot = typeof document === 'undefined' ? null : document.querySelector<HTMLScriptElement>('script[data-entry]');
 
 const words = (value: string | undefined): string[] => (value ?? '').split(/\s+/).filter(Boolean);
@@ -46,7 +78,8 @@ const start = (data: DOMStringMap): void => {
   run([...words(data.early), ...words(data.entry)]);
 };
 
-if (boot) {
+if (!boot && typeof document !== 'undefined' && !import.meta.env.SSR) warmUpIntl();
+else if (boot) {
   const data = boot.dataset;
   let started = false;
   const once = () => {

@@ -17,6 +17,8 @@ export interface PageData {
   ns: string[];
   router: HydrationState;
   queries: DehydratedState;
+  /** Strings the render formatted (amounts, dates, shares), by what was formatted: lib/format.ts. */
+  formatted?: Record<string, string>;
 }
 
 export const pageDataId = 'page-data';

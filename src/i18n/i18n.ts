@@ -75,11 +75,17 @@ export const laterNamespace = 'problems';
 /** Loads what the first render did not need, once the page is on screen. */
 export const loadLaterNamespaces = (): Promise<void> => i18next.loadNamespaces(laterNamespace);
 
+/**
+ * Only when it changes: writing `lang`, even the same value, makes the browser work the whole
+ * page's style out again (a pre-rendered page already says its language).
+ */
+const setPageLanguage = (lng: string): void => {
+  if (document.documentElement.lang !== lng) document.documentElement.lang = lng;
+};
+
 /** `ns`: namespaces the first render needs besides `common` (a pre-rendered page says which). */
 export const initI18n = async (lng = detectLanguage(), ns: readonly string[] = []): Promise<typeof i18next> => {
-  i18next.on('languageChanged', (next) => {
-    document.documentElement.lang = next;
-  });
+  i18next.on('languageChanged', setPageLanguage);
   await i18next
     .use(initReactI18next)
     .use(localeBackend)
@@ -97,6 +103,6 @@ export const initI18n = async (lng = detectLanguage(), ns: readonly string[] = [
       react: { useSuspense: true },
       returnNull: false,
     });
-  document.documentElement.lang = i18next.language;
+  setPageLanguage(i18next.language);
   return i18next;
 };

@@ -16,8 +16,16 @@ export const readTextSize = (): TextSize => {
   }
 };
 
+/**
+ * The normal size is the page as served (no attribute): applying it on start changes nothing,
+ * where writing the attribute, even to the same value, makes the browser work out the whole
+ * page's style and layout again right after the first paint.
+ */
 export const applyTextSize = (size: TextSize): void => {
-  document.documentElement.dataset.textSize = size;
+  const root = document.documentElement;
+  if (size === 'normal') {
+    if (root.hasAttribute('data-text-size')) delete root.dataset.textSize;
+  } else if (root.dataset.textSize !== size) root.dataset.textSize = size;
 };
 
 const listeners = new Set<() => void>();

@@ -23,7 +23,9 @@ export const afterTakeover = (callback: () => void): void => {
  * (the shell) starts with the client snapshot: enabled from its first frame.
  *
  * `display: contents` (styles.css) keeps it out of the layout; role="none" out of the
- * accessibility tree (a fieldset is otherwise announced as a group).
+ * accessibility tree (a fieldset is otherwise announced as a group). Its one child is the app's
+ * box (AppShell): Chromium rebuilds the layout tree of everything in a fieldset when a child is
+ * added to the fieldset itself, which a box in between avoids.
  */
 export const Takeover = ({ children }: { children: ReactNode }) => {
   const live = useSyncExternalStore(

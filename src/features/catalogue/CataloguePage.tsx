@@ -6,7 +6,7 @@ import { catalogueQueryOptions } from '../../api/procedures/queries.ts';
 import { Tier, ServiceLevel } from '../../api/procedures/schema.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
-import { buildIndex, searchProcedures } from './search.ts';
+import { catalogueSearch } from './search.ts';
 import { activeFilterCount, filterKeys, readFilters, type FilterKey } from './filters.ts';
 import { ProcedureCard } from './ProcedureCard.tsx';
 
@@ -32,14 +32,14 @@ export const CataloguePage = () => {
   const [limit, setLimit] = useState(PAGE);
   const searchId = useId();
 
-  const index = useMemo(() => buildIndex(catalogue.procedures), [catalogue.procedures]);
+  const search = useMemo(() => catalogueSearch(catalogue.procedures), [catalogue.procedures]);
   const results = useMemo(() => {
     // Marks let the benchmark (scripts/bench-search.ts) time search in a real, throttled browser.
     performance.mark('catalogue-search:start');
-    const found = searchProcedures(index, query, filters);
+    const found = search(query, filters);
     performance.measure('catalogue-search', 'catalogue-search:start');
     return found;
-  }, [index, query, filters]);
+  }, [search, query, filters]);
 
   // setSearchParams's updater sees the params of the last render, not of a navigation still
   // under way: two quick changes would lose the first. Build on what we wrote last instead.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcedureSummary } from '../../api/procedures/schema.ts';
-import { buildIndex, editDistance, searchProcedures } from './search.ts';
+import { buildIndex, catalogueSearch, editDistance, searchProcedures } from './search.ts';
 
 const summary = (id: string, name: string, extra: Partial<ProcedureSummary> = {}): ProcedureSummary => ({
   id,
@@ -82,5 +82,17 @@ describe('forgiving search', () => {
     expect(editDistance('sinhh', 'sinh', 1)).toBe(1);
     expect(editDistance('lcih', 'lich', 1)).toBe(1);
     expect(editDistance('abcdef', 'ghijkl', 2)).toBe(3);
+  });
+});
+
+describe('catalogueSearch', () => {
+  it('lists the catalogue in its own order, filtered, when nothing is typed, and searches otherwise', () => {
+    const search = catalogueSearch(catalogue);
+    expect(search('  ').map((p) => p.id)).toEqual(['a', '1.001193', 'b', 'c', 'd']);
+    expect(search('', { level: 'partial' }).map((p) => p.id)).toEqual(['c']);
+    expect(search('khai sinh')[0]?.id).toBe('1.001193');
+    expect(search('khai sinh', { agency: 'province-justice' })).toEqual([]);
+    // Same answers as the search over an index built up front.
+    for (const q of ['li lich tu phap', 'khaisinh', 'thuong tru']) expect(search(q)).toEqual(searchProcedures(index, q));
   });
 });

@@ -57,7 +57,7 @@ export interface Filters {
   tier?: Tier | undefined;
 }
 
-const matchesFilters = (p: ProcedureSummary, f: Filters): boolean =>
+export const matchesFilters = (p: ProcedureSummary, f: Filters): boolean =>
   (!f.level || p.level === f.level) &&
   (!f.field || p.field.id === f.field) &&
   (!f.agency || p.agency.id === f.agency) &&
@@ -188,4 +188,19 @@ export const searchProcedures = (index: SearchIndex, query: string, filters: Fil
   }
   // Stable: equal scores keep catalogue order (which the backend sorts by popularity).
   return scored.sort((a, b) => b.score - a.score).map((s) => s.procedure);
+};
+
+/**
+ * What the catalogue page shows for a query: with no words, the catalogue in its own order,
+ * filtered; otherwise the search. The index is built on the first query rather than when the
+ * page opens (folding every procedure is a long task on a slow phone, while most visits read
+ * the list or filter it before they type, if at all).
+ */
+export const catalogueSearch = (procedures: readonly ProcedureSummary[]) => {
+  let index: SearchIndex | undefined;
+  return (query: string, filters: Filters = {}): ProcedureSummary[] => {
+    if (foldedWords(query).length === 0) return procedures.filter((p) => matchesFilters(p, filters));
+    index ??= buildIndex(procedures);
+    return searchProcedures(index, query, filters);
+  };
 };

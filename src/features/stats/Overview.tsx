@@ -87,7 +87,7 @@ const RatingsCard = ({ figures, minRatings, labels }: Props) => {
       <p className="stats-big" data-figure="satisfied">
         {ratings.satisfiedShare === null ? t('notEnough') : t('ratings.satisfied', { value: formatShare(ratings.satisfiedShare, lng) })}
       </p>
-      <p data-figure="ratings">{t('ratings.count', { count: ratings.count })}</p>
+      <p data-figure="ratings">{t('ratings.count', { count: ratings.count, number: formatCount(ratings.count, lng) })}</p>
       {levels === null ? (
         <NotEnough count={ratings.count} minRatings={minRatings} />
       ) : (

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Figures } from '../../api/stats/schema.ts';
 import type { Period } from '../../api/stats/period.ts';
-import { formatShare, intlLocale } from '../../lib/format.ts';
+import { formatShare, intlLocale, keptFormat } from '../../lib/format.ts';
 
 export { formatShare };
 
@@ -24,9 +24,10 @@ const fmt = (lng: string) => {
   return f;
 };
 
-export const formatCount = (n: number, lng: string) => fmt(lng).count.format(n);
-export const formatDecimal = (n: number, lng: string) => fmt(lng).decimal.format(n);
-export const formatAverage = (n: number, lng: string) => fmt(lng).average.format(n);
+// Kept, so that a pre-rendered statistics page is taken over without building a formatter.
+export const formatCount = keptFormat<number>('count', (n, lng) => fmt(lng).count.format(n));
+export const formatDecimal = keptFormat<number>('decimal', (n, lng) => fmt(lng).decimal.format(n));
+export const formatAverage = keptFormat<number>('average', (n, lng) => fmt(lng).average.format(n));
 
 export const periodLabel = (period: Pick<Period, 'kind' | 'key'>, t: TFunction<'stats'>): string => {
   const year = period.key.slice(0, 4);

@@ -41,14 +41,10 @@ export const isValidIsoDate = (iso: string): boolean => {
   return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
 };
 
-// One formatter for the module: building Intl formatters is slow, and en-CA is only used for its
-// numeric parts, which we read one by one rather than trusting the locale's pattern.
-const vietnamDayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// One formatter for the module, built on first use (building Intl formatters is slow, the first
+// one in a browser process very much so: not while a page that never asks is loading). en-CA is
+// only used for its numeric parts, which we read one by one rather than trusting its pattern.
+let vietnamDayFormat: Intl.DateTimeFormat | undefined;
 
 /**
  * Today's date in Vietnam as ISO yyyy-mm-dd. Computed in Asia/Ho_Chi_Minh, not in the device's
@@ -56,6 +52,7 @@ const vietnamDayFormat = new Intl.DateTimeFormat('en-CA', {
  * must not count as "in the future".
  */
 export const todayInVietnam = (now: Date = new Date()): string => {
+  vietnamDayFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
   const parts = vietnamDayFormat.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
