@@ -13,6 +13,7 @@
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { createServer } from 'vite';
+import { matchPath } from 'react-router';
 import type * as MockServer from '../mocks/node.ts';
 import type * as Prerender from '../src/prerender.tsx';
 import type * as Env from '../src/config/env.ts';
@@ -96,7 +97,7 @@ try {
    * (data-manifest, src/pwa/manifest-link.ts): the browser's installability check (the manifest
    * and its icon, fetched and decoded on the page's main thread) is no part of the first visit.
    */
-  const buildManifest = JSON.parse(await readFile(`${DIST}/.vite/manifest.json`, 'utf8')) as Record<string, { file: string; imports?: string[] }>;
+  const buildManifest = JSON.parse(await readFile(`${DIST}/.vite/manifest.json`, 'utf8')) as Record<string, { file: string; imports?: string[]; dynamicImports?: string[] }>;
   /** The files a built file imports statically, all the way down (the build manifest). */
   const reactImports = (href: string): string[] => {
     const byFile = new Map(Object.values(buildManifest).map((chunk) => [`/${chunk.file}`, chunk]));
@@ -113,7 +114,36 @@ try {
     visit(href);
     return [...found];
   };
-  const paintFirst = (page: string) => {
+  /**
+   * The page's own route code (and what it imports) is asked for with the rest, once the page has
+   * painted, rather than by the router's lazy import as the takeover starts: Vite's preload helper
+   * adds a <link> per file in one go, one long task on a slow phone (boot.ts adds them a few at a
+   * time). Each lazy route in src/app/routes.tsx is written `{ path: '…', lazy: () =>
+   * import('./routes/….tsx') }`; a pre-rendered page none of them matches fails the build.
+   */
+  const routeModules = [...(await readFile('src/app/routes.tsx', 'utf8')).matchAll(/\{ path: '([^']+)', lazy: \(\) => import\('\.\/(routes\/[^']+)'\) \}/g)].map(
+    ([, path, file]) => ({ pattern: `/${path ?? ''}`, src: `src/app/${file ?? ''}` }),
+  );
+  const routeFiles = (url: string): string[] => {
+    const pathname = new URL(url, ORIGIN).pathname;
+    if (pathname === '/') return []; // the home page is in the entry
+    const route = routeModules.find((r) => matchPath(r.pattern, pathname));
+    const chunk = route && buildManifest[route.src];
+    if (!chunk) throw new Error(`prerender: no lazy route module in src/app/routes.tsx (or the build manifest) for ${pathname}`);
+    // …and what the route itself loads once the page is on screen (a procedure's questions).
+    const later = (chunk.dynamicImports ?? []).map((key) => buildManifest[key]?.file).filter((file) => file?.endsWith('.js'));
+    return [chunk.file, ...later].flatMap((file) => [`/${file}`, ...reactImports(`/${file}`)]);
+  };
+  /**
+   * What every page loads once it is on screen (AppShell: the footer; UpdatePrompt: the update
+   * offer), asked for last, for the same reason. A file missing here fails the build.
+   */
+  const everyPage = ['src/components/layout/Footer.tsx', 'src/pwa/UpdateOffer.tsx'].flatMap((src) => {
+    const chunk = buildManifest[src];
+    if (!chunk) throw new Error(`prerender: ${src} is not a chunk of its own in the build manifest`);
+    return [`/${chunk.file}`, ...reactImports(`/${chunk.file}`)];
+  });
+  const paintFirst = (page: string, routeCode: readonly string[] = []) => {
     const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(page);
     if (!entry?.[1]) throw new Error('No entry script in dist/shell.html');
     const manifest = /<link rel="manifest" href="([^"]+)">\s*/.exec(page);
@@ -126,10 +156,15 @@ try {
     if (!react) throw new Error('No React framework file among the preloads of dist/shell.html');
     // The router's and i18next's files import React's: they run after it, in this order.
     const early = hrefs.filter((href) => /\/framework-(router|i18n)-/.test(href)).sort((a, b) => Number(/\/framework-router-/.test(a)) - Number(/\/framework-router-/.test(b)));
-    const rest = hrefs.filter((href) => href !== react);
     // What React's file imports (rolldown's CommonJS runtime) is asked for with it, not after it.
-    const needs = reactImports(react).map((href) => `<link rel="modulepreload" crossorigin href="${href}">\n    `);
-    const script = `<script type="module" crossorigin blocking="render" src="${react}" data-entry="${entry[1]}" data-early="${early.join(' ')}" data-preload="${rest.join(' ')}" data-manifest="${manifest[1]}"></script>`;
+    const reactNeeds = reactImports(react);
+    const needs = reactNeeds.map((href) => `<link rel="modulepreload" crossorigin href="${href}">\n    `);
+    const rest = hrefs.filter((href) => href !== react && !reactNeeds.includes(href));
+    // The route's code and what every page loads once on screen: not the initial JavaScript (on
+    // shell.html the router's lazy import brings the same files), so data-route, which the
+    // budget (scripts/lib/budget.ts) does not count.
+    const later = [...new Set([...routeCode, ...everyPage])].filter((href) => href !== react && href !== entry[1] && !reactNeeds.includes(href) && !rest.includes(href));
+    const script = `<script type="module" crossorigin blocking="render" src="${react}" data-entry="${entry[1]}" data-early="${early.join(' ')}" data-preload="${rest.join(' ')}" data-route="${later.join(' ')}" data-manifest="${manifest[1]}"></script>`;
     return out.replace('</head>', () => `  ${needs.join('')}${script}\n  </head>`);
   };
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -141,7 +176,7 @@ try {
       console.warn(`prerender: ${url} left as the plain shell: ${result.error}`);
       continue;
     }
-    const html = paintFirst(shell)
+    const html = paintFirst(shell, routeFiles(url))
       .replace('<div id="root"></div>', () => `<div id="root">${result.html}</div>`)
       // What the app needs to take the page over without fetching it again (src/app/hydration.ts).
       .replace('</body>', () => `  <script type="application/json" id="${pageDataId}">${serializePageData(result.data)}</script>\n  </body>`)

@@ -45,6 +45,7 @@ const takeOver = async (page: PageData): Promise<void> => {
 
   // Each step in a task of its own (the page is already readable: a tap on it must not wait
   // for all of them at once). The route's code first: it has to come over the network.
+  await yieldToMain();
   const routeReady = resolveLazyRoutes(routes, window.location.pathname);
   routeReady.catch(() => undefined); // awaited below; not "unhandled" in the meantime
   await yieldToMain();

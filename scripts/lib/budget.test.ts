@@ -59,7 +59,7 @@ const smallSite = {
 };
 
 describe('scriptRefs', () => {
-  it('reads scripts, module preloads and the boot script’s entry and preloads with an HTML parser', () => {
+  it('reads scripts, module preloads and the boot script’s entry and preloads with an HTML parser (not the route’s code)', () => {
     const refs = scriptRefs(`<html><head>
       <!-- <script src="/commented-out.js"></script> -->
       <script src='/a.js' type=module></script>
@@ -68,7 +68,7 @@ describe('scriptRefs', () => {
       <link rel="preload" as="style" href="/d.css">
       <script type="application/json">{"not": "script"}</script>
       <script>console.log('inline')</script>
-      <script src="/boot.js" data-entry="/e.js" data-preload=" /f.js  /g.js "></script>
+      <script src="/boot.js" data-entry="/e.js" data-preload=" /f.js  /g.js " data-route="/route.js"></script>
       </head></html>`);
     expect(refs.map((r) => `${r.kind} ${r.url}`)).toEqual([
       'script /a.js',

@@ -2,7 +2,9 @@
  * Initial-JavaScript budget, page by page: what a page makes the browser fetch as script before
  * the app's first render — every `<script src>`, every `<link rel="modulepreload">`, the entry and
  * preloads a pre-rendered page's boot script asks for (`data-entry`, `data-preload`), inline
- * scripts, and the static imports of all of these (the build manifest) — gzipped.
+ * scripts, and the static imports of all of these (the build manifest) — gzipped. Not the page's
+ * route code (`data-route`: boot.ts asks for it early, but it is the route's, which shell.html
+ * gets through the router's lazy import; the README gives both figures).
  *
  * Pages: `shell.html` (what the service worker serves on every repeat visit and offline) and every
  * pre-rendered page (every other `.html` in the build: `index.html`, `services…`, `stats…`). The worst page is held to
@@ -59,7 +61,7 @@ export const scriptRefs = (html: string): ScriptRef[] => {
       const src = el.getAttribute('src');
       if (src) refs.push({ kind: 'script', url: src });
       else if ((el.textContent ?? '').trim()) refs.push({ kind: 'inline', url: `inline #${++inline}`, text: el.textContent ?? '' });
-      // public/boot.js: a pre-rendered page's loader names the app's entry and preloads.
+      // src/app/boot.ts: a pre-rendered page's loader names the app's entry and preloads.
       const entry = el.getAttribute('data-entry');
       if (entry) refs.push({ kind: 'boot-entry', url: entry });
       for (const url of (el.getAttribute('data-preload') ?? '').split(/\s+/).filter(Boolean)) refs.push({ kind: 'boot-preload', url });

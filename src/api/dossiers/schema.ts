@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { DossierCode, LocalisedText } from '../common/schema.ts';
 import { FilerRelationship, RequirementId } from '../procedures/schema.ts';
 import { AssistedBy } from '../assisted/schema.ts';
 import { FormNotice } from '../forms/schema.ts';
@@ -9,12 +10,7 @@ import { FormNotice } from '../forms/schema.ts';
  */
 const nonEmpty = () => z.string().check(z.minLength(1));
 
-/**
- * Circular 01/2018/TT-VPCP art. 19: `V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX` — the receiving
- * agency's code, the receipt date, a 4-digit daily sequence. Example: 000.00.12.H62-201105-0004.
- */
-export const DOSSIER_CODE = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2}-\d{6}-\d{4}$/;
-export const DossierCode = z.string().check(z.regex(DOSSIER_CODE));
+export { DOSSIER_CODE, DossierCode } from '../common/schema.ts';
 
 /** Codes are read aloud and typed on kiosks: tolerate spaces, case and other dash characters. */
 export const normaliseDossierCode = (input: string): string =>
@@ -30,8 +26,7 @@ export type DossierStatus = z.infer<typeof DossierStatus>;
 /** Statuses after which nothing more happens to the dossier. */
 export const FINAL_STATUSES: readonly DossierStatus[] = ['returned', 'rejected', 'withdrawn'];
 
-export const LocalisedText = z.object({ vi: nonEmpty(), en: nonEmpty() });
-export type LocalisedText = z.infer<typeof LocalisedText>;
+export { LocalisedText } from '../common/schema.ts';
 
 export const DossierEvent = z.object({
   at: z.iso.datetime(),

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { DocumentType } from '../common/schema.ts';
 
 /**
  * The citizen's personal electronic data store (kho dữ liệu điện tử của tổ chức, cá nhân):
@@ -97,26 +98,7 @@ export const Household = z.object({
 });
 export type Household = z.infer<typeof Household>;
 
-export const DocumentType = z.enum([
-  'birth-certificate',
-  /** Giấy chứng sinh: the hospital's notice of a birth. */
-  'birth-notice',
-  /** A court judgment or decision (e.g. a divorce). */
-  'court-decision',
-  'marriage-certificate',
-  'marital-status-certificate',
-  'id-card',
-  'criminal-record',
-  'residence-confirmation',
-  'degree',
-  'health-insurance-card',
-  'driving-licence',
-  'land-certificate',
-  /** Văn bản ủy quyền: a person's written authorisation for someone else to file for them. */
-  'authorisation',
-  'other',
-]);
-export type DocumentType = z.infer<typeof DocumentType>;
+export { DocumentType } from '../common/schema.ts';
 
 export const StoredDocument = z.object({
   id: nonEmpty(),

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DocumentType } from '../me/schema.ts';
+import { DocumentType } from '../common/schema.ts';
 
 // zod/mini (functional API, tree-shakes to a third of classic zod): these schemas parse the
 // public catalogue on the critical path of the first page a citizen opens.

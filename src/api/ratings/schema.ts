@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DossierCode, LocalisedText } from '../dossiers/schema.ts';
+import { DossierCode, LocalisedText } from '../common/schema.ts';
 
 /**
  * Satisfaction ratings of dossiers (docs/domain/quality-index.md). Shared by the rating flow,

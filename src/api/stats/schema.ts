@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { LocalisedText } from '../dossiers/schema.ts';
+import { LocalisedText } from '../common/schema.ts';
 import { Agency } from '../procedures/schema.ts';
 
 /**
