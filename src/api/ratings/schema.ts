@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { DossierCode, LocalisedText } from '../common/schema.ts';
+import { RATING_LEVEL_VALUES } from './levels.ts';
 
 /**
  * Satisfaction ratings of dossiers (docs/domain/quality-index.md). Shared by the rating flow,
@@ -7,7 +8,7 @@ import { DossierCode, LocalisedText } from '../common/schema.ts';
  */
 
 /** The three levels of the "overall" and "convenience" questions. */
-export const RatingLevel = z.enum(['very-satisfied', 'satisfied', 'dissatisfied']);
+export const RatingLevel = z.enum(RATING_LEVEL_VALUES);
 export type RatingLevel = z.infer<typeof RatingLevel>;
 export const RATING_LEVELS: readonly RatingLevel[] = RatingLevel.options;
 

@@ -60,6 +60,9 @@ export const periodsBetween = (from: string, to: string): Period[] => {
   const quarters = [...new Set(months.map((m) => `${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5)) / 3)}`))];
   return [...years, ...quarters, ...months]
     .map((key) => parsePeriod(key) as Period)
-    .sort((a, b) => (a.kind === b.kind ? b.key.localeCompare(a.key) : ORDER[a.kind] - ORDER[b.kind]));
+    .sort((a, b) => (a.kind === b.kind ? newestFirst(a.key, b.key) : ORDER[a.kind] - ORDER[b.kind]));
 };
+// Keys are ASCII ("2026", "2026-Q3", "2026-07"): code-unit order is their order. (localeCompare
+// would build an ICU collator first: 15 ms, 60 on a slow phone, while the page is taken over.)
+const newestFirst = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
 const ORDER: Record<PeriodKind, number> = { year: 0, quarter: 1, month: 2 };

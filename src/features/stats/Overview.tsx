@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDEX_GROUPS, INDEX_MAX, type Figures, type ProvinceStats } from '../../api/stats/schema.ts';
-import { RatingLevel } from '../../api/ratings/schema.ts';
+import { RATING_LEVEL_VALUES } from '../../api/ratings/levels.ts';
 import { Bar } from './Bar.tsx';
 import { formatAverage, formatCount, formatDecimal, formatShare } from './format.ts';
 
@@ -100,7 +100,7 @@ const RatingsCard = ({ figures, minRatings, labels }: Props) => {
               </tr>
           </thead>
           <tbody>
-            {RatingLevel.options.map((level) => (
+            {RATING_LEVEL_VALUES.map((level) => (
               <tr key={level}>
                 <th scope="row">{t(`ratings.levels.${level}`)}</th>
                 <td className="stats-table__number">
