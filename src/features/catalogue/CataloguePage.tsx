@@ -33,10 +33,26 @@ export const CataloguePage = () => {
   const searchId = useId();
 
   const search = useMemo(() => catalogueSearch(catalogue.procedures), [catalogue.procedures]);
+  // The search index, built while the browser is idle, so the first keystroke finds it ready.
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== 'function') return;
+    let handle = 0;
+    const slice = (deadline: IdleDeadline) => {
+      if (!search.prepare(deadline)) handle = window.requestIdleCallback(slice);
+    };
+    handle = window.requestIdleCallback(slice);
+    return () => window.cancelIdleCallback(handle);
+  }, [search]);
   const results = useMemo(() => {
-    // Marks let the benchmark (scripts/bench-search.ts) time search in a real, throttled browser.
+    // Marks let the benchmark (scripts/bench-search.ts) time search in a real, throttled browser:
+    // the index's remainder, when a query comes before the idle time built it, on its own.
+    if (query.trim()) {
+      performance.mark('catalogue-index:start');
+      search.finish();
+      performance.measure('catalogue-index', 'catalogue-index:start');
+    }
     performance.mark('catalogue-search:start');
-    const found = search(query, filters);
+    const found = search.search(query, filters);
     performance.measure('catalogue-search', 'catalogue-search:start');
     return found;
   }, [search, query, filters]);

@@ -87,12 +87,24 @@ describe('forgiving search', () => {
 
 describe('catalogueSearch', () => {
   it('lists the catalogue in its own order, filtered, when nothing is typed, and searches otherwise', () => {
-    const search = catalogueSearch(catalogue);
+    const { search } = catalogueSearch(catalogue);
     expect(search('  ').map((p) => p.id)).toEqual(['a', '1.001193', 'b', 'c', 'd']);
     expect(search('', { level: 'partial' }).map((p) => p.id)).toEqual(['c']);
     expect(search('khai sinh')[0]?.id).toBe('1.001193');
     expect(search('khai sinh', { agency: 'province-justice' })).toEqual([]);
     // Same answers as the search over an index built up front.
     for (const q of ['li lich tu phap', 'khaisinh', 'thuong tru']) expect(search(q)).toEqual(searchProcedures(index, q));
+  });
+
+  it('builds its index a slice per idle period, and a query before the end finishes it', () => {
+    const half = catalogueSearch(catalogue);
+    let left = 2;
+    // Two procedures' worth of idle time, then none.
+    expect(half.prepare({ timeRemaining: () => (left-- > 0 ? 10 : 0) })).toBe(false);
+    for (const q of ['li lich tu phap', 'khaisinh', 'dang ky']) expect(half.search(q)).toEqual(searchProcedures(index, q));
+
+    const whole = catalogueSearch(catalogue);
+    expect(whole.prepare({ timeRemaining: () => 10 })).toBe(true);
+    expect(whole.search('khaisinh')).toEqual(searchProcedures(index, 'khaisinh'));
   });
 });
