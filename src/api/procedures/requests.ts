@@ -1,16 +1,23 @@
 import { apiRequest } from '../client.ts';
 import { isApiError } from '../errors.ts';
-import { Catalogue, OfficeList, Procedure, ProcedureTranslation } from './schema.ts';
+import type { Catalogue, OfficeList, Procedure, ProcedureTranslation } from './schema.ts';
 
-export const getCatalogue = (signal?: AbortSignal): Promise<Catalogue> => apiRequest('/catalogue', Catalogue, { signal });
+/**
+ * The contract is loaded (and its schemas built) with the first request, not with the pages that
+ * show the data: a pre-rendered page is taken over with the data it carries and builds no schema
+ * then (docs/architecture/decisions.md, 3c).
+ */
+const contract = () => import('./schema.ts');
 
-export const getProcedure = (id: string, signal?: AbortSignal): Promise<Procedure> =>
-  apiRequest(`/procedures/${encodeURIComponent(id)}`, Procedure, { signal });
+export const getCatalogue = async (signal?: AbortSignal): Promise<Catalogue> => apiRequest('/catalogue', (await contract()).Catalogue, { signal });
+
+export const getProcedure = async (id: string, signal?: AbortSignal): Promise<Procedure> =>
+  apiRequest(`/procedures/${encodeURIComponent(id)}`, (await contract()).Procedure, { signal });
 
 /** The offices that receive the procedure's dossiers in these provinces. */
-export const getOffices = (id: string, provinceCodes: readonly string[], signal?: AbortSignal): Promise<OfficeList> => {
+export const getOffices = async (id: string, provinceCodes: readonly string[], signal?: AbortSignal): Promise<OfficeList> => {
   const query = new URLSearchParams(provinceCodes.map((code) => ['province', code])).toString();
-  return apiRequest(`/procedures/${encodeURIComponent(id)}/offices${query ? `?${query}` : ''}`, OfficeList, { signal });
+  return apiRequest(`/procedures/${encodeURIComponent(id)}/offices${query ? `?${query}` : ''}`, (await contract()).OfficeList, { signal });
 };
 
 /**
@@ -19,7 +26,7 @@ export const getOffices = (id: string, provinceCodes: readonly string[], signal?
  */
 export const getProcedureTranslation = async (id: string, lang: string, signal?: AbortSignal): Promise<ProcedureTranslation | null> => {
   try {
-    return await apiRequest(`/procedures/${encodeURIComponent(id)}/translations/${encodeURIComponent(lang)}`, ProcedureTranslation, { signal });
+    return await apiRequest(`/procedures/${encodeURIComponent(id)}/translations/${encodeURIComponent(lang)}`, (await contract()).ProcedureTranslation, { signal });
   } catch (error) {
     if (isApiError(error) && error.kind === 'not-found') return null;
     throw error;

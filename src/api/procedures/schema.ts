@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { DocumentType } from '../common/schema.ts';
+import { SERVICE_LEVELS, TIERS } from './values.ts';
 
 // zod/mini (functional API, tree-shakes to a third of classic zod): these schemas parse the
 // public catalogue on the critical path of the first page a citizen opens.
@@ -9,11 +10,11 @@ import { DocumentType } from '../common/schema.ts';
  * "một phần" (partial); portals still say "mức độ 4" and "mức độ 3". We store the new term and
  * show both (docs/domain/service-levels.md).
  */
-export const ServiceLevel = z.enum(['partial', 'full']);
+export const ServiceLevel = z.enum(SERVICE_LEVELS);
 export type ServiceLevel = z.infer<typeof ServiceLevel>;
 
 /** Level of government that handles the procedure (cấp thực hiện), two-tier since 1/7/2025. */
-export const Tier = z.enum(['central', 'province', 'commune']);
+export const Tier = z.enum(TIERS);
 export type Tier = z.infer<typeof Tier>;
 
 /** National procedure code, e.g. "1.001193". */

@@ -80,9 +80,7 @@ export const IndexScores = z.object({
   satisfaction: points(18),
 });
 export type IndexScores = z.infer<typeof IndexScores>;
-export const INDEX_GROUPS = ['transparency', 'progress', 'digitisation', 'online', 'satisfaction'] as const;
-export type IndexGroup = (typeof INDEX_GROUPS)[number];
-export const INDEX_MAX: Record<IndexGroup | 'total', number> = { transparency: 18, progress: 20, digitisation: 22, online: 22, satisfaction: 18, total: 100 };
+export { INDEX_GROUPS, INDEX_MAX, type IndexGroup } from './index-groups.ts';
 
 export const Figures = z.object({ ratings: RatingFigures, dossiers: DossierFigures, index: IndexScores });
 export type Figures = z.infer<typeof Figures>;

@@ -3,7 +3,7 @@ import { useLocation, useNavigation, useSearchParams } from 'react-router';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { catalogueQueryOptions } from '../../api/procedures/queries.ts';
-import { Tier, ServiceLevel } from '../../api/procedures/schema.ts';
+import { SERVICE_LEVELS, TIERS } from '../../api/procedures/values.ts';
 import { usePageTitle } from '../../components/layout/use-document-title.ts';
 import { Icon } from '../../components/ui/Icon.tsx';
 import { catalogueSearch } from './search.ts';
@@ -138,7 +138,7 @@ export const CataloguePage = () => {
             <span>{t('filters.level')}</span>
             <select value={filters.level ?? ''} onChange={(e) => update({ level: e.target.value })}>
               <option value="">{t('filters.all')}</option>
-              {ServiceLevel.options.map((l) => (
+              {SERVICE_LEVELS.map((l) => (
                 <option key={l} value={l}>
                   {t(`level.${l}.short`)}
                 </option>
@@ -171,7 +171,7 @@ export const CataloguePage = () => {
             <span>{t('filters.tier')}</span>
             <select value={filters.tier ?? ''} onChange={(e) => update({ tier: e.target.value })}>
               <option value="">{t('filters.all')}</option>
-              {Tier.options.map((tierOption) => (
+              {TIERS.map((tierOption) => (
                 <option key={tierOption} value={tierOption}>
                   {t(`tier.${tierOption}`)}
                 </option>

@@ -1,4 +1,5 @@
-import { ServiceLevel, Tier, type Catalogue } from '../../api/procedures/schema.ts';
+import type { Catalogue } from '../../api/procedures/schema.ts';
+import { oneOf, SERVICE_LEVELS, TIERS } from '../../api/procedures/values.ts';
 import type { Filters } from './search.ts';
 
 export const filterKeys = ['level', 'field', 'agency', 'tier'] as const;
@@ -9,13 +10,13 @@ export type FilterKey = (typeof filterKeys)[number];
  * rather than fatal: the citizen still gets the catalogue.
  */
 export const readFilters = (params: URLSearchParams, catalogue: Pick<Catalogue, 'fields' | 'agencies'>): Filters => {
-  const level = ServiceLevel.safeParse(params.get('level'));
-  const tier = Tier.safeParse(params.get('tier'));
+  const level = oneOf(SERVICE_LEVELS, params.get('level'));
+  const tier = oneOf(TIERS, params.get('tier'));
   const field = params.get('field');
   const agency = params.get('agency');
   return {
-    level: level.success ? level.data : undefined,
-    tier: tier.success ? tier.data : undefined,
+    level,
+    tier,
     field: catalogue.fields.some((f) => f.id === field) ? (field ?? undefined) : undefined,
     agency: catalogue.agencies.some((a) => a.id === agency) ? (agency ?? undefined) : undefined,
   };

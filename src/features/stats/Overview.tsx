@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INDEX_GROUPS, INDEX_MAX, type Figures, type ProvinceStats } from '../../api/stats/schema.ts';
+import { INDEX_GROUPS, INDEX_MAX } from '../../api/stats/index-groups.ts';
+import type { Figures, ProvinceStats } from '../../api/stats/schema.ts';
 import { RATING_LEVEL_VALUES } from '../../api/ratings/levels.ts';
 import { Bar } from './Bar.tsx';
 import { formatAverage, formatCount, formatDecimal, formatShare } from './format.ts';
