@@ -80,10 +80,18 @@ test('the resident sees the dossier filed with a volunteer’s help and the audi
   await expect(audit.getByText('Nộp hồ sơ thay bạn')).toBeVisible();
   await expect(page.getByRole('button', { name: /Thu hồi sự đồng ý/ })).toHaveCount(0);
   await expectAccessible(page, 'help page offline');
-  // Back online, the page renews the kept session at once; reloading while that request is in
-  // flight would present the rotating refresh token twice, and the provider ends the session (as
-  // RFC 9700 §4.14.2 says it must). So the reload waits for the renewal's answer.
-  const renewed = page.waitForResponse((r) => r.url().endsWith('/idp/token'), { timeout: 15_000 }).catch(() => undefined);
+  // Back online, the page renews the kept session at once; reloading before the new refresh token
+  // is stored would present the spent one, and the provider ends the session (as RFC 9700
+  // §4.14.2 says it must). Waiting for the token endpoint's answer was not enough (the reload
+  // came between the answer and the encrypted write: seen in CI). So the reload waits for the
+  // outbox's wake-up, which src/auth/keep.ts sends once the renewed session is stored.
+  const renewed = page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        window.addEventListener('mcs:drain-outbox', () => resolve(), { once: true });
+        setTimeout(resolve, 15_000);
+      }),
+  );
   await context.setOffline(false);
   await renewed;
   await page.reload();
