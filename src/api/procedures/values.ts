@@ -6,11 +6,9 @@
 
 /** Online service levels: "một phần" (partial) and "toàn trình" (full-process); docs/domain/service-levels.md. */
 export const SERVICE_LEVELS = ['partial', 'full'] as const;
-export type ServiceLevelValue = (typeof SERVICE_LEVELS)[number];
 
 /** Level of government that handles the procedure (cấp thực hiện), two-tier since 1/7/2025. */
 export const TIERS = ['central', 'province', 'commune'] as const;
-export type TierValue = (typeof TIERS)[number];
 
 /** The value when it is one of `values`, else undefined (a stale link, a typo). */
 export const oneOf = <T extends string>(values: readonly T[], value: string | null | undefined): T | undefined =>

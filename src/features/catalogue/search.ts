@@ -50,7 +50,7 @@ const indexEntry = (procedure: ProcedureSummary, vocabulary: Set<string>): Index
  * Builds the index a slice at a time (`step`, while there is time) or at once (`index`): folding
  * 2,000 procedures takes 250 ms on a 4× slower phone, which in one go would hold up a keystroke.
  */
-export const indexBuilder = (procedures: readonly ProcedureSummary[]) => {
+const indexBuilder = (procedures: readonly ProcedureSummary[]) => {
   const vocabulary = new Set<string>();
   const entries: IndexedProcedure[] = [];
   let built: SearchIndex | undefined;
@@ -78,7 +78,7 @@ export interface Filters {
   tier?: Tier | undefined;
 }
 
-export const matchesFilters = (p: ProcedureSummary, f: Filters): boolean =>
+const matchesFilters = (p: ProcedureSummary, f: Filters): boolean =>
   (!f.level || p.level === f.level) &&
   (!f.field || p.field.id === f.field) &&
   (!f.agency || p.agency.id === f.agency) &&
