@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 let needed: () => Promise<unknown> = () => Promise.resolve();
 
@@ -24,7 +24,9 @@ export const useAfterFirstPaint = (): boolean => {
       void needed()
         .catch(() => undefined)
         .then(() => {
-          if (live) setReady(true);
+          // A transition: what appears now (footer, prompts, lists) renders in slices of a few
+          // milliseconds, not as one task that a tap would wait behind on a slow phone.
+          if (live) startTransition(() => setReady(true));
         });
     if (typeof window.requestIdleCallback === 'function') {
       const handle = window.requestIdleCallback(go, { timeout: 2000 });
