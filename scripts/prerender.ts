@@ -135,10 +135,10 @@ try {
     return [chunk.file, ...later].flatMap((file) => [`/${file}`, ...reactImports(`/${file}`)]);
   };
   /**
-   * What every page loads once it is on screen (AppShell: the footer; UpdatePrompt: the update
-   * offer), asked for last, for the same reason. A file missing here fails the build.
+   * What every page loads once it is on screen (UpdatePrompt: the update offer), asked for last,
+   * for the same reason. A file missing here fails the build.
    */
-  const everyPage = ['src/components/layout/Footer.tsx', 'src/pwa/UpdateOffer.tsx'].flatMap((src) => {
+  const everyPage = ['src/pwa/UpdateOffer.tsx'].flatMap((src) => {
     const chunk = buildManifest[src];
     if (!chunk) throw new Error(`prerender: ${src} is not a chunk of its own in the build manifest`);
     return [`/${chunk.file}`, ...reactImports(`/${chunk.file}`)];

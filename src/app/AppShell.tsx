@@ -1,7 +1,8 @@
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Header } from '../components/layout/Header.tsx';
+import { Footer } from '../components/layout/Footer.tsx';
 import { BottomNav } from '../components/layout/BottomNav.tsx';
 import { OfflineBanner } from '../components/layout/OfflineBanner.tsx';
 import { SignedOutSlot } from '../components/layout/SignedOutSlot.tsx';
@@ -20,9 +21,6 @@ import { withQueryClient } from './query-provider.tsx';
 const OutboxAgent = lazy(() => import('./OutboxAgent.tsx'));
 // Offered only to a visitor whose browser prefers another language than the page's.
 const LanguageOffer = lazy(() => import('../components/layout/LanguageOffer.tsx'));
-// "Report a problem with this page": below every page, once it is on screen (not initial JS).
-// Offline before the service worker kept its code, it stays away rather than break the page.
-const Footer = lazy<ComponentType>(() => import('../components/layout/Footer.tsx').catch(() => ({ default: () => null })));
 // A session kept on this phone: resume, app lock, "sign in to send"; loaded only where one is or was.
 const KeptSession = lazy(() => import('../features/auth/KeptSession.tsx'));
 // An enrolled kiosk in a service centre's hall: its layout and rules, loaded only there. The
@@ -59,7 +57,7 @@ export const AppShell = () => {
             a report queued there while offline would be wiped with the visit before it was sent. */}
         {kiosk ? null : (
           <>
-            <FooterSlot />
+            <Footer />
             <UpdatePrompt />
             <BottomNav />
             <ScrollRestoration />
@@ -120,11 +118,3 @@ const AssistedSlot = () => {
   ) : null;
 };
 
-const FooterSlot = () => {
-  const painted = useAfterFirstPaint();
-  return painted ? (
-    <Suspense fallback={null}>
-      <Footer />
-    </Suspense>
-  ) : null;
-};

@@ -15,7 +15,11 @@ const ReportUnavailable = () => {
   return <p className="notice">{t('errors.offline.body')}</p>;
 };
 
-/** Under every page: "Report a problem with this page". */
+/**
+ * Under every page: "Report a problem with this page". Part of the first render (one button), so
+ * a pre-rendered page has it from the start: added after the first paint, it made the page
+ * longer while the citizen read it (and a phone flashes its scrollbar for that).
+ */
 export const Footer = () => {
   const { t } = useTranslation();
   const { pathname, search } = useLocation();
@@ -40,4 +44,3 @@ export const Footer = () => {
   );
 };
 
-export default Footer;
