@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, expectCached, waitForServiceWorker } from './fixtures.ts';
+import { test, expect, expectAccessible, expectCached, scrollToFoot, waitForServiceWorker } from './fixtures.ts';
 
 test.describe('Find a procedure and read what it takes', () => {
   test('search without diacritics finds birth registration; the detail page is complete', async ({ page, backend: _ }) => {
@@ -162,6 +162,7 @@ test.describe('A phone set to English', () => {
     await expect(page.getByText('This part is only available in Vietnamese.')).toHaveCount(1);
     await expect(page.getByRole('region', { name: 'Legal basis' }).getByRole('list')).toHaveAttribute('lang', 'vi');
     // A public question the office answered only in Vietnamese is marked so, as is the office's name.
+    await scrollToFoot(page);
     const questions = page.getByRole('region', { name: 'Questions and answers' });
     await expect(questions.getByRole('heading', { level: 3, name: /Bố mẹ chưa đăng ký kết hôn/ })).toHaveAttribute('lang', 'vi');
     await expect(questions.getByText('UBND phường Thuận Hóa, thành phố Huế')).toHaveAttribute('lang', 'vi');

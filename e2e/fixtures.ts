@@ -95,6 +95,14 @@ export const waitForServiceWorker = async (page: Page) => {
   }
 };
 
+/**
+ * The reader scrolls to the foot of the page: a procedure's questions and its agency's figures
+ * are drawn only as the reader comes near them (src/lib/use-near-viewport.ts).
+ */
+export const scrollToFoot = async (page: Page) => {
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+};
+
 /** Through the simulated VNeID from the app's sign-in page, as the named demo citizen. */
 export const signInAs = async (page: Page, name: string, checkAxe = false) => {
   await expect(page).toHaveURL(/\/signin\?returnTo=/);

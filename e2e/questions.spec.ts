@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, signInAs, waitForServiceWorker, apiUrl } from './fixtures.ts';
+import { test, expect, expectAccessible, signInAs, waitForServiceWorker, apiUrl, scrollToFoot } from './fixtures.ts';
 
 /**
  * Questions and feedback (hỏi đáp, phản ánh – kiến nghị): a citizen asks about a procedure, the
@@ -12,6 +12,8 @@ const ANSWER = 'Được. Ông/bà đăng ký tại UBND cấp xã nơi cha ho�
 
 test('ask a question → the office answers → a notification → the answer is public on the procedure page', async ({ page, request, backend: _backend }) => {
   await page.goto('/services/1.001193');
+  // The questions are at the foot of the page, drawn as the reader scrolls there.
+  await scrollToFoot(page);
   const qa = page.getByRole('region', { name: 'Hỏi đáp' });
   await expect(qa.getByText('3 câu hỏi đã được trả lời')).toBeVisible();
   await expectAccessible(page, 'procedure page with its questions');
@@ -49,6 +51,8 @@ test('ask a question → the office answers → a notification → the answer is
 
   // Public on the procedure page, found without diacritics, and without the asker's name.
   await page.getByRole('link', { name: 'Xem thủ tục' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' })).toBeVisible();
+  await scrollToFoot(page);
   const published = page.getByRole('region', { name: 'Hỏi đáp' });
   await expect(published.getByText('4 câu hỏi đã được trả lời')).toBeVisible();
   await published.getByRole('searchbox', { name: 'Tìm trong hỏi đáp' }).fill('thuong tru o hue');
