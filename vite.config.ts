@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import sirv from 'sirv';
 import { mockApi } from './mocks/vite-plugin.ts';
 import pkg from './package.json' with { type: 'json' };
 
@@ -73,20 +74,37 @@ const emitShell = (): Plugin => ({
 });
 
 /**
- * `vite preview` (what `npm start` serves; it already compresses) as a static host should be
- * configured (README, Deploy): a path with a pre-rendered page gets it (`/services` →
- * services.html), any other app path the shell.
+ * `vite preview` (what `npm start` serves) as a static host should be configured (README,
+ * Deploy): a path with a pre-rendered page gets it (`/services` → services.html), any other app
+ * path the shell; a browser that accepts Brotli gets the `.br` copy the build wrote
+ * (scripts/compress.ts) — sirv, as Vite's own file server, with the same headers — and anything
+ * else Vite's on-the-fly gzip.
  */
 const staticHost = (): Plugin => ({
   name: 'mot-cua-so:static-host',
   configurePreviewServer: (server) => {
     const dist = resolve(server.config.root, server.config.build.outDir);
-    server.middlewares.use((req, _res, next) => {
-      const accept = req.headers.accept ?? '';
+    const exists = (file: string) => existsSync(join(dist, file)) && statSync(join(dist, file)).isFile();
+    const headers = Object.entries(server.config.preview.headers ?? {});
+    const brotli = sirv(dist, {
+      brotli: true,
+      dev: true, // Cache-Control: no-cache, as Vite's (README, Deploy: assets/* may be immutable)
+      extensions: ['html'],
+      setHeaders: (res) => {
+        for (const [name, value] of headers) if (value !== undefined) res.setHeader(name, value);
+      },
+    });
+    server.middlewares.use((req, res, next) => {
       const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
-      if ((req.method === 'GET' || req.method === 'HEAD') && accept.includes('text/html') && !/^\/(api|idp|pay)\//.test(path)) {
-        const exists = (file: string) => existsSync(join(dist, file)) && statSync(join(dist, file)).isFile();
+      const read = req.method === 'GET' || req.method === 'HEAD';
+      if (read && (req.headers.accept ?? '').includes('text/html') && !/^\/(api|idp|pay)\//.test(path)) {
         if (!exists(path) && !exists(`${path}.html`) && path !== '/') req.url = '/shell.html';
+      }
+      const file = (req.url ?? '/').split('?')[0] ?? '/';
+      const target = file === '/' ? '/index.html' : exists(file) ? file : `${file}.html`;
+      if (read && /\bbr\b/.test(String(req.headers['accept-encoding'] ?? '')) && exists(`${decodeURIComponent(target)}.br`)) {
+        brotli(req, res, next);
+        return;
       }
       next();
     });

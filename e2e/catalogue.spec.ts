@@ -105,7 +105,11 @@ test.describe('Find a procedure and read what it takes', () => {
 
   test('public pages arrive already rendered: readable before (and without) JavaScript, then the app takes over', async ({ browser, request, backend: _ }) => {
     // The HTML itself carries the page, its title, and a plain shell for every other path.
-    const detail = await (await request.get('/services/1.001193', { headers: { Accept: 'text/html' } })).text();
+    const detailResponse = await request.get('/services/1.001193', { headers: { Accept: 'text/html', 'Accept-Encoding': 'br, gzip' } });
+    // The Brotli copy the build wrote (scripts/compress.ts), to a browser that accepts it.
+    expect(detailResponse.headers()['content-encoding']).toBe('br');
+    expect(detailResponse.headers()['content-security-policy']).toContain("script-src 'self'");
+    const detail = await detailResponse.text();
     expect(detail).toContain('<title>Đăng ký khai sinh · Một Cửa Số</title>');
     expect(detail).toMatch(/<h1[^>]*>Đăng ký khai sinh<\/h1>/);
     expect(detail).toContain('Thành phần hồ sơ');
