@@ -27,7 +27,7 @@ export const AgencyStatsPage = () => {
     key: month,
     header: monthLabel(month, t),
     headerText: monthLabel(month, t),
-    cells: measureCells(figures, t, lng, data.minRatings),
+    cell: measureCells(figures, t, lng, data.minRatings),
   }));
 
   return (

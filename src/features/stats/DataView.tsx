@@ -15,8 +15,8 @@ export interface Row {
   /** The row's name as shown (a link, say) and as text. */
   header: ReactNode;
   headerText: string;
-  /** One per column. */
-  cells: Cell[];
+  /** The cell in each column (by index), worked out when shown (format.ts, measureCells). */
+  cell: (column: number) => Cell;
 }
 
 export interface Sort {
@@ -50,7 +50,7 @@ export const DataView = ({ rowHeader, columns, rows, chartColumn, caption, fileN
   const captionId = useId();
   const shown = asTable ? columns : columns.filter((c) => c.key === chartColumn);
   const shownIndex = shown.map((c) => columns.indexOf(c));
-  const visibleRows = rows.map((row) => ({ ...row, shownCells: shownIndex.map((i) => row.cells[i] as Cell) }));
+  const visibleRows = rows.map((row) => ({ ...row, shownCells: shownIndex.map((i) => row.cell(i)) }));
 
   const download = () => {
     const csv = toCsv([[rowHeader, ...shown.map((c) => c.label)], ...visibleRows.map((row) => [row.headerText, ...row.shownCells.map((c) => c.text)])]);

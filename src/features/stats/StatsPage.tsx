@@ -36,11 +36,11 @@ export const StatsPage = () => {
       key: agency.id,
       header: <Link to={`/stats/agencies/${agency.id}${period === null ? '' : `?period=${encodeURIComponent(period)}`}`}>{name(agency)}</Link>,
       headerText: name(agency),
-      cells: measureCells(figures, t, lng, data.minRatings),
+      cell: measureCells(figures, t, lng, data.minRatings),
     }))
     .sort((a, b) => {
       const i = MEASURES.indexOf(sort.column);
-      return compare(a.cells[i]?.value ?? null, b.cells[i]?.value ?? null, sort.descending) || a.headerText.localeCompare(b.headerText, lng);
+      return compare(a.cell(i).value, b.cell(i).value, sort.descending) || a.headerText.localeCompare(b.headerText, lng);
     });
 
   const sortBy = (column: Measure, toggle: boolean) =>
