@@ -89,10 +89,11 @@ try {
   const shell = await readFile(`${DIST}/shell.html`, 'utf8');
   if (!shell.includes('<div id="root"></div>')) throw new Error('dist/shell.html has no empty #root');
   /**
-   * A pre-rendered page is readable without its code, so only React's file (the framework file,
-   * with src/app/boot.ts) is loaded before the first paint, render-blocking, as any React app's
-   * code is: its evaluation is then no long task on a page the citizen is already reading. It
-   * asks for the rest once the page has painted (data-entry, data-early, data-preload), instead of
+   * A pre-rendered page is readable without its code, so it paints as soon as its HTML and CSS
+   * are in, and only React's file (the framework file, with src/app/boot.ts) is asked for at once,
+   * as a module script that does not hold the paint back: React DOM's code is compiled off the
+   * main thread as it arrives and runs in 10–15 ms (docs/architecture/decisions.md, 3). It asks
+   * for the rest once the page has painted (data-entry, data-early, data-preload), instead of
    * the tags the build wrote. The web app manifest is linked once the service worker is ready
    * (data-manifest, src/pwa/manifest-link.ts): the browser's installability check (the manifest
    * and its icon, fetched and decoded on the page's main thread) is no part of the first visit.
@@ -164,7 +165,7 @@ try {
     // shell.html the router's lazy import brings the same files), so data-route, which the
     // budget (scripts/lib/budget.ts) does not count.
     const later = [...new Set([...routeCode, ...everyPage])].filter((href) => href !== react && href !== entry[1] && !reactNeeds.includes(href) && !rest.includes(href));
-    const script = `<script type="module" crossorigin blocking="render" src="${react}" data-entry="${entry[1]}" data-early="${early.join(' ')}" data-preload="${rest.join(' ')}" data-route="${later.join(' ')}" data-manifest="${manifest[1]}"></script>`;
+    const script = `<script type="module" crossorigin src="${react}" data-entry="${entry[1]}" data-early="${early.join(' ')}" data-preload="${rest.join(' ')}" data-route="${later.join(' ')}" data-manifest="${manifest[1]}"></script>`;
     return out.replace('</head>', () => `  ${needs.join('')}${script}\n  </head>`);
   };
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,9 +1,7 @@
 /**
- * Bundled into the framework file (vite.config.ts), which a pre-rendered page loads render-
- * blocking in its <head> (scripts/prerender.ts): React DOM's code runs before the page's first
- * paint, as in any client-rendered React app, rather than as a long task while the citizen is
- * already reading (and tapping) the page. Importing React DOM's client here is what makes the file
- * run React DOM's (CommonJS) code when it is evaluated.
+ * Bundled into the framework file (vite.config.ts), the one script in a pre-rendered page's
+ * <head> (scripts/prerender.ts), which does not hold the page's first paint back. Importing React
+ * DOM's client here is what makes the file run React DOM's (CommonJS) code when it is evaluated.
  *
  * Then, on a pre-rendered page, the rest of the app is asked for once the page has painted, so
  * it does not compete with the page itself on a slow link: the framework script carries the
