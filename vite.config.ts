@@ -165,6 +165,9 @@ export default defineConfig({
     manifest: true,
     sourcemap: false,
     rolldownOptions: {
+      // The app (index.html), and the one script of a pre-rendered page (scripts/prerender.ts),
+      // which asks for the app once the page has painted.
+      input: { index: resolve(import.meta.dirname, 'index.html'), 'paint-first': resolve(import.meta.dirname, 'src/app/paint-first.ts') },
       output: {
         // Every lazy import carries the file names of its chunk's dependencies in the first
         // bundle (__vite__mapDeps): hashes alone, not names, keep that list short (−0.5 KB gzip

@@ -89,12 +89,10 @@ try {
   const shell = await readFile(`${DIST}/shell.html`, 'utf8');
   if (!shell.includes('<div id="root"></div>')) throw new Error('dist/shell.html has no empty #root');
   /**
-   * A pre-rendered page is readable without its code, so it paints as soon as its HTML and CSS
-   * are in, and only React's file (the framework file, with src/app/boot.ts) is asked for at once,
-   * as a module script that does not hold the paint back: React DOM's code is compiled off the
-   * main thread as it arrives and runs in 10–15 ms (docs/architecture/decisions.md, 3). It asks
-   * for the rest once the page has painted (data-entry, data-early, data-preload), instead of
-   * the tags the build wrote. The web app manifest is linked once the service worker is ready
+   * A pre-rendered page is readable without its code, so it paints from its HTML and CSS alone:
+   * its one script (src/app/paint-first.ts, under 1 KB) asks for React's file (data-react) and
+   * the rest (data-early, data-entry, data-preload, data-route) once the page has painted,
+   * instead of the tags the build wrote (docs/architecture/decisions.md, 3). The web app manifest is linked once the service worker is ready
    * (data-manifest, src/pwa/manifest-link.ts): the browser's installability check (the manifest
    * and its icon, fetched and decoded on the page's main thread) is no part of the first visit.
    */
@@ -144,6 +142,9 @@ try {
     if (!chunk) throw new Error(`prerender: ${src} is not a chunk of its own in the build manifest`);
     return [`/${chunk.file}`, ...reactImports(`/${chunk.file}`)];
   });
+  /** src/app/paint-first.ts: the page's one script, which asks for the app once it has painted. */
+  const paintFirstFile = `/${buildManifest['src/app/paint-first.ts']?.file ?? ''}`;
+  if (paintFirstFile === '/') throw new Error('prerender: src/app/paint-first.ts is not an entry of the build (vite.config.ts, build input)');
   const paintFirst = (page: string, routeCode: readonly string[] = []) => {
     const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(page);
     if (!entry?.[1]) throw new Error('No entry script in dist/shell.html');
@@ -157,16 +158,15 @@ try {
     if (!react) throw new Error('No React framework file among the preloads of dist/shell.html');
     // The router's and i18next's files import React's: they run after it, in this order.
     const early = hrefs.filter((href) => /\/framework-(router|i18n)-/.test(href)).sort((a, b) => Number(/\/framework-router-/.test(a)) - Number(/\/framework-router-/.test(b)));
-    // What React's file imports (rolldown's CommonJS runtime) is asked for with it, not after it.
+    // What React's file imports (rolldown's CommonJS runtime) is asked for first, with it.
     const reactNeeds = reactImports(react);
-    const needs = reactNeeds.map((href) => `<link rel="modulepreload" crossorigin href="${href}">\n    `);
-    const rest = hrefs.filter((href) => href !== react && !reactNeeds.includes(href));
+    const rest = [...reactNeeds, ...hrefs.filter((href) => href !== react && !reactNeeds.includes(href))];
     // The route's code and what every page loads once on screen: not the initial JavaScript (on
     // shell.html the router's lazy import brings the same files), so data-route, which the
     // budget (scripts/lib/budget.ts) does not count.
     const later = [...new Set([...routeCode, ...everyPage])].filter((href) => href !== react && href !== entry[1] && !reactNeeds.includes(href) && !rest.includes(href));
-    const script = `<script type="module" crossorigin src="${react}" data-entry="${entry[1]}" data-early="${early.join(' ')}" data-preload="${rest.join(' ')}" data-route="${later.join(' ')}" data-manifest="${manifest[1]}"></script>`;
-    return out.replace('</head>', () => `  ${needs.join('')}${script}\n  </head>`);
+    const script = `<script type="module" crossorigin src="${paintFirstFile}" data-react="${react}" data-entry="${entry[1]}" data-early="${early.join(' ')}" data-preload="${rest.join(' ')}" data-route="${later.join(' ')}" data-manifest="${manifest[1]}"></script>`;
+    return out.replace('</head>', () => `  ${script}\n  </head>`);
   };
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

@@ -68,7 +68,7 @@ describe('scriptRefs', () => {
       <link rel="preload" as="style" href="/d.css">
       <script type="application/json">{"not": "script"}</script>
       <script>console.log('inline')</script>
-      <script src="/boot.js" data-entry="/e.js" data-preload=" /f.js  /g.js " data-route="/route.js"></script>
+      <script src="/boot.js" data-react="/r.js" data-early="/router.js /i18n.js" data-entry="/e.js" data-preload=" /f.js  /g.js " data-route="/route.js"></script>
       </head></html>`);
     expect(refs.map((r) => `${r.kind} ${r.url}`)).toEqual([
       'script /a.js',
@@ -76,6 +76,9 @@ describe('scriptRefs', () => {
       'modulepreload /c.js',
       'inline inline #1',
       'script /boot.js',
+      'boot-entry /r.js',
+      'boot-entry /router.js',
+      'boot-entry /i18n.js',
       'boot-entry /e.js',
       'boot-preload /f.js',
       'boot-preload /g.js',

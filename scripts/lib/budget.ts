@@ -1,9 +1,10 @@
 /**
  * Initial-JavaScript budget, page by page: what a page makes the browser fetch as script before
- * the app's first render — every `<script src>`, every `<link rel="modulepreload">`, the entry and
- * preloads a pre-rendered page's boot script asks for (`data-entry`, `data-preload`), inline
- * scripts, and the static imports of all of these (the build manifest) — gzipped. Not the page's
- * route code (`data-route`: boot.ts asks for it early, but it is the route's, which shell.html
+ * the app's first render — every `<script src>`, every `<link rel="modulepreload">`, React's file,
+ * the framework files, the entry and preloads a pre-rendered page's loader asks for (`data-react`,
+ * `data-early`, `data-entry`, `data-preload`: src/app/paint-first.ts), inline scripts, and the
+ * static imports of all of these (the build manifest) — gzipped. Not the page's route code
+ * (`data-route`: the loader asks for it early, but it is the route's, which shell.html
  * gets through the router's lazy import; the README gives both figures).
  *
  * Pages: `shell.html` (what the service worker serves on every repeat visit and offline) and every
@@ -61,9 +62,11 @@ export const scriptRefs = (html: string): ScriptRef[] => {
       const src = el.getAttribute('src');
       if (src) refs.push({ kind: 'script', url: src });
       else if ((el.textContent ?? '').trim()) refs.push({ kind: 'inline', url: `inline #${++inline}`, text: el.textContent ?? '' });
-      // src/app/boot.ts: a pre-rendered page's loader names the app's entry and preloads.
-      const entry = el.getAttribute('data-entry');
-      if (entry) refs.push({ kind: 'boot-entry', url: entry });
+      // src/app/paint-first.ts: a pre-rendered page's loader names React's file, the other
+      // framework files, the app's entry and preloads.
+      for (const name of ['data-react', 'data-early', 'data-entry']) {
+        for (const url of (el.getAttribute(name) ?? '').split(/\s+/).filter(Boolean)) refs.push({ kind: 'boot-entry', url });
+      }
       for (const url of (el.getAttribute('data-preload') ?? '').split(/\s+/).filter(Boolean)) refs.push({ kind: 'boot-preload', url });
     }
     return refs;
