@@ -69,6 +69,19 @@ const localeBackend: BackendModule = {
   },
 };
 
+/**
+ * One namespace in one language, without the rest of that language: the language offer
+ * (components/layout/LanguageOffer.tsx) says three words in a language the page is not in yet,
+ * and loading all of that language's strings for them would cost a visitor who declines the
+ * work (and, on a slow phone, a long task) for nothing. Only files the glob found can be read.
+ */
+export const loadNamespaceIn = async (lng: string, ns: string): Promise<void> => {
+  if (i18next.hasResourceBundle(lng, ns)) return;
+  const load = localeFiles[`./locales/${lng}/${ns}.json`];
+  if (!load) throw new Error(`No locale ${lng}/${ns}`);
+  i18next.addResourceBundle(lng, ns, (await load()).default);
+};
+
 /** Strings no first render needs (see fallbackNS below); components that show them ask for it. */
 export const laterNamespace = 'problems';
 

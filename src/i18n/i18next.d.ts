@@ -15,6 +15,7 @@ import type questions from './locales/vi/questions.json';
 import type assisted from './locales/vi/assisted.json';
 import type help from './locales/vi/help.json';
 import type volunteer from './locales/vi/volunteer.json';
+import type offer from './locales/vi/offer.json';
 
 // Keys are typed from the source locale (Vietnamese): a missing or misspelt key fails tsc.
 declare module 'i18next' {
@@ -38,6 +39,7 @@ declare module 'i18next' {
       assisted: typeof assisted;
       help: typeof help;
       volunteer: typeof volunteer;
+      offer: typeof offer;
     };
   }
 }
