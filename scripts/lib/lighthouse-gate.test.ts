@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figuresFrom, gate, meetTargets, STATS_TARGETS, type Figures } from './lighthouse-gate.ts';
+import { figuresFrom, gate, medianFigures, meetTargets, STATS_TARGETS, type Figures } from './lighthouse-gate.ts';
 
 const floor = (locale: string): Figures => ({
   label: 'hello world',
@@ -46,6 +46,27 @@ describe('the Lighthouse gate', () => {
     expect(gate([floor('vi-VN')], [good('/', 'en-US')])).toEqual(['/ [en-US]: no hello-world floor measured in en-US to compare with']);
     expect(gate(floors, [{ ...good('/', 'vi-VN'), cls: NaN }])).toEqual(['/ [vi-VN]: cls not measured']);
     expect(gate([{ ...floor('vi-VN'), lcpMs: NaN }], [good('/', 'vi-VN')])[0]).toMatch(/hello world \[vi-VN\]: lcpMs not measured/);
+  });
+
+  it('judges a page by the median of each figure over its runs: one outlier does not decide, a usual fault does', () => {
+    const page = good('/', 'en-US');
+    const outlier = medianFigures([
+      { ...page, tbtMs: 0, performance: 1 },
+      { ...page, tbtMs: 567, performance: 0.86, lcpMs: 1260, lcpElement: 'late' },
+      { ...page, tbtMs: 2, performance: 1, lcpMs: 1020, lcpElement: 'h1' },
+    ]);
+    expect(outlier).toMatchObject({ tbtMs: 2, performance: 1, lcpMs: 1260, lcpElement: 'late' });
+    expect(gate(floors, [{ ...outlier, lcpMs: 1020 }])).toEqual([]);
+    const usual = medianFigures([{ ...page, tbtMs: 150 }, { ...page, tbtMs: 20 }, { ...page, tbtMs: 180 }]);
+    expect(gate(floors, [usual])).toEqual(['/ [en-US]: TBT 150 ms > 100 ms']);
+    expect(medianFigures([{ ...page, tbtMs: 10 }, { ...page, tbtMs: 30 }]).tbtMs).toBe(20);
+  });
+
+  it('refuses a median of nothing, of runs that did not measure, or of different pages', () => {
+    expect(() => medianFigures([])).toThrow(/no Lighthouse run/);
+    expect(() => medianFigures([good('/', 'en-US'), good('/services', 'en-US')])).toThrow(/different pages/);
+    const unmeasured = medianFigures([good('/', 'vi-VN'), { ...good('/', 'vi-VN'), tbtMs: NaN }, good('/', 'vi-VN')]);
+    expect(gate(floors, [unmeasured])).toEqual(['/ [vi-VN]: tbtMs not measured']);
   });
 
   it('reads figures from a Lighthouse result, a missing audit as NaN (never a passing 0)', () => {

@@ -62,6 +62,44 @@ export const figuresFrom = (lhr: LhrLike, label: string, locale: string): Figure
   };
 };
 
+const median = (values: readonly number[]): number => {
+  // A run that did not measure a figure (NaN) makes the median NaN: refused, never skipped.
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v))) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/**
+ * One page's figures over several runs: each figure the median of its runs — Lighthouse CI's
+ * "median" aggregation. Lighthouse's own `computeMedianRun` picks the one run nearest the median
+ * FCP and TTI, and on a 2-core machine that run can be the one in which another process held a
+ * core for half a second (TBT 567 ms beside 0 and 2 ms): the page's usual figures would be
+ * judged by its outlier. A figure bad in most runs is still bad in the median. No runs, or runs
+ * of different pages, is an error.
+ */
+export const medianFigures = (runs: readonly Figures[]): Figures => {
+  const [first] = runs;
+  if (!first) throw new Error('no Lighthouse run to take the median of');
+  if (runs.some((r) => r.label !== first.label || r.locale !== first.locale)) throw new Error('runs of different pages cannot be combined');
+  const of = (key: 'performance' | 'accessibility' | 'bestPractices' | 'fcpMs' | 'lcpMs' | 'tbtMs' | 'cls') => median(runs.map((r) => r[key]));
+  const lcpMs = of('lcpMs');
+  // The LCP element named is the one of a run whose LCP is the median (the elements may differ).
+  const lcpElement = runs.find((r) => r.lcpMs === lcpMs)?.lcpElement ?? first.lcpElement;
+  return {
+    label: first.label,
+    locale: first.locale,
+    performance: of('performance'),
+    accessibility: of('accessibility'),
+    bestPractices: of('bestPractices'),
+    fcpMs: of('fcpMs'),
+    lcpMs,
+    tbtMs: of('tbtMs'),
+    cls: of('cls'),
+    ...(lcpElement ? { lcpElement } : {}),
+  };
+};
+
 const NUMBERS = ['performance', 'accessibility', 'bestPractices', 'lcpMs', 'tbtMs', 'cls'] as const;
 // Scores are rounded to two decimals by Lighthouse; compare without floating-point noise.
 const EPSILON = 1e-9;
