@@ -25,7 +25,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import lighthouse from 'lighthouse';
-import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
+import { computeMedianRun, filterToValidRuns } from 'lighthouse/core/lib/median-run.js';
 import * as chromeLauncher from 'chrome-launcher';
 import { chromium } from '@playwright/test';
 import { chromiumOptions, freePort, startPreview } from './preview-server.ts';
@@ -66,7 +66,11 @@ try {
 
       const run = async (label: string, url: string) => {
         const results: Lhr[] = [];
-        for (let i = 0; i < runs; i++) {
+        // A run Lighthouse itself could not complete (a runtimeError such as NO_FCP: no first
+        // paint seen in the trace) is said and run again, twice at most per page; a page that
+        // keeps failing so fails the gate.
+        let retries = 2;
+        while (results.length < runs) {
           const result = await lighthouse(url, {
             port: chrome.port,
             output: 'json',
@@ -75,10 +79,17 @@ try {
             extraHeaders: { 'Accept-Language': acceptLanguage },
           });
           if (!result) throw new Error(`No Lighthouse result for ${url}`);
+          const { runtimeError } = result.lhr;
+          if (runtimeError) {
+            console.log(`${' '.repeat(30)}${label} [${locale}]: Lighthouse could not measure a run (${runtimeError.code}: ${runtimeError.message})`);
+            if (retries-- > 0) continue;
+            problems.push(`${label} [${locale}]: Lighthouse could not measure it (${runtimeError.code})`);
+          }
           results.push(result.lhr);
         }
         // The report kept (LH_DUMP) and read for failing audits: Lighthouse's representative run.
-        const lhr: Lhr = computeMedianRun(results);
+        const valid = filterToValidRuns(results);
+        const lhr: Lhr = valid.length > 0 ? computeMedianRun(valid) : (results[0] as Lhr);
         if (process.env.LH_DUMP) await writeFile(`${process.env.LH_DUMP}_${locale}${label === FLOOR ? '_hello-world' : label.replace(/\//g, '_')}.json`, JSON.stringify(lhr));
         // The figures judged: each one's median over the runs (lib/lighthouse-gate.ts, medianFigures).
         const figures = medianFigures(results.map((r) => figuresFrom(r as unknown as LhrLike, label, locale)));
