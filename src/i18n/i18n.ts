@@ -55,31 +55,23 @@ export const saveLanguage = (lng: string): void => {
   }
 };
 
-/**
- * i18next's backend plugin interface, as documented: `read` may return a promise (i18next
- * calls it with two arguments when it declares two). Only the files the glob found can be
- * read, so no language or namespace value can reach anything else.
- */
-const localeBackend: BackendModule = {
-  type: 'backend',
-  init: () => {},
-  read: (language: string, namespace: string) => {
-    const load = localeFiles[`./locales/${language}/${namespace}.json`];
-    return load ? load().then((m) => m.default) : Promise.reject(new Error(`No locale ${language}/${namespace}`));
-  },
+/** One locale file. Only the files the glob found can be read: no language or namespace value can reach anything else. */
+const readLocale = (language: string, namespace: string): Promise<Record<string, unknown>> => {
+  const load = localeFiles[`./locales/${language}/${namespace}.json`];
+  return load ? load().then((m) => m.default) : Promise.reject(new Error(`No locale ${language}/${namespace}`));
 };
+
+/** i18next's backend plugin interface, as documented: `read` may return a promise (i18next calls it with two arguments when it declares two). */
+const localeBackend: BackendModule = { type: 'backend', init: () => {}, read: readLocale };
 
 /**
  * One namespace in one language, without the rest of that language: the language offer
  * (components/layout/LanguageOffer.tsx) says three words in a language the page is not in yet,
  * and loading all of that language's strings for them would cost a visitor who declines the
- * work (and, on a slow phone, a long task) for nothing. Only files the glob found can be read.
+ * work (and, on a slow phone, a long task) for nothing.
  */
 export const loadNamespaceIn = async (lng: string, ns: string): Promise<void> => {
-  if (i18next.hasResourceBundle(lng, ns)) return;
-  const load = localeFiles[`./locales/${lng}/${ns}.json`];
-  if (!load) throw new Error(`No locale ${lng}/${ns}`);
-  i18next.addResourceBundle(lng, ns, (await load()).default);
+  if (!i18next.hasResourceBundle(lng, ns)) i18next.addResourceBundle(lng, ns, await readLocale(lng, ns));
 };
 
 /** Strings no first render needs (see fallbackNS below); components that show them ask for it. */
