@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import { useController, type FieldError, type FieldErrors } from 'react-hook-form';
+import { useFormState, useWatch, type FieldError, type FieldErrors } from 'react-hook-form';
 import type { LeafField } from '../../../api/forms/schema.ts';
 import { formatAddress, localText, type Values } from '../definition.ts';
 import { useCorrections, useEngine } from '../engine-context.ts';
@@ -9,6 +9,8 @@ import { valuesNotOnBehalf } from '../../../api/procedures/on-behalf.ts';
 import { parseVietnameseDate, todayInVietnam } from '../../../lib/vn/dates.ts';
 import { inputId } from './input-id.ts';
 import { ProvenanceMark } from './Provenance.tsx';
+import { controlled } from './controlled.tsx';
+import type { FieldProvenance } from '../../../offline/personal-db.ts';
 import type { FieldComponent, FieldType } from './field-types.ts';
 import { InputField } from './InputField.tsx';
 import { SelectField } from './SelectField.tsx';
@@ -26,12 +28,12 @@ const fieldComponents: { [T in FieldType]: FieldComponent<T> } = {
   idNumber: InputField,
   phone: InputField,
   email: InputField,
-  select: SelectField,
-  radio: RadioField,
-  checkbox: CheckboxField,
-  address: AddressField,
-  document: DocumentField,
-  office: OfficeField,
+  select: controlled(SelectField),
+  radio: controlled(RadioField),
+  checkbox: controlled(CheckboxField),
+  address: controlled(AddressField),
+  document: controlled(DocumentField),
+  office: controlled(OfficeField),
 };
 
 export const errorAt = (errors: FieldErrors, path: string): string | undefined => {
@@ -74,58 +76,77 @@ export const displayValue = (field: LeafField, value: unknown, lng: string, labe
 
 /**
  * One field of the form at `path`: locked (the state's data, with where it came from) or the
- * component for its type. It reads its own value and error (`useController`), so typing in it
- * re-renders it alone; memoised, so nothing above re-renders it. `inGroup`: an item of a
- * repeating group, whose values carry no provenance of their own.
+ * component for its type. Memoised, so nothing above re-renders it; it follows only its own
+ * error (`useFormState` of its path), and each component its own value — a text box not even
+ * that (see `InputField`). `inGroup`: an item of a repeating group, whose values carry no
+ * provenance of their own.
  */
 export const Field = memo(function Field({ field, path, inGroup = false }: { field: LeafField; path: string; inGroup?: boolean }) {
-  const { t, lng, provenance, onReportWrong, onBehalf } = useEngine();
-  const { field: rhf, fieldState } = useController<Values>({ name: path });
+  const { provenance } = useEngine();
+  const origin = inGroup ? undefined : provenance[field.id];
+  if (origin?.locked) return <LockedField field={field} path={path} origin={origin} />;
+  // A date the law counts from (a birth): past its limit, a late registration — said, never refused.
+  if (field.type === 'date' && field.lateAfterDays !== undefined) return <DateWithLimit field={field} path={path} inGroup={inGroup} />;
+  return <EditableField field={field} path={path} inGroup={inGroup} />;
+});
+
+/** The state's value, read only, with where it came from and a way to report it wrong. */
+const LockedField = ({ field, path, origin }: { field: LeafField; path: string; origin: FieldProvenance }) => {
+  const { t, lng, onReportWrong } = useEngine();
+  const value: unknown = useWatch<Values>({ name: path });
+  const corrections = useCorrections();
   const label = localText(field.label, lng);
-  const hint = field.type === 'date' ? [localText(field.hint, lng), t('hints.date')].filter(Boolean).join(' ') : localText(field.hint, lng) || undefined;
-  const error = fieldState.error?.message;
+  const id = inputId(path);
+  // The latest request about this value, while the agency has not answered it.
+  const pending = corrections?.filter((c) => c.path === origin.path && c.status === 'received').at(-1);
+  const shown = displayValue(field, value, lng, { noAnswer: t('noAnswer'), yes: t('answer.yes'), no: t('answer.no'), storedDocument: t('answer.storedDocument') });
+  return (
+    <div className="field field--locked" id={`${id}-group`}>
+      <p className="field__label" id={`${id}-label`}>
+        {label}
+      </p>
+      <p className="locked-value" id={id} tabIndex={-1} aria-describedby={pending ? `${id}-note ${id}-pending` : `${id}-note`}>
+        {shown}
+      </p>
+      <div id={`${id}-note`}>
+        <ProvenanceMark provenance={origin} id={`${id}-source`} />
+      </div>
+      {pending ? (
+        <p className="correction-pending" id={`${id}-pending`}>
+          <strong>{t('correction.pendingTitle')}</strong> {t('correction.pending', { value: pending.proposedValue, date: formatDate(pending.createdAt, lng), id: pending.id })}
+        </p>
+      ) : null}
+      <button type="button" className="button button--link" onClick={() => onReportWrong(field.id, label, shown)}>
+        {t('reportWrong')}
+      </button>
+    </div>
+  );
+};
+
+/** A date with a legal limit: follows its value to say, under the box, when the limit has passed. */
+const DateWithLimit = ({ field, path, inGroup }: { field: LeafField & { type: 'date' }; path: string; inGroup: boolean }) => {
+  const { t } = useEngine();
+  const value: unknown = useWatch<Values>({ name: path });
+  const { errors } = useFormState<Values>({ name: path, exact: true });
+  const iso = !errorAt(errors, path) && typeof value === 'string' ? parseVietnameseDate(value) : null;
+  const notice = iso ? fieldNotice(field, path, iso, todayInVietnam()) : null;
+  const info = notice ? (
+    <>
+      <strong>{t('notices.lateTitle')}</strong> {t('notices.late', { days: notice.days, limit: notice.limitDays })}
+    </>
+  ) : null;
+  return <EditableField field={field} path={path} inGroup={inGroup} info={info} />;
+};
+
+/** A field the citizen answers: its frame (label, hint, source, error) around the component for its type. */
+const EditableField = ({ field, path, inGroup, info }: { field: LeafField; path: string; inGroup: boolean; info?: ReactNode }) => {
+  const { t, lng, provenance, onBehalf } = useEngine();
+  const { errors } = useFormState<Values>({ name: path, exact: true });
+  const error = errorAt(errors, path);
   const origin = inGroup ? undefined : provenance[field.id];
   const id = inputId(path);
-  const corrections = useCorrections();
-  // The latest request about this value, while the agency has not answered it.
-  const pending = origin?.locked ? corrections?.filter((c) => c.path === origin.path && c.status === 'received').at(-1) : undefined;
-
-  if (origin?.locked) {
-    const shown = displayValue(field, rhf.value, lng, { noAnswer: t('noAnswer'), yes: t('answer.yes'), no: t('answer.no'), storedDocument: t('answer.storedDocument') });
-    return (
-      <div className="field field--locked" id={`${id}-group`}>
-        <p className="field__label" id={`${id}-label`}>
-          {label}
-        </p>
-        <p className="locked-value" id={id} tabIndex={-1} aria-describedby={pending ? `${id}-note ${id}-pending` : `${id}-note`}>
-          {shown}
-        </p>
-        <div id={`${id}-note`}>
-          <ProvenanceMark provenance={origin} id={`${id}-source`} />
-        </div>
-        {pending ? (
-          <p className="correction-pending" id={`${id}-pending`}>
-            <strong>{t('correction.pendingTitle')}</strong> {t('correction.pending', { value: pending.proposedValue, date: formatDate(pending.createdAt, lng), id: pending.id })}
-          </p>
-        ) : null}
-        <button type="button" className="button button--link" onClick={() => onReportWrong(field.id, label, shown)}>
-          {t('reportWrong')}
-        </button>
-      </div>
-    );
-  }
-
-  // A date the law counts from (a birth): past its limit, a late registration — said, never refused.
-  let info: ReactNode | undefined;
-  if (field.type === 'date' && field.lateAfterDays !== undefined) {
-    const iso = !error && typeof rhf.value === 'string' ? parseVietnameseDate(rhf.value) : null;
-    const notice = iso ? fieldNotice(field, path, iso, todayInVietnam()) : null;
-    info = notice ? (
-      <>
-        <strong>{t('notices.lateTitle')}</strong> {t('notices.late', { days: notice.days, limit: notice.limitDays })}
-      </>
-    ) : null;
-  }
+  const label = localText(field.label, lng);
+  const hint = field.type === 'date' ? [localText(field.hint, lng), t('hints.date')].filter(Boolean).join(' ') : localText(field.hint, lng) || undefined;
   const frame = {
     id,
     label,
@@ -139,5 +160,5 @@ export const Field = memo(function Field({ field, path, inGroup = false }: { fie
   const refused = onBehalf && !inGroup ? valuesNotOnBehalf(onBehalf, field.id) : [];
   const notOffered = refused.length > 0 && onBehalf ? { values: refused, reason: t('onBehalf.notOffered', { name: onBehalf.name }) } : undefined;
   const Component = fieldComponents[field.type] as FieldComponent<FieldType>;
-  return <Component field={field} rhf={rhf} frame={frame} notOffered={notOffered} />;
-});
+  return <Component field={field} path={path} frame={frame} notOffered={notOffered} />;
+};

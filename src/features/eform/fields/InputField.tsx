@@ -1,5 +1,7 @@
+import { useFormContext } from 'react-hook-form';
 import { FieldFrame } from '../../../components/forms/FieldFrame.tsx';
-import type { FieldProps } from './field-types.ts';
+import type { Values } from '../definition.ts';
+import type { FieldSlotProps } from './field-types.ts';
 
 /** The field types typed into a text box. */
 export type InputFieldType = 'text' | 'number' | 'date' | 'idNumber' | 'phone' | 'email';
@@ -15,8 +17,14 @@ const inputProps: Record<InputFieldType, { type: string; inputMode?: 'numeric' |
 
 const short = new Set<InputFieldType>(['date', 'idNumber', 'number']);
 
-/** A text box: names, numbers, dates (dd/mm/yyyy typed, not a picker), ID numbers, phones, e-mails. */
-export const InputField = ({ field, rhf, frame }: FieldProps<InputFieldType>) => {
+/**
+ * A text box: names, numbers, dates (dd/mm/yyyy typed, not a picker), ID numbers, phones, e-mails.
+ * The browser keeps what is typed (`register`, not a controlled value): a keystroke re-renders
+ * nothing — on a cheap phone, a controlled box re-rendered and re-set its attributes on every key.
+ * react-hook-form reads the value on each change and writes it in when the form sets one.
+ */
+export const InputField = ({ field, path, frame }: FieldSlotProps<InputFieldType>) => {
+  const { register } = useFormContext<Values>();
   const props = inputProps[field.type];
   return (
     <FieldFrame {...frame}>
@@ -25,11 +33,7 @@ export const InputField = ({ field, rhf, frame }: FieldProps<InputFieldType>) =>
           id={frame.id}
           {...props}
           autoComplete={props.autoComplete ?? 'off'}
-          name={rhf.name}
-          value={String(rhf.value ?? '')}
-          onChange={(e) => rhf.onChange(e.target.value)}
-          onBlur={rhf.onBlur}
-          ref={rhf.ref}
+          {...register(path)}
           spellCheck={false}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
