@@ -124,7 +124,7 @@ const LockedField = ({ field, path, origin }: { field: LeafField; path: string; 
 };
 
 /** A date with a legal limit: follows its value to say, under the box, when the limit has passed. */
-const DateWithLimit = ({ field, path, inGroup }: { field: LeafField & { type: 'date' }; path: string; inGroup: boolean }) => {
+const DateWithLimit = ({ field, path, inGroup }: { field: LeafField; path: string; inGroup: boolean }) => {
   const { t } = useEngine();
   const value: unknown = useWatch<Values>({ name: path });
   const { errors } = useFormState<Values>({ name: path, exact: true });
