@@ -95,9 +95,10 @@ interface Props {
 
 /**
  * The one engine that draws, validates and saves every e-form. It renders once; after that a
- * keystroke re-renders only its own field (each field reads its value and error through
- * `useController`, each condition through `useWatch` of the one answer it depends on), and the
- * draft is saved from a subscription, debounced, off the render path.
+ * keystroke in a text box re-renders nothing (the box keeps its own value: decision 17), a choice
+ * re-renders its own field (`useController`), a field redraws when its own error changes, and a
+ * condition when the one answer it depends on does (`useWatch`). The draft is saved from a
+ * subscription, debounced, off the render path.
  */
 export const EForm = memo(function EForm({ definition, draft, dataStore, corrections, onCorrectionFiled, onSaved, onComplete, onBehalf }: Props) {
   const { t, i18n } = useTranslation('eform');
@@ -209,7 +210,11 @@ export const EForm = memo(function EForm({ definition, draft, dataStore, correct
     [provenance],
   );
   const procedureId = definition.procedureId;
-  const engine = useMemo<EngineContext>(() => ({ t, lng, procedureId, provenance, onReportWrong, onBehalf }), [t, lng, procedureId, provenance, onReportWrong, onBehalf]);
+  const { register } = form;
+  const engine = useMemo<EngineContext>(
+    () => ({ t, lng, procedureId, provenance, onReportWrong, register, onBehalf }),
+    [t, lng, procedureId, provenance, onReportWrong, register, onBehalf],
+  );
 
   return (
     <EngineCtx.Provider value={engine}>

@@ -1,8 +1,10 @@
 import { createContext, useContext } from 'react';
 import type { TFunction } from 'i18next';
+import type { UseFormRegister } from 'react-hook-form';
 import type { Correction, DataStoreView } from '../../api/me/schema.ts';
 import type { FieldProvenance } from '../../offline/personal-db.ts';
 import type { OnBehalfAnswers } from './validation.ts';
+import type { Values } from './definition.ts';
 
 /**
  * What every field may read; it changes only with the language. The form's translations come
@@ -15,6 +17,12 @@ export interface EngineContext {
   procedureId: string;
   provenance: Record<string, FieldProvenance>;
   onReportWrong: (fieldId: string, label: string, value: string) => void;
+  /**
+   * react-hook-form's `register` (the same function for the form's life), for the text boxes:
+   * through here rather than `useFormContext`, whose value changes with the form's state and
+   * would redraw every box.
+   */
+  register: UseFormRegister<Values>;
   /**
    * Filing for someone else (a volunteer's delegated token): who, and the answers only that
    * person may give (the procedure's `notOnBehalf`), offered disabled with the reason beside them.

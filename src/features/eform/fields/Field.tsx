@@ -123,18 +123,27 @@ const LockedField = ({ field, path, origin }: { field: LeafField; path: string; 
   );
 };
 
-/** A date with a legal limit: follows its value to say, under the box, when the limit has passed. */
+/**
+ * A date with a legal limit: says, under the box, when the limit has passed. It follows the
+ * notice its value gives (`compute`), not the value: typing a date redraws the field only when
+ * the notice appears, changes or goes.
+ */
 const DateWithLimit = ({ field, path, inGroup }: { field: LeafField; path: string; inGroup: boolean }) => {
   const { t } = useEngine();
-  const value: unknown = useWatch<Values>({ name: path });
+  const notice = useWatch<Values>({
+    name: path,
+    compute: (value: unknown) => {
+      const iso = typeof value === 'string' ? parseVietnameseDate(value) : null;
+      return iso ? fieldNotice(field, path, iso, todayInVietnam()) : null;
+    },
+  }) as ReturnType<typeof fieldNotice>;
   const { errors } = useFormState<Values>({ name: path, exact: true });
-  const iso = !errorAt(errors, path) && typeof value === 'string' ? parseVietnameseDate(value) : null;
-  const notice = iso ? fieldNotice(field, path, iso, todayInVietnam()) : null;
-  const info = notice ? (
-    <>
-      <strong>{t('notices.lateTitle')}</strong> {t('notices.late', { days: notice.days, limit: notice.limitDays })}
-    </>
-  ) : null;
+  const info =
+    notice && !errorAt(errors, path) ? (
+      <>
+        <strong>{t('notices.lateTitle')}</strong> {t('notices.late', { days: notice.days, limit: notice.limitDays })}
+      </>
+    ) : null;
   return <EditableField field={field} path={path} inGroup={inGroup} info={info} />;
 };
 

@@ -1,6 +1,5 @@
-import { useFormContext } from 'react-hook-form';
 import { FieldFrame } from '../../../components/forms/FieldFrame.tsx';
-import type { Values } from '../definition.ts';
+import { useEngine } from '../engine-context.ts';
 import type { FieldSlotProps } from './field-types.ts';
 
 /** The field types typed into a text box. */
@@ -24,7 +23,7 @@ const short = new Set<InputFieldType>(['date', 'idNumber', 'number']);
  * react-hook-form reads the value on each change and writes it in when the form sets one.
  */
 export const InputField = ({ field, path, frame }: FieldSlotProps<InputFieldType>) => {
-  const { register } = useFormContext<Values>();
+  const { register } = useEngine();
   const props = inputProps[field.type];
   return (
     <FieldFrame {...frame}>
