@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test, expect, cachedPaths, expectAccessible, expectCached, waitForServiceWorker } from './fixtures.ts';
 
 test('installable: manifest, icons and a controlling service worker', async ({ page, backend: _ }) => {
@@ -117,4 +118,44 @@ test('a 360 px phone at the largest text: the search box keeps most of the width
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await expectAccessible(page, 'home at the largest text on 360 px');
   await context.close();
+});
+
+test.describe('on a connection that drops a file', () => {
+  // Without the service worker, every file comes from the network, where the test can drop one.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a page whose code fails to arrive is loaded again by itself and opens; offline it says so', async ({ page, backend: _ }) => {
+    const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<string, { file: string }>;
+    const settings = manifest['src/app/routes/settings.tsx']?.file;
+    expect(settings, 'the settings page is a chunk of its own').toBeTruthy();
+    let asked = 0;
+    await page.route(`**/${settings}`, (route) => (asked++ === 0 ? route.abort('aborted') : route.continue()));
+
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();
+    await expect(page).toHaveURL(/\/settings$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Cài đặt' })).toBeVisible();
+    expect(asked, 'dropped once, then asked for again by the reload').toBe(2);
+    await expectAccessible(page, 'settings after a dropped file');
+
+    // The same file dropping again at once: no loop, the message and its reload button.
+    await page.goto('/');
+    const dossiers = manifest['src/app/routes/dossiers.tsx']?.file;
+    await page.route(`**/${dossiers}`, (route) => route.abort('aborted'));
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hồ sơ' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Không kết nối được' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Tải lại trang' })).toBeVisible();
+    await expectAccessible(page, 'a page whose code keeps failing');
+
+    // Offline: said at once, never reloaded. (A page the app has drawn: the home page's links
+    // work as plain links until the app has taken it over.)
+    await page.goto('/settings');
+    await expect(page.getByRole('heading', { level: 1, name: 'Cài đặt' })).toBeVisible();
+    await page.context().setOffline(true);
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hồ sơ' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Bạn đang ngoại tuyến' })).toBeVisible();
+    await expect(page).toHaveURL(/\/dossiers$/);
+    await expectAccessible(page, 'a page whose code cannot arrive offline');
+    await page.context().setOffline(false);
+  });
 });
