@@ -7,16 +7,17 @@ export type ErrorKind = ApiErrorKind | 'unknown';
 export const errorKind = (error: unknown): ErrorKind => {
   if (isApiError(error)) return error.kind;
   if (isRouteErrorResponse(error)) return kindForStatus(error.status);
-  // A lazy route's chunk that could not be fetched (offline, never visited).
-  if (error instanceof TypeError && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message)) {
+  // A lazy route's chunk (or a request) that could not be fetched (offline, never visited).
+  if (isMissingCode(error) || (error instanceof TypeError && /Failed to fetch/i.test(error.message))) {
     return navigator.onLine ? 'network' : 'offline';
   }
   return 'unknown';
 };
 
 /** A page's code that did not arrive (Chromium, Firefox and Safari word it differently). */
-export const isMissingCode = (error: unknown): boolean =>
-  error instanceof TypeError && /dynamically imported module|Importing a module script failed/i.test(error.message);
+export function isMissingCode(error: unknown): boolean {
+  return error instanceof TypeError && /dynamically imported module|Importing a module script failed/i.test(error.message);
+}
 
 const RELOADED_AT = 'mcs.codeReloadAt';
 const RELOAD_AGAIN_AFTER_MS = 30_000;
